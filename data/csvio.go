@@ -1,0 +1,192 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// SyntaxError is a problem at a place in an input file. Line and Column
+// are 1-based; 0 means the whole line or file.
+type SyntaxError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// table is a CSV file read with the position of every field, so that
+// errors found after gocsv has filled the row structs can point at the
+// line and column they came from.
+type table struct {
+	file   string
+	header []string       // normalized column names
+	index  map[string]int // column name -> field index
+	pos    [][][2]int     // pos[record][field] = line, column
+}
+
+// decoder feeds gocsv and records the field positions on the way.
+type decoder struct {
+	t *table
+	r *csv.Reader
+}
+
+func (d decoder) GetCSVRows() ([][]string, error) {
+	var rows [][]string
+	for {
+		rec, err := d.r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &SyntaxError{File: d.t.file, Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+			}
+			return nil, &SyntaxError{File: d.t.file, Msg: err.Error()}
+		}
+		ps := make([][2]int, len(rec))
+		for i := range rec {
+			ps[i][0], ps[i][1] = d.r.FieldPos(i)
+		}
+		if len(rows) == 0 {
+			for i := range rec {
+				rec[i] = normalizeHeader(rec[i])
+			}
+		}
+		rows = append(rows, rec)
+		d.t.pos = append(d.t.pos, ps)
+	}
+	if len(rows) > 0 {
+		d.t.header = rows[0]
+		d.t.index = map[string]int{}
+		for i, h := range rows[0] {
+			if _, dup := d.t.index[h]; !dup {
+				d.t.index[h] = i
+			}
+		}
+	}
+	return rows, nil
+}
+
+func normalizeHeader(h string) string {
+	h = strings.TrimPrefix(h, "\ufeff")
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.ReplaceAll(strings.ReplaceAll(h, " ", "_"), "-", "_")
+}
+
+// readTable reads CSV bytes into out (a pointer to a slice of row structs
+// with string fields and csv tags) and checks that the required columns
+// are present. What describes the file in the empty-file message.
+func readTable(file string, b []byte, out any, required []string, what string) (*table, error) {
+	t := &table{file: file}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\ufeff")))) == 0 {
+		return nil, &SyntaxError{File: file, Msg: fmt.Sprintf("empty file; expected a header line naming the columns (%s) and then %s", strings.Join(required, ","), what)}
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	r.Comment = '#'
+	if err := gocsv.UnmarshalDecoder(decoder{t, r}, out); err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return nil, se
+		}
+		return nil, &SyntaxError{File: file, Msg: err.Error()}
+	}
+	for _, c := range required {
+		if _, ok := t.index[c]; !ok {
+			msg := fmt.Sprintf("missing column %q: the first line must be a header naming the columns, at least %s", c, strings.Join(required, ","))
+			if looksLikeData(t.header) {
+				msg = fmt.Sprintf("the first line looks like data, not a header; add a header line such as %s", strings.Join(required, ","))
+			}
+			return nil, &SyntaxError{File: file, Line: 1, Msg: msg}
+		}
+	}
+	return t, nil
+}
+
+func looksLikeData(header []string) bool {
+	for _, h := range header {
+		if h != "" && (h[0] >= '0' && h[0] <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns an error located at row i (0-based, after the header) and the
+// named column, falling back to the row's first field when the column is
+// absent.
+func (t *table) at(i int, column string, format string, args ...any) error {
+	rec := i + 1
+	line, col := 0, 0
+	if rec < len(t.pos) && len(t.pos[rec]) > 0 {
+		line, col = t.pos[rec][0][0], 0
+		if c, ok := t.index[column]; ok && c < len(t.pos[rec]) {
+			line, col = t.pos[rec][c][0], t.pos[rec][c][1]
+		}
+	}
+	return &SyntaxError{File: t.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// line returns the line row i starts on.
+func (t *table) line(i int) int {
+	if i+1 < len(t.pos) && len(t.pos[i+1]) > 0 {
+		return t.pos[i+1][0][0]
+	}
+	return 0
+}
+
+func (t *table) has(column string) bool {
+	_, ok := t.index[column]
+	return ok
+}
+
+// writeCSV writes rows (a slice of row structs) with gocsv.
+func writeCSV(w io.Writer, rows any) error {
+	return gocsv.Marshal(rows, w)
+}
+
+// WriteFileAtomic writes a file through a temporary file in the same
+// folder and renames it into place, so no reader ever sees half a file.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

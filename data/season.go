@@ -1,0 +1,593 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// File names inside a season folder.
+const (
+	SeasonFile     = "season.csv"
+	CalendarFile   = "calendar.csv"
+	ResultsFile    = "results.csv"
+	ExclusionsFile = "exclusions.csv"
+)
+
+// DefaultSystem is the points system of a season that does not name one.
+const DefaultSystem = "f1"
+
+// seasonRow is the one data row of season.csv.
+type seasonRow struct {
+	Name   string `csv:"name"`
+	System string `csv:"system"`
+}
+
+// calendarRow is a line of calendar.csv.
+type calendarRow struct {
+	Round      string `csv:"round"`
+	Name       string `csv:"name"`
+	Date       string `csv:"date"`
+	Sprint     string `csv:"sprint"`
+	Status     string `csv:"status"`
+	Multiplier string `csv:"multiplier"`
+	Distance   string `csv:"distance"`
+	Table      string `csv:"table"`
+	Counts     string `csv:"counts"`
+}
+
+// resultRow is a line of results.csv.
+type resultRow struct {
+	Round       string `csv:"round"`
+	Session     string `csv:"session"`
+	Driver      string `csv:"driver"`
+	Name        string `csv:"name"`
+	Code        string `csv:"code"`
+	Team        string `csv:"team"`
+	TeamName    string `csv:"team_name"`
+	Car         string `csv:"car"`
+	Position    string `csv:"position"`
+	FastestLap  string `csv:"fastest_lap"`
+	Pole        string `csv:"pole"`
+	LedLap      string `csv:"led_lap"`
+	MostLapsLed string `csv:"most_laps_led"`
+	Counts      string `csv:"counts"`
+}
+
+// exclusionRow is a line of exclusions.csv.
+type exclusionRow struct {
+	Championship string `csv:"championship"`
+	ID           string `csv:"id"`
+	Points       string `csv:"points"`
+	Reason       string `csv:"reason"`
+}
+
+// LoadDir loads a season folder, or a bare results file, from the file
+// system.
+func LoadDir(p string) (*points.Season, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("season %s: %w", p, errors.Unwrap(err))
+	}
+	if !info.IsDir() {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		return load(nil, "", map[string][]byte{ResultsFile: b}, p, seasonName(p))
+	}
+	return Load(os.DirFS(p), ".", p)
+}
+
+func seasonName(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	base := filepath.Base(abs)
+	if !strings.Contains(p, string(filepath.Separator)) && filepath.Ext(base) == "" {
+		return base
+	}
+	if filepath.Ext(base) != "" {
+		return filepath.Base(filepath.Dir(abs))
+	}
+	return base
+}
+
+// Load reads the season folder dir of fsys. Shown is how error messages
+// name the folder.
+func Load(fsys fs.FS, dir, shown string) (*points.Season, error) {
+	files := map[string][]byte{}
+	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile} {
+		b, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		files[name] = b
+	}
+	if files[ResultsFile] == nil && files[CalendarFile] == nil {
+		return nil, fmt.Errorf("%s: no %s or %s: a season folder holds at least one of them (see champ help format)", shown, ResultsFile, CalendarFile)
+	}
+	return load(fsys, dir, files, shown, seasonName(shown))
+}
+
+func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName string) (*points.Season, error) {
+	name := func(f string) string {
+		if filepath.Ext(shown) == ".csv" {
+			return shown
+		}
+		return filepath.Join(shown, f)
+	}
+	s := &points.Season{Name: defaultName}
+	systemID := DefaultSystem
+	if b := files[SeasonFile]; b != nil {
+		var rows []seasonRow
+		t, err := readTable(name(SeasonFile), b, &rows, []string{"system"}, "one line with the season's name and points system")
+		if err != nil {
+			return nil, err
+		}
+		if len(rows) != 1 {
+			return nil, &SyntaxError{File: name(SeasonFile), Msg: fmt.Sprintf("has %d data lines; expected exactly one (name,system)", len(rows))}
+		}
+		if rows[0].Name != "" {
+			s.Name = rows[0].Name
+		}
+		if rows[0].System != "" {
+			systemID = rows[0].System
+		}
+		sys, err := system(fsys, dir, systemID, shown)
+		if err != nil {
+			return nil, t.at(0, "system", "%v", err)
+		}
+		s.System = sys
+	} else {
+		s.System, _ = points.Lookup(systemID)
+	}
+
+	var cal []calendarRow
+	var calT *table
+	if b := files[CalendarFile]; b != nil {
+		var err error
+		calT, err = readTable(name(CalendarFile), b, &cal, []string{"round"}, "one line per round")
+		if err != nil {
+			return nil, err
+		}
+	}
+	var res []resultRow
+	var resT *table
+	if b := files[ResultsFile]; b != nil {
+		var err error
+		resT, err = readTable(name(ResultsFile), b, &res, []string{"round", "driver", "position"}, "one line per driver per session")
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := parseResults(s, resT, res); err != nil {
+		return nil, err
+	}
+	if err := parseCalendar(s, calT, cal, resT); err != nil {
+		return nil, err
+	}
+	if err := checkSessions(s, resT, res); err != nil {
+		return nil, err
+	}
+	if b := files[ExclusionsFile]; b != nil {
+		var rows []exclusionRow
+		t, err := readTable(name(ExclusionsFile), b, &rows, []string{"championship", "id"}, "one line per excluded driver or team")
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rows {
+			x := points.Exclusion{ID: r.ID, Reason: r.Reason}
+			switch strings.ToLower(r.Championship) {
+			case "drivers", "driver":
+				x.Championship = points.DriversChampionship
+			case "teams", "team", "constructors":
+				x.Championship = points.TeamsChampionship
+			default:
+				return nil, t.at(i, "championship", "championship %q is not drivers or teams", r.Championship)
+			}
+			switch strings.ToLower(r.Points) {
+			case "keep", "kept":
+				x.KeepPoints = true
+			case "", "remove", "removed":
+			default:
+				return nil, t.at(i, "points", "points %q is not keep or remove", r.Points)
+			}
+			s.Exclusions = append(s.Exclusions, x)
+		}
+	}
+	return s, nil
+}
+
+// system resolves a season's points system: a preset id or a custom
+// system file next to the season.
+func system(fsys fs.FS, dir, id, shown string) (*points.System, error) {
+	if strings.HasSuffix(strings.ToLower(id), ".csv") {
+		if fsys == nil {
+			return nil, fmt.Errorf("custom points system %q needs a season folder", id)
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, id))
+		if err != nil {
+			return nil, fmt.Errorf("points system file %s: %v", id, errors.Unwrap(err))
+		}
+		return ReadSystem(filepath.Join(shown, id), b)
+	}
+	return points.Lookup(id)
+}
+
+func parseResults(s *points.Season, t *table, rows []resultRow) error {
+	drivers := map[string]*points.Driver{}
+	teams := map[string]*points.Team{}
+	for i, r := range rows {
+		var res points.Result
+		var err error
+		if res.Round, err = parseRound(r.Round); err != nil {
+			return t.at(i, "round", "%v", err)
+		}
+		if res.Session, err = points.ParseSession(r.Session); err != nil {
+			return t.at(i, "session", "%v", err)
+		}
+		res.Driver = strings.TrimSpace(r.Driver)
+		if res.Driver == "" {
+			return t.at(i, "driver", "driver is empty; give the driver's id, such as max-verstappen")
+		}
+		res.Team = strings.TrimSpace(r.Team)
+		res.Car = strings.TrimSpace(r.Car)
+		pos := strings.TrimSpace(r.Position)
+		if n, err := strconv.Atoi(pos); err == nil {
+			if n < 1 {
+				return t.at(i, "position", "position %d is not a finishing position; positions start at 1", n)
+			}
+			res.Position = n
+		} else if st, ok := points.ParseStatus(pos); ok {
+			res.Status = st
+		} else if pos == "" {
+			return t.at(i, "position", "position is empty; give a finishing position or DNF, DNS, DSQ, NC or DNQ")
+		} else {
+			return t.at(i, "position", "position %q is not an integer or a status (DNF, DNS, DSQ, NC, DNQ)", pos)
+		}
+		for _, f := range []struct {
+			col string
+			val string
+			dst *bool
+		}{{"fastest_lap", r.FastestLap, &res.FastestLap}, {"pole", r.Pole, &res.Pole}, {"led_lap", r.LedLap, &res.LedLap}, {"most_laps_led", r.MostLapsLed, &res.MostLapsLed}} {
+			b, err := parseBool(f.val)
+			if err != nil {
+				return t.at(i, f.col, "%s: %v", f.col, err)
+			}
+			*f.dst = b
+		}
+		if res.Counts, err = points.ParseCounts(r.Counts); err != nil {
+			return t.at(i, "counts", "%v", err)
+		}
+		s.Results = append(s.Results, res)
+		if d := drivers[res.Driver]; d == nil {
+			drivers[res.Driver] = &points.Driver{ID: res.Driver, Name: strings.TrimSpace(r.Name), Code: strings.TrimSpace(r.Code)}
+		} else {
+			if d.Name == "" {
+				d.Name = strings.TrimSpace(r.Name)
+			}
+			if d.Code == "" {
+				d.Code = strings.TrimSpace(r.Code)
+			}
+		}
+		if res.Team != "" {
+			if tm := teams[res.Team]; tm == nil {
+				teams[res.Team] = &points.Team{ID: res.Team, Name: strings.TrimSpace(r.TeamName)}
+			} else if tm.Name == "" {
+				tm.Name = strings.TrimSpace(r.TeamName)
+			}
+		}
+	}
+	for _, d := range drivers {
+		s.Drivers = append(s.Drivers, *d)
+	}
+	sort.Slice(s.Drivers, func(i, j int) bool { return s.Drivers[i].ID < s.Drivers[j].ID })
+	for _, tm := range teams {
+		s.Teams = append(s.Teams, *tm)
+	}
+	sort.Slice(s.Teams, func(i, j int) bool { return s.Teams[i].ID < s.Teams[j].ID })
+	return nil
+}
+
+func parseRound(v string) (int, error) {
+	v = strings.TrimSpace(v)
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("round %q is not an integer", v)
+	}
+	if n < 1 {
+		return 0, fmt.Errorf("round %d: rounds are numbered from 1", n)
+	}
+	return n, nil
+}
+
+func parseBool(v string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "no", "n", "false", "0", "-":
+		return false, nil
+	case "yes", "y", "true", "1", "x":
+		return true, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no", v)
+}
+
+// parseShare parses a share such as 0.55 or 55%; empty means 1.
+func parseShare(v string) (float64, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 1, nil
+	}
+	pct := strings.HasSuffix(v, "%")
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%q is not a number", v)
+	}
+	if pct {
+		f /= 100
+	}
+	if f <= 0 || f > 1 {
+		return 0, fmt.Errorf("%q is not a share between 0 and 1 (or 0%% and 100%%)", v)
+	}
+	return f, nil
+}
+
+func parseCalendar(s *points.Season, t *table, rows []calendarRow, resT *table) error {
+	withResults := map[int]bool{}
+	withSprint := map[int]bool{}
+	maxRound := 0
+	for _, r := range s.Results {
+		withResults[r.Round] = true
+		if r.Session == points.Sprint {
+			withSprint[r.Round] = true
+		}
+		maxRound = max(maxRound, r.Round)
+	}
+	if t == nil {
+		// A bare results file: every round with results is a completed
+		// round, numbered as the results number them.
+		for n := 1; n <= maxRound; n++ {
+			s.Rounds = append(s.Rounds, points.Round{
+				Number: n, Name: fmt.Sprintf("Round %d", n), Sprint: withSprint[n],
+				Completed: withResults[n], Multiplier: 1, Distance: 1,
+			})
+		}
+		return nil
+	}
+	seen := map[int]int{}
+	for i, r := range rows {
+		var rd points.Round
+		var err error
+		if rd.Number, err = parseRound(r.Round); err != nil {
+			return t.at(i, "round", "%v", err)
+		}
+		if prev, ok := seen[rd.Number]; ok {
+			return t.at(i, "round", "round %d is listed twice (also on line %d)", rd.Number, t.line(prev))
+		}
+		if rd.Number != i+1 {
+			return t.at(i, "round", "round %d is out of order: rounds are listed in order from 1, and this line should be round %d", rd.Number, i+1)
+		}
+		seen[rd.Number] = i
+		rd.Name = strings.TrimSpace(r.Name)
+		if rd.Name == "" {
+			rd.Name = fmt.Sprintf("Round %d", rd.Number)
+		}
+		rd.Date = strings.TrimSpace(r.Date)
+		if rd.Sprint, err = parseBool(r.Sprint); err != nil {
+			return t.at(i, "sprint", "sprint: %v", err)
+		}
+		switch strings.ToLower(strings.TrimSpace(r.Status)) {
+		case "":
+			rd.Completed = withResults[rd.Number]
+		case "completed", "complete", "done", "finished":
+			rd.Completed = true
+		case "scheduled", "planned", "upcoming":
+			rd.Completed = false
+		default:
+			return t.at(i, "status", "status %q is not completed or scheduled", r.Status)
+		}
+		rd.Multiplier = 1
+		if v := strings.TrimSpace(r.Multiplier); v != "" {
+			m, err := strconv.ParseFloat(v, 64)
+			if err != nil || m < 0 || math.IsNaN(m) || math.IsInf(m, 0) {
+				return t.at(i, "multiplier", "multiplier %q is not a number of 0 or more", v)
+			}
+			rd.Multiplier = m
+		}
+		if rd.Distance, err = parseShare(r.Distance); err != nil {
+			return t.at(i, "distance", "distance %v", err)
+		}
+		rd.Table = strings.TrimSpace(r.Table)
+		if rd.Table != "" && s.System != nil {
+			if _, ok := s.System.Tables[rd.Table]; !ok {
+				return t.at(i, "table", "points system %s has no table %q", s.System.ID, rd.Table)
+			}
+		}
+		if rd.Counts, err = points.ParseCounts(r.Counts); err != nil {
+			return t.at(i, "counts", "%v", err)
+		}
+		if rd.Sprint == false && withSprint[rd.Number] {
+			rd.Sprint = true
+		}
+		s.Rounds = append(s.Rounds, rd)
+	}
+	return nil
+}
+
+// checkSessions checks the results against the calendar and against each
+// other.
+func checkSessions(s *points.Season, t *table, rows []resultRow) error {
+	if t == nil {
+		return nil
+	}
+	type key struct {
+		round   int
+		session points.SessionKind
+	}
+	type seen struct {
+		row int
+		car string
+	}
+	positions := map[key]map[int]seen{}
+	driversIn := map[key]map[string][]int{}
+	for i := range s.Results {
+		r := &s.Results[i]
+		rd := s.Round(r.Round)
+		if rd == nil {
+			return t.at(i, "round", "round %d is not in calendar.csv (it has rounds 1 to %d); add it to the calendar", r.Round, len(s.Rounds))
+		}
+		if !rd.Completed {
+			return t.at(i, "round", "round %d has results but calendar.csv marks it scheduled; mark it completed", r.Round)
+		}
+		k := key{r.Round, r.Session}
+		if r.Classified() {
+			if positions[k] == nil {
+				positions[k] = map[int]seen{}
+			}
+			if prev, ok := positions[k][r.Position]; ok && (prev.car == "" || prev.car != r.Car) {
+				return t.at(i, "position", "position %d in round %d %s is already taken by %s (line %d); a shared drive needs the same car number on both lines",
+					r.Position, r.Round, r.Session, s.Results[prev.row].Driver, t.line(prev.row))
+			}
+			positions[k][r.Position] = seen{i, r.Car}
+		}
+		if driversIn[k] == nil {
+			driversIn[k] = map[string][]int{}
+		}
+		for _, j := range driversIn[k][r.Driver] {
+			o := &s.Results[j]
+			if o.Team != r.Team {
+				return t.at(i, "team", "%s drives for %s here but for %s on line %d, in the same session (round %d %s); a driver has one team per session",
+					r.Driver, r.Team, o.Team, t.line(j), r.Round, r.Session)
+			}
+			if o.Car == r.Car {
+				return t.at(i, "driver", "%s has two results in round %d %s (also line %d); give each car its number in the car column if they drove two cars",
+					r.Driver, r.Round, r.Session, t.line(j))
+			}
+		}
+		driversIn[k][r.Driver] = append(driversIn[k][r.Driver], i)
+	}
+	return nil
+}
+
+// Write writes a season as a season folder: season.csv, calendar.csv,
+// results.csv and, when there are exclusions, exclusions.csv. Every file
+// is written atomically.
+func Write(dir string, s *points.Season) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	sysID := DefaultSystem
+	if s.System != nil {
+		sysID = s.System.ID
+	}
+	files := []struct {
+		name string
+		rows any
+	}{
+		{SeasonFile, []seasonRow{{Name: s.Name, System: sysID}}},
+		{CalendarFile, calendarRows(s)},
+		{ResultsFile, resultRows(s)},
+	}
+	if len(s.Exclusions) > 0 {
+		files = append(files, struct {
+			name string
+			rows any
+		}{ExclusionsFile, exclusionRows(s)})
+	}
+	for _, f := range files {
+		err := WriteFileAtomic(filepath.Join(dir, f.name), func(w io.Writer) error { return writeCSV(w, f.rows) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func calendarRows(s *points.Season) []calendarRow {
+	var rows []calendarRow
+	for _, r := range s.Rounds {
+		row := calendarRow{Round: strconv.Itoa(r.Number), Name: r.Name, Date: r.Date, Sprint: "no", Status: "scheduled", Table: r.Table}
+		if r.Sprint {
+			row.Sprint = "yes"
+		}
+		if r.Completed {
+			row.Status = "completed"
+		}
+		if r.Multiplier != 1 {
+			row.Multiplier = formatFloat(r.Multiplier)
+		}
+		if r.Distance != 1 && r.Distance != 0 {
+			row.Distance = formatFloat(r.Distance)
+		}
+		if r.Counts != points.CountsBoth {
+			row.Counts = r.Counts.String()
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func resultRows(s *points.Season) []resultRow {
+	names := map[string]points.Driver{}
+	for _, d := range s.Drivers {
+		names[d.ID] = d
+	}
+	teamNames := map[string]string{}
+	for _, t := range s.Teams {
+		teamNames[t.ID] = t.Name
+	}
+	var rows []resultRow
+	for _, r := range s.Results {
+		d := names[r.Driver]
+		row := resultRow{
+			Round: strconv.Itoa(r.Round), Session: r.Session.String(), Driver: r.Driver,
+			Name: d.Name, Code: d.Code, Team: r.Team, TeamName: teamNames[r.Team], Car: r.Car,
+			FastestLap: yes(r.FastestLap), Pole: yes(r.Pole), LedLap: yes(r.LedLap), MostLapsLed: yes(r.MostLapsLed),
+		}
+		if r.Classified() {
+			row.Position = strconv.Itoa(r.Position)
+		} else {
+			row.Position = r.Status.String()
+		}
+		if r.Counts != points.CountsBoth {
+			row.Counts = r.Counts.String()
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func exclusionRows(s *points.Season) []exclusionRow {
+	var rows []exclusionRow
+	for _, x := range s.Exclusions {
+		row := exclusionRow{Championship: x.Championship.String(), ID: x.ID, Points: "remove", Reason: x.Reason}
+		if x.KeepPoints {
+			row.Points = "keep"
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}

@@ -1,0 +1,347 @@
+package points
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// SessionKind says which session of a round a result belongs to.
+type SessionKind uint8
+
+const (
+	Race SessionKind = iota
+	Sprint
+)
+
+func (k SessionKind) String() string {
+	if k == Sprint {
+		return "sprint"
+	}
+	return "race"
+}
+
+// ParseSession parses "race" or "sprint" (case-insensitive); empty means race.
+func ParseSession(s string) (SessionKind, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "race", "r", "gp":
+		return Race, nil
+	case "sprint", "s":
+		return Sprint, nil
+	}
+	return Race, fmt.Errorf("session %q is not race or sprint", s)
+}
+
+// Status is how a result ended. Only Classified results have a position.
+type Status uint8
+
+const (
+	Classified Status = iota
+	DNF               // did not finish
+	DNS               // did not start
+	DSQ               // disqualified
+	NC                // running at the end but not classified
+	DNQ               // did not qualify
+)
+
+var statusNames = [...]string{"", "DNF", "DNS", "DSQ", "NC", "DNQ"}
+
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// ParseStatus parses a non-classified status code: DNF, DNS, DSQ, NC or DNQ,
+// and the synonyms found in published results (RET, DQ, EX, DNPQ, DNP, ...).
+func ParseStatus(s string) (Status, bool) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "DNF", "RET", "R", "RETIRED":
+		return DNF, true
+	case "DNS", "DNP", "W", "WD":
+		return DNS, true
+	case "DSQ", "DQ", "EX", "EXC", "D", "E":
+		return DSQ, true
+	case "NC", "N":
+		return NC, true
+	case "DNQ", "DNPQ", "F":
+		return DNQ, true
+	}
+	return Classified, false
+}
+
+// Counts says which championships a round or a result counts for.
+type Counts uint8
+
+const (
+	CountsBoth   Counts = iota // drivers' and teams'
+	CountsDriver               // drivers' only (the Indianapolis 500, 1950-60)
+	CountsTeam                 // teams' only
+	CountsNone                 // neither: an entry that cannot score but keeps its place
+	// CountsOther is an entry of another class (a Formula 2 car in a
+	// Formula 1 race): it scores nothing and the entries behind it move up
+	// to the scoring places.
+	CountsOther
+)
+
+var countsNames = [...]string{"both", "driver", "team", "none", "other"}
+
+func (c Counts) String() string {
+	if int(c) < len(countsNames) {
+		return countsNames[c]
+	}
+	return fmt.Sprintf("Counts(%d)", uint8(c))
+}
+
+// ParseCounts parses both, driver, team or none; empty means both.
+func ParseCounts(s string) (Counts, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "both", "yes", "all":
+		return CountsBoth, nil
+	case "driver", "drivers":
+		return CountsDriver, nil
+	case "team", "teams":
+		return CountsTeam, nil
+	case "none", "no":
+		return CountsNone, nil
+	case "other", "other-class":
+		return CountsOther, nil
+	}
+	return CountsBoth, fmt.Errorf("counts %q is not both, driver, team, none or other", s)
+}
+
+func (c Counts) drivers() bool { return c == CountsBoth || c == CountsDriver }
+func (c Counts) teams() bool   { return c == CountsBoth || c == CountsTeam }
+
+// Result is one driver's result in one session.
+type Result struct {
+	Round   int
+	Session SessionKind
+	Driver  string // driver id, e.g. "max-verstappen"
+	Team    string // team id, e.g. "red-bull"
+	// Car identifies the car (its race number). Rows of one session with the
+	// same classified position and the same car are a shared drive.
+	Car      string
+	Position int // classified position from 1; 0 when not classified
+	Status   Status
+	// Bonuses earned in the session; the points system says what they are worth.
+	FastestLap  bool
+	Pole        bool
+	LedLap      bool
+	MostLapsLed bool
+	Counts      Counts
+}
+
+// Classified reports whether the result has a finishing position.
+func (r *Result) Classified() bool { return r.Status == Classified && r.Position > 0 }
+
+// Round is one event of the calendar.
+type Round struct {
+	Number    int
+	Name      string
+	Date      string // YYYY-MM-DD, informational
+	Sprint    bool   // the round has a sprint session
+	Completed bool
+	// Multiplier scales the position points of the round (0 awards none).
+	// Bonuses are not scaled. 1 for an ordinary round.
+	Multiplier float64
+	// Distance is the share of the race distance run when a race was
+	// stopped and not resumed, which some systems score with reduced
+	// points; 1 for a race run to its end.
+	Distance float64
+	// Table names one of the system's alternative race tables (a WEC
+	// endurance race, say); empty means the system's race table.
+	Table  string
+	Counts Counts
+}
+
+// Driver is a driver's id and how to show them.
+type Driver struct {
+	ID   string
+	Name string // full name, "Max Verstappen"
+	Code string // three-letter code, "VER"
+}
+
+// Team is a team's id and name.
+type Team struct {
+	ID   string
+	Name string
+}
+
+// Championship is the drivers' or the teams' championship.
+type Championship uint8
+
+const (
+	DriversChampionship Championship = iota
+	TeamsChampionship
+)
+
+func (c Championship) String() string {
+	if c == TeamsChampionship {
+		return "teams"
+	}
+	return "drivers"
+}
+
+// Exclusion removes a driver or team from a championship's classification,
+// as the FIA did with Michael Schumacher in 1997 (points kept, no position)
+// and McLaren's constructors' points in 2007 (points removed).
+type Exclusion struct {
+	Championship Championship
+	ID           string
+	KeepPoints   bool
+	Reason       string
+}
+
+// Penalty deducts points from a driver or team from a round on, as the
+// stewards did to McLaren (10 constructors' points, Austria 2000) and Racing
+// Point (15, 2020). Deductions apply after dropped scores.
+type Penalty struct {
+	Championship Championship
+	ID           string
+	Round        int
+	Points       float64 // the deduction, a positive number
+	Reason       string
+}
+
+// Season is a championship: its calendar, results so far and rules.
+type Season struct {
+	Name       string
+	System     *System
+	Rounds     []Round // in calendar order, numbered from 1
+	Results    []Result
+	Drivers    []Driver
+	Teams      []Team
+	Exclusions []Exclusion
+	Penalties  []Penalty
+}
+
+// LastCompleted returns the number of the last completed round, 0 if none.
+func (s *Season) LastCompleted() int {
+	last := 0
+	for _, r := range s.Rounds {
+		if r.Completed && r.Number > last {
+			last = r.Number
+		}
+	}
+	return last
+}
+
+// Round returns the round numbered n, or nil.
+func (s *Season) Round(n int) *Round {
+	for i := range s.Rounds {
+		if s.Rounds[i].Number == n {
+			return &s.Rounds[i]
+		}
+	}
+	return nil
+}
+
+// After returns a copy of the season as it stood after round n: rounds 1..n
+// keep their completed state, later rounds become scheduled and lose their
+// results. n must be a round of the calendar that has been completed.
+func (s *Season) After(n int) (*Season, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("round %d: rounds are numbered from 1", n)
+	}
+	if n > 0 {
+		r := s.Round(n)
+		if r == nil {
+			return nil, fmt.Errorf("round %d: the calendar has rounds 1 to %d", n, len(s.Rounds))
+		}
+		if !r.Completed {
+			return nil, fmt.Errorf("round %d (%s) has not been run yet; the last completed round is %d", n, r.Name, s.LastCompleted())
+		}
+	}
+	c := *s
+	c.Rounds = make([]Round, len(s.Rounds))
+	for i, r := range s.Rounds {
+		if r.Number > n {
+			r.Completed = false
+		}
+		c.Rounds[i] = r
+	}
+	c.Results = make([]Result, 0, len(s.Results))
+	for _, r := range s.Results {
+		if r.Round <= n {
+			c.Results = append(c.Results, r)
+		}
+	}
+	return &c, nil
+}
+
+// DriverName returns the driver's name, or the id when the season has none.
+func (s *Season) DriverName(id string) string {
+	for _, d := range s.Drivers {
+		if d.ID == id && d.Name != "" {
+			return d.Name
+		}
+	}
+	return id
+}
+
+// DriverCode returns the driver's three-letter code, or "".
+func (s *Season) DriverCode(id string) string {
+	for _, d := range s.Drivers {
+		if d.ID == id {
+			return d.Code
+		}
+	}
+	return ""
+}
+
+// TeamName returns the team's name, or the id when the season has none.
+func (s *Season) TeamName(id string) string {
+	for _, t := range s.Teams {
+		if t.ID == id && t.Name != "" {
+			return t.Name
+		}
+	}
+	return id
+}
+
+// DriverTeam returns the team the driver drove for in their latest race
+// up to round n (0: any round), or "".
+func (s *Season) DriverTeam(id string, n int) string {
+	team, best := "", -1
+	for _, r := range s.Results {
+		if r.Driver == id && (n == 0 || r.Round <= n) && r.Round >= best && r.Team != "" {
+			team, best = r.Team, r.Round
+		}
+	}
+	return team
+}
+
+// sessions groups the results of completed rounds up to n by round and
+// session, in calendar order.
+func (s *Season) sessions(n int) []session {
+	byKey := map[[2]int][]*Result{}
+	for i := range s.Results {
+		r := &s.Results[i]
+		if r.Round <= n {
+			k := [2]int{r.Round, int(r.Session)}
+			byKey[k] = append(byKey[k], r)
+		}
+	}
+	var out []session
+	for i := range s.Rounds {
+		rd := &s.Rounds[i]
+		if rd.Number > n || !rd.Completed {
+			continue
+		}
+		for _, kind := range []SessionKind{Sprint, Race} {
+			if rs := byKey[[2]int{rd.Number, int(kind)}]; len(rs) > 0 {
+				out = append(out, session{round: rd, kind: kind, results: rs})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].round.Number < out[j].round.Number })
+	return out
+}
+
+type session struct {
+	round   *Round
+	kind    SessionKind
+	results []*Result
+}
