@@ -1,0 +1,142 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+)
+
+func importCommand() *cli.Command {
+	seasonFlag := &cli.StringSliceFlag{Name: "season", Aliases: []string{"s"}, Usage: "import only season `YEAR` (repeat or comma-separate for several; default: all)"}
+	outFlag := &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the season folders under `DIR`", Required: true}
+	return &cli.Command{
+		Name:  "import",
+		Usage: "convert published results into champ's season format",
+		Description: `Importers write one season folder per season. With several seasons, each
+goes to DIR/f1-YYYY; with one --season, DIR is the season folder itself.`,
+		Subcommands: []*cli.Command{
+			{
+				Name:      "f1db",
+				Usage:     "import F1DB's YAML source tree (the src/data folder of an F1DB checkout)",
+				UsageText: "champ import f1db PATH/src/data --out DIR [--season YEAR]",
+				Description: `Reads seasons/, drivers/, constructors/ and grands-prix/ of F1DB
+(https://github.com/f1db/f1db, CC BY 4.0). This is how champ's built-in
+seasons are made:
+
+  champ import f1db PATH/f1db/src/data --out data/seasons`,
+				Flags: []cli.Flag{seasonFlag, outFlag},
+				Action: func(c *cli.Context) error {
+					src, err := oneArg(c, "the F1DB src/data folder")
+					if err != nil {
+						return err
+					}
+					db, err := data.OpenF1DB(src)
+					if err != nil {
+						return err
+					}
+					all, err := db.Years()
+					if err != nil {
+						return err
+					}
+					return importSeasons(c, all, func(y int) (*points.Season, error) {
+						s, _, err := db.Season(y)
+						return s, err
+					})
+				},
+			},
+			{
+				Name:      "ergast",
+				Usage:     "import an Ergast-format CSV dump (races.csv, results.csv, sprint_results.csv, drivers.csv, constructors.csv)",
+				UsageText: "champ import ergast PATH --season YEAR --out DIR",
+				Description: `Reads the Ergast database's CSV layout (as in the Ergast, Kaggle and
+Jolpica dumps). Mind the dump's licence (Ergast's data are non-commercial).
+Ergast has fastest-lap ranks only from 2004 and no shared-drive flags, so
+seasons before 2004 score less exactly than the built-in ones from F1DB.`,
+				Flags: []cli.Flag{seasonFlag, outFlag},
+				Action: func(c *cli.Context) error {
+					src, err := oneArg(c, "the folder of the Ergast CSV files")
+					if err != nil {
+						return err
+					}
+					e, err := data.OpenErgast(src)
+					if err != nil {
+						return err
+					}
+					return importSeasons(c, e.Years(), e.Season)
+				},
+			},
+		},
+	}
+}
+
+func oneArg(c *cli.Context, what string) (string, error) {
+	if c.NArg() != 1 {
+		return "", usagef("%s: give %s as the one argument", c.Command.FullName(), what)
+	}
+	return c.Args().First(), nil
+}
+
+func importSeasons(c *cli.Context, all []int, season func(int) (*points.Season, error)) error {
+	years, err := yearsFlag(c, all)
+	if err != nil {
+		return err
+	}
+	out := c.String("out")
+	for _, y := range years {
+		s, err := season(y)
+		if err != nil {
+			return err
+		}
+		dir := out
+		if len(years) > 1 || !c.IsSet("season") {
+			dir = filepath.Join(out, fmt.Sprintf("f1-%d", y))
+		}
+		if err := data.Write(dir, s); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "champ: wrote %d season(s) to %s\n", len(years), out)
+	return nil
+}
+
+func yearsFlag(c *cli.Context, all []int) ([]int, error) {
+	if !c.IsSet("season") {
+		return all, nil
+	}
+	have := map[int]bool{}
+	for _, y := range all {
+		have[y] = true
+	}
+	var years []int
+	for _, v := range c.StringSlice("season") {
+		for _, part := range strings.Split(v, ",") {
+			part = strings.TrimPrefix(strings.TrimSpace(part), "f1-")
+			y, err := strconv.Atoi(part)
+			if err != nil {
+				return nil, usagef("--season %q: give a year such as 2023", part)
+			}
+			if !have[y] {
+				return nil, fmt.Errorf("season %d is not in the source (it has %d to %d)", y, all[0], all[len(all)-1])
+			}
+			years = append(years, y)
+		}
+	}
+	return years, nil
+}
+
+func readFile(p string) ([]byte, error) {
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such file", p)
+	}
+	return b, err
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+)
+
+func seasonFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "season", Aliases: []string{"s"}, Usage: "`SEASON`: a built-in season (f1-1950 ... f1-2026), a season folder or a results.csv (default: f1-2024 after round 9)"},
+		&cli.IntFlag{Name: "after", Aliases: []string{"a"}, Usage: "use results up to round `N` only, later rounds as still to run (default: every completed round)"},
+	}
+}
+
+// loadSeason opens the season the flags name, cut after the chosen round.
+// It returns the season and the round it stands after.
+func loadSeason(c *cli.Context) (*points.Season, int, error) {
+	spec := c.String("season")
+	after := -1
+	if c.IsSet("after") {
+		after = c.Int("after")
+		if after < 0 {
+			return nil, 0, usagef("--after %d: give a round number, 1 or more (0 for before the first round)", after)
+		}
+	}
+	if spec == "" {
+		spec = data.DefaultSeason
+		if after < 0 {
+			after = data.DefaultAfter
+		}
+	}
+	s, err := data.Open(spec)
+	if err != nil {
+		return nil, 0, err
+	}
+	if after < 0 {
+		after = s.LastCompleted()
+	}
+	if after > len(s.Rounds) {
+		return nil, 0, usagef("--after %d: %s has %d rounds", after, s.Name, len(s.Rounds))
+	}
+	if after > s.LastCompleted() {
+		return nil, 0, usagef("--after %d: %s has results up to round %d only", after, s.Name, s.LastCompleted())
+	}
+	cut, err := s.After(after)
+	if err != nil {
+		return nil, 0, err
+	}
+	return cut, after, nil
+}
+
+// describeRound names the round a season stands after, for headers.
+func describeRound(s *points.Season, after int) string {
+	if after == 0 {
+		return fmt.Sprintf("before round 1 of %d", len(s.Rounds))
+	}
+	return fmt.Sprintf("after round %d of %d (%s)", after, len(s.Rounds), s.Round(after).Name)
+}

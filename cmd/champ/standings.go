@@ -1,0 +1,291 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/points"
+)
+
+func standingsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "standings",
+		Usage:     "the championship table after any round, under the season's own rules",
+		UsageText: "champ standings [--season SEASON] [--after N] [--constructors] [--format table|csv|json] [--out FILE]",
+		Description: `Standings recomputed from the results: points scored and counted (before
+1991 only the best results counted), wins, and the FIA's countback for ties
+(most wins, then most second places, and so on).
+
+Examples:
+  champ standings                                  # F1 2024 after round 9: VER 194, LEC 138, NOR 131
+  champ standings --season f1-2021 --after 21      # Verstappen ahead of Hamilton on 369.5, by countback
+  champ standings --season f1-1988                 # Senna champion on counted points
+  champ standings --season f1-2024 --constructors --format csv
+  champ standings --season ./my-league/            # a season folder of your own
+
+CSV columns (drivers): position,driver,name,code,team,team_name,points,scored,wins,excluded
+CSV columns (teams):   position,team,name,points,scored,wins,excluded
+position is empty for an excluded entry; points are the counted points.`,
+		Flags: append(seasonFlags(),
+			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship instead of the drivers'"},
+			formatFlag(), outFlag(),
+		),
+		Action: standingsAction,
+	}
+}
+
+// standingsRow is a CSV line of the standings; also the JSON shape.
+type standingsRow struct {
+	Position string  `json:"position,omitempty"`
+	Driver   string  `json:"driver,omitempty"`
+	Team     string  `json:"team,omitempty"`
+	Name     string  `json:"name"`
+	Code     string  `json:"code,omitempty"`
+	TeamName string  `json:"team_name,omitempty"`
+	Points   float64 `json:"points"`
+	Scored   float64 `json:"scored"`
+	Wins     int     `json:"wins"`
+	Excluded bool    `json:"excluded,omitempty"`
+	Tied     bool    `json:"tied,omitempty"`
+	Places   []int   `json:"places"`
+	Reason   string  `json:"excluded_reason,omitempty"`
+}
+
+type driverCSV struct {
+	Position string `csv:"position"`
+	Driver   string `csv:"driver"`
+	Name     string `csv:"name"`
+	Code     string `csv:"code"`
+	Team     string `csv:"team"`
+	TeamName string `csv:"team_name"`
+	Points   string `csv:"points"`
+	Scored   string `csv:"scored"`
+	Wins     int    `csv:"wins"`
+	Excluded bool   `csv:"excluded"`
+}
+
+type teamCSV struct {
+	Position string `csv:"position"`
+	Team     string `csv:"team"`
+	Name     string `csv:"name"`
+	Points   string `csv:"points"`
+	Scored   string `csv:"scored"`
+	Wins     int    `csv:"wins"`
+	Excluded bool   `csv:"excluded"`
+}
+
+func standingsAction(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("standings takes no arguments (got %q); name the season with --season", c.Args().First())
+	}
+	format, err := outputFormat(c)
+	if err != nil {
+		return err
+	}
+	s, after, err := loadSeason(c)
+	if err != nil {
+		return err
+	}
+	teams := c.Bool("constructors")
+	var st []points.Standing
+	if teams {
+		st = points.Teams(s, after)
+		if st == nil {
+			return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
+		}
+	} else {
+		st = points.Drivers(s, after)
+	}
+	return writeOutput(c, func(w io.Writer) error {
+		switch format {
+		case formatCSV:
+			return writeStandingsCSV(w, s, st, teams, after)
+		case formatJSON:
+			return writeStandingsJSON(w, s, st, teams, after)
+		}
+		return writeStandingsTable(w, s, st, teams, after)
+	})
+}
+
+func position(st *points.Standing) string {
+	if st.Excluded {
+		return ""
+	}
+	return strconv.Itoa(st.Position)
+}
+
+func writeStandingsCSV(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
+	if teams {
+		rows := make([]teamCSV, len(st))
+		for i := range st {
+			e := &st[i]
+			rows[i] = teamCSV{position(e), e.ID, s.TeamName(e.ID), points.FormatPoints(e.Points), points.FormatPoints(e.Scored), e.Wins, e.Excluded}
+		}
+		return writeCSV(w, rows)
+	}
+	rows := make([]driverCSV, len(st))
+	for i := range st {
+		e := &st[i]
+		team := s.DriverTeam(e.ID, after)
+		rows[i] = driverCSV{position(e), e.ID, s.DriverName(e.ID), s.DriverCode(e.ID), team, s.TeamName(team),
+			points.FormatPoints(e.Points), points.FormatPoints(e.Scored), e.Wins, e.Excluded}
+	}
+	return writeCSV(w, rows)
+}
+
+type standingsJSON struct {
+	Season       string         `json:"season"`
+	System       string         `json:"system"`
+	AfterRound   int            `json:"after_round"`
+	Rounds       int            `json:"rounds"`
+	Championship string         `json:"championship"`
+	Standings    []standingsRow `json:"standings"`
+}
+
+func writeStandingsJSON(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
+	out := standingsJSON{Season: s.Name, System: s.System.ID, AfterRound: after, Rounds: len(s.Rounds), Championship: "drivers"}
+	if teams {
+		out.Championship = "teams"
+	}
+	out.Standings = []standingsRow{}
+	for i := range st {
+		e := &st[i]
+		r := standingsRow{Position: position(e), Points: round6(e.Points), Scored: round6(e.Scored), Wins: e.Wins,
+			Excluded: e.Excluded, Tied: e.Tied, Places: e.Places, Reason: e.Reason}
+		if r.Places == nil {
+			r.Places = []int{}
+		}
+		if teams {
+			r.Team, r.Name = e.ID, s.TeamName(e.ID)
+		} else {
+			team := s.DriverTeam(e.ID, after)
+			r.Driver, r.Name, r.Code, r.Team, r.TeamName = e.ID, s.DriverName(e.ID), s.DriverCode(e.ID), team, s.TeamName(team)
+		}
+		out.Standings = append(out.Standings, r)
+	}
+	return writeJSON(w, out)
+}
+
+// round6 keeps JSON free of float noise such as 25.139999999999997.
+func round6(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 6, 64), 64)
+	return v
+}
+
+func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
+	what := "Drivers"
+	if teams {
+		what = "Teams"
+	}
+	fmt.Fprintf(w, "%s: %s' championship %s\n", s.Name, strings.ToLower(what), describeRound(s, after))
+	fmt.Fprintf(w, "Points system: %s (%s)\n\n", s.System.ID, s.System.Name)
+	drops := false
+	for i := range st {
+		if st[i].Dropped() > 1e-9 {
+			drops = true
+		}
+	}
+	cols := []string{">Pos", "Driver", "Team", ">Points"}
+	if teams {
+		cols = []string{">Pos", "Team", ">Points"}
+	}
+	if drops {
+		cols = append(cols, ">Scored")
+	}
+	cols = append(cols, ">Wins")
+	t := newTable(cols...)
+	var notes []string
+	for i := range st {
+		e := &st[i]
+		pos := position(e)
+		if e.Excluded {
+			pos = "EX"
+			notes = append(notes, fmt.Sprintf("EX %s: %s.", name(s, e.ID, teams), e.Reason))
+		} else if e.Tied {
+			pos = "=" + pos
+		}
+		cells := []string{pos}
+		if teams {
+			cells = append(cells, s.TeamName(e.ID))
+		} else {
+			cells = append(cells, s.DriverName(e.ID), s.TeamName(s.DriverTeam(e.ID, after)))
+		}
+		cells = append(cells, points.FormatPoints(e.Points))
+		if drops {
+			cells = append(cells, points.FormatPoints(e.Scored))
+		}
+		cells = append(cells, strconv.Itoa(e.Wins))
+		t.add(cells...)
+		if i > 0 && !e.Excluded && !st[i-1].Excluded && !e.Tied && points.Compare(&st[i-1], e) != 0 &&
+			abs(st[i-1].Points-e.Points) < 1e-6 && e.Points > 0 {
+			notes = append(notes, countbackNote(s, &st[i-1], e, teams))
+		}
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	if drops {
+		notes = append([]string{fmt.Sprintf("Points are the counted points (%s); Scored includes dropped results.", s.System.Drop)}, notes...)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(w, "\n%s", n)
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func name(s *points.Season, id string, teams bool) string {
+	if teams {
+		return s.TeamName(id)
+	}
+	return s.DriverName(id)
+}
+
+// countbackNote explains why a is ahead of b on equal points.
+func countbackNote(s *points.Season, a, b *points.Standing, teams bool) string {
+	for i := 0; ; i++ {
+		x, y := at(a.Places, i), at(b.Places, i)
+		if x != y {
+			what := ordinal(i+1) + " places"
+			if i == 0 {
+				what = "wins"
+			}
+			return fmt.Sprintf("%s is ahead of %s on countback (%s points each): %s %d to %d.",
+				name(s, a.ID, teams), name(s, b.ID, teams), points.FormatPoints(a.Points), what, x, y)
+		}
+	}
+}
+
+func at(xs []int, i int) int {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return 0
+}
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}

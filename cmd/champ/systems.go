@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+)
+
+func systemsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "systems",
+		Usage:     "list the points systems and their rules",
+		UsageText: "champ systems [SYSTEM | FILE.csv]",
+		Description: `With no argument, every points system champ knows: Formula 1 by era
+(f1-1950 ... f1-2026, one id per season; "f1" is the current rules), then
+MotoGP, IndyCar, Formula E and WEC. With an id or a custom system file, that
+system in full.
+
+A custom system is a small CSV: position,points[,sprint] lines from 1, and
+optional rule lines fastest_lap, fastest_lap_top, pole, led_lap,
+most_laps_led, best_results, teams. Name it in a season's season.csv
+(system column) to use it.`,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 1 {
+				return usagef("systems takes at most one system id")
+			}
+			w := c.App.Writer
+			if id := c.Args().First(); id != "" {
+				var sys *points.System
+				var err error
+				if strings.HasSuffix(strings.ToLower(id), ".csv") {
+					sys, err = readSystemFile(id)
+				} else {
+					sys, err = points.Lookup(id)
+				}
+				if err != nil {
+					return err
+				}
+				writeSystem(w, sys.ID, sys)
+				return nil
+			}
+			fmt.Fprintln(w, "Formula 1 (one system per season, f1-YYYY; \"f1\" is the current rules):")
+			for _, e := range points.F1Eras() {
+				id := fmt.Sprintf("f1-%d", e.From)
+				if e.To > e.From {
+					id += fmt.Sprintf(" ... f1-%d", e.To)
+				}
+				fmt.Fprintln(w)
+				writeSystem(w, id, e.System)
+			}
+			for _, s := range points.Presets() {
+				fmt.Fprintln(w)
+				writeSystem(w, s.ID, s)
+			}
+			return nil
+		},
+	}
+}
+
+func writeSystem(w io.Writer, id string, s *points.System) {
+	title := s.Name
+	if strings.HasPrefix(id, "f1-") && strings.Contains(id, "...") {
+		title = "Formula 1, " + strings.ReplaceAll(strings.ReplaceAll(id, "f1-", ""), " ... ", "-")
+	}
+	fmt.Fprintf(w, "%s: %s\n", id, title)
+	for _, line := range strings.Split(strings.TrimRight(s.Describe(), "\n"), "\n") {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+	fmt.Fprintf(w, "  source:  %s\n", s.Source)
+}
+
+func readSystemFile(p string) (*points.System, error) {
+	b, err := readFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return data.ReadSystem(p, b)
+}
+
+func seasonsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "seasons",
+		Usage: "list the built-in seasons",
+		Action: func(c *cli.Context) error {
+			t := newTable("Season", "Name", ">Rounds", ">Completed", "System")
+			for _, name := range data.Embedded() {
+				s, err := data.Open(name)
+				if err != nil {
+					return err
+				}
+				t.add(name, s.Name, fmt.Sprint(len(s.Rounds)), fmt.Sprint(s.LastCompleted()), s.System.ID)
+			}
+			return t.write(c.App.Writer)
+		},
+	}
+}

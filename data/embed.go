@@ -1,0 +1,60 @@
+package data
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// seasons holds every F1 season 1950-2026, generated from F1DB by
+// `champ import f1db` (see README.md in this folder for the attribution).
+//
+//go:embed seasons
+var seasons embed.FS
+
+// Default season and round: F1 2024 after the Canadian GP.
+const (
+	DefaultSeason = "f1-2024"
+	DefaultAfter  = 9
+)
+
+var embeddedName = regexp.MustCompile(`^[a-z0-9]+-\d{4}$`)
+
+// Embedded lists the names of the seasons built into champ, oldest first.
+func Embedded() []string {
+	ents, _ := fs.ReadDir(seasons, "seasons")
+	var names []string
+	for _, e := range ents {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Open returns a season by name: an embedded season such as "f1-2024", a
+// season folder, or a bare results.csv file.
+func Open(spec string) (*points.Season, error) {
+	if spec == "" {
+		spec = DefaultSeason
+	}
+	name := strings.ToLower(spec)
+	if embeddedName.MatchString(name) {
+		if _, err := fs.Stat(seasons, path.Join("seasons", name)); err == nil {
+			return Load(seasons, path.Join("seasons", name), name)
+		}
+		if _, err := os.Stat(spec); err != nil {
+			list := Embedded()
+			return nil, fmt.Errorf("season %q: no such built-in season (champ has %s to %s) and no folder of that name", spec, list[0], list[len(list)-1])
+		}
+	}
+	return LoadDir(spec)
+}
