@@ -22,6 +22,7 @@ const (
 	CalendarFile   = "calendar.csv"
 	ResultsFile    = "results.csv"
 	ExclusionsFile = "exclusions.csv"
+	PenaltiesFile  = "penalties.csv"
 )
 
 // DefaultSystem is the points system of a season that does not name one.
@@ -72,6 +73,15 @@ type exclusionRow struct {
 	Reason       string `csv:"reason"`
 }
 
+// penaltyRow is a line of penalties.csv.
+type penaltyRow struct {
+	Championship string `csv:"championship"`
+	ID           string `csv:"id"`
+	Round        string `csv:"round"`
+	Points       string `csv:"points"`
+	Reason       string `csv:"reason"`
+}
+
 // LoadDir loads a season folder, or a bare results file, from the file
 // system.
 func LoadDir(p string) (*points.Season, error) {
@@ -108,7 +118,7 @@ func seasonName(p string) string {
 // name the folder.
 func Load(fsys fs.FS, dir, shown string) (*points.Season, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile} {
+	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile} {
 		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -191,16 +201,11 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			return nil, err
 		}
 		for i, r := range rows {
-			x := points.Exclusion{ID: r.ID, Reason: r.Reason}
-			switch strings.ToLower(r.Championship) {
-			case "drivers", "driver":
-				x.Championship = points.DriversChampionship
-			case "teams", "team", "constructors":
-				x.Championship = points.TeamsChampionship
-			default:
-				return nil, t.at(i, "championship", "championship %q is not drivers or teams", r.Championship)
+			x := points.Exclusion{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
+			if x.Championship, err = parseChampionship(r.Championship); err != nil {
+				return nil, t.at(i, "championship", "%v", err)
 			}
-			switch strings.ToLower(r.Points) {
+			switch strings.ToLower(strings.TrimSpace(r.Points)) {
 			case "keep", "kept":
 				x.KeepPoints = true
 			case "", "remove", "removed":
@@ -210,7 +215,42 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			s.Exclusions = append(s.Exclusions, x)
 		}
 	}
+	if b := files[PenaltiesFile]; b != nil {
+		var rows []penaltyRow
+		t, err := readTable(name(PenaltiesFile), b, &rows, []string{"championship", "id", "round", "points"}, "one line per points deduction")
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rows {
+			p := points.Penalty{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
+			if p.Championship, err = parseChampionship(r.Championship); err != nil {
+				return nil, t.at(i, "championship", "%v", err)
+			}
+			if p.Round, err = parseRound(r.Round); err != nil {
+				return nil, t.at(i, "round", "%v", err)
+			}
+			if s.Round(p.Round) == nil {
+				return nil, t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", p.Round, len(s.Rounds))
+			}
+			f, err := strconv.ParseFloat(strings.TrimSpace(r.Points), 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				return nil, t.at(i, "points", "points %q is not a number (the points deducted)", r.Points)
+			}
+			p.Points = f
+			s.Penalties = append(s.Penalties, p)
+		}
+	}
 	return s, nil
+}
+
+func parseChampionship(v string) (points.Championship, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "drivers", "driver":
+		return points.DriversChampionship, nil
+	case "teams", "team", "constructors":
+		return points.TeamsChampionship, nil
+	}
+	return 0, fmt.Errorf("championship %q is not drivers or teams", v)
 }
 
 // system resolves a season's points system: a preset id or a custom
@@ -469,14 +509,15 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 		}
 		for _, j := range driversIn[k][r.Driver] {
 			o := &s.Results[j]
+			if o.Car != "" && r.Car != "" && o.Car != r.Car {
+				continue // one driver in two cars (the 1950s)
+			}
 			if o.Team != r.Team {
-				return t.at(i, "team", "%s drives for %s here but for %s on line %d, in the same session (round %d %s); a driver has one team per session",
+				return t.at(i, "team", "%s drives for %s here but for %s on line %d, in the same session (round %d %s); a driver has one team per session, or give each car its number in the car column",
 					r.Driver, r.Team, o.Team, t.line(j), r.Round, r.Session)
 			}
-			if o.Car == r.Car {
-				return t.at(i, "driver", "%s has two results in round %d %s (also line %d); give each car its number in the car column if they drove two cars",
-					r.Driver, r.Round, r.Session, t.line(j))
-			}
+			return t.at(i, "driver", "%s has two results in round %d %s (also line %d); give each car its number in the car column if they drove two cars",
+				r.Driver, r.Round, r.Session, t.line(j))
 		}
 		driversIn[k][r.Driver] = append(driversIn[k][r.Driver], i)
 	}
@@ -502,11 +543,20 @@ func Write(dir string, s *points.Season) error {
 		{CalendarFile, calendarRows(s)},
 		{ResultsFile, resultRows(s)},
 	}
-	if len(s.Exclusions) > 0 {
-		files = append(files, struct {
-			name string
-			rows any
-		}{ExclusionsFile, exclusionRows(s)})
+	optional := []struct {
+		name string
+		rows any
+		n    int
+	}{{ExclusionsFile, exclusionRows(s), len(s.Exclusions)}, {PenaltiesFile, penaltyRows(s), len(s.Penalties)}}
+	for _, o := range optional {
+		if o.n > 0 {
+			files = append(files, struct {
+				name string
+				rows any
+			}{o.name, o.rows})
+		} else if err := os.Remove(filepath.Join(dir, o.name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	for _, f := range files {
 		err := WriteFileAtomic(filepath.Join(dir, f.name), func(w io.Writer) error { return writeCSV(w, f.rows) })
@@ -588,6 +638,14 @@ func exclusionRows(s *points.Season) []exclusionRow {
 			row.Points = "keep"
 		}
 		rows = append(rows, row)
+	}
+	return rows
+}
+
+func penaltyRows(s *points.Season) []penaltyRow {
+	var rows []penaltyRow
+	for _, p := range s.Penalties {
+		rows = append(rows, penaltyRow{Championship: p.Championship.String(), ID: p.ID, Round: strconv.Itoa(p.Round), Points: formatFloat(p.Points), Reason: p.Reason})
 	}
 	return rows
 }

@@ -1,0 +1,99 @@
+package data
+
+import (
+	"testing"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// Every built-in season loads, and its final table has a leader.
+func TestEmbeddedSeasonsLoad(t *testing.T) {
+	names := Embedded()
+	if len(names) != 2026-1950+1 {
+		t.Errorf("%d built-in seasons, want %d", len(names), 2026-1950+1)
+	}
+	for _, name := range names {
+		s, err := Open(name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		st := points.Drivers(s, s.LastCompleted())
+		if len(st) == 0 || st[0].Points <= 0 {
+			t.Errorf("%s: no leader after round %d", name, s.LastCompleted())
+		}
+	}
+}
+
+// The built-in seasons are what the importer makes of F1DB today: a change
+// to the importer must be followed by regenerating them.
+func TestEmbeddedSeasonsMatchImport(t *testing.T) {
+	db, err := OpenF1DB(sharedData(t, "f1db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	years, err := db.Years()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, y := range years {
+		imported, _, err := db.Season(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(dir, imported); err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := LoadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := imported.System.ID
+		embedded, err := Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameSeason(fresh, embedded) {
+			t.Errorf("%s: the built-in season differs from a fresh import; run: go run ./cmd/champ import f1db PATH/f1db/src/data --out data/seasons", name)
+		}
+	}
+}
+
+func sameSeason(a, b *points.Season) bool {
+	if a.Name != b.Name || a.System.ID != b.System.ID || len(a.Rounds) != len(b.Rounds) || len(a.Results) != len(b.Results) ||
+		len(a.Exclusions) != len(b.Exclusions) || len(a.Penalties) != len(b.Penalties) || len(a.Drivers) != len(b.Drivers) || len(a.Teams) != len(b.Teams) {
+		return false
+	}
+	for i := range a.Rounds {
+		if a.Rounds[i] != b.Rounds[i] {
+			return false
+		}
+	}
+	for i := range a.Results {
+		if a.Results[i] != b.Results[i] {
+			return false
+		}
+	}
+	for i := range a.Exclusions {
+		if a.Exclusions[i] != b.Exclusions[i] {
+			return false
+		}
+	}
+	for i := range a.Penalties {
+		if a.Penalties[i] != b.Penalties[i] {
+			return false
+		}
+	}
+	for i := range a.Drivers {
+		if a.Drivers[i] != b.Drivers[i] {
+			return false
+		}
+	}
+	for i := range a.Teams {
+		if a.Teams[i] != b.Teams[i] {
+			return false
+		}
+	}
+	return true
+}
