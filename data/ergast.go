@@ -16,7 +16,7 @@ import (
 // The Ergast database's CSV tables (races.csv, results.csv, ...), as
 // published in the Ergast/Kaggle/Jolpica dumps. \N is null.
 type ergastRace struct {
-	RaceID     string `csv:"raceId"`
+	RaceID     string `csv:"raceid"`
 	Year       string `csv:"year"`
 	Round      string `csv:"round"`
 	Name       string `csv:"name"`
@@ -25,26 +25,26 @@ type ergastRace struct {
 }
 
 type ergastResult struct {
-	RaceID        string `csv:"raceId"`
-	DriverID      string `csv:"driverId"`
-	ConstructorID string `csv:"constructorId"`
+	RaceID        string `csv:"raceid"`
+	DriverID      string `csv:"driverid"`
+	ConstructorID string `csv:"constructorid"`
 	Number        string `csv:"number"`
 	Position      string `csv:"position"`
-	PositionText  string `csv:"positionText"`
+	PositionText  string `csv:"positiontext"`
 	Rank          string `csv:"rank"`
 }
 
 type ergastDriver struct {
-	DriverID string `csv:"driverId"`
-	Ref      string `csv:"driverRef"`
+	DriverID string `csv:"driverid"`
+	Ref      string `csv:"driverref"`
 	Code     string `csv:"code"`
 	Forename string `csv:"forename"`
 	Surname  string `csv:"surname"`
 }
 
 type ergastConstructor struct {
-	ConstructorID string `csv:"constructorId"`
-	Ref           string `csv:"constructorRef"`
+	ConstructorID string `csv:"constructorid"`
+	Ref           string `csv:"constructorref"`
 	Name          string `csv:"name"`
 }
 
@@ -73,26 +73,26 @@ func OpenErgast(dir string) (*Ergast, error) {
 		_, err = readTable(p, b, out, required, "the Ergast table")
 		return err
 	}
-	if err := read("races.csv", &e.races, "raceId", "year", "round"); err != nil {
+	if err := read("races.csv", &e.races, "raceid", "year", "round"); err != nil {
 		return nil, err
 	}
-	if err := read("results.csv", &e.results, "raceId", "driverId", "constructorId", "positionText"); err != nil {
+	if err := read("results.csv", &e.results, "raceid", "driverid", "constructorid", "positiontext"); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sprint_results.csv")); err == nil {
-		if err := read("sprint_results.csv", &e.sprints, "raceId", "driverId", "constructorId", "positionText"); err != nil {
+		if err := read("sprint_results.csv", &e.sprints, "raceid", "driverid", "constructorid", "positiontext"); err != nil {
 			return nil, err
 		}
 	}
 	var ds []ergastDriver
-	if err := read("drivers.csv", &ds, "driverId", "driverRef"); err != nil {
+	if err := read("drivers.csv", &ds, "driverid", "driverref"); err != nil {
 		return nil, err
 	}
 	for _, d := range ds {
 		e.drivers[d.DriverID] = d
 	}
 	var cs []ergastConstructor
-	if err := read("constructors.csv", &cs, "constructorId", "constructorRef"); err != nil {
+	if err := read("constructors.csv", &cs, "constructorid", "constructorref"); err != nil {
 		return nil, err
 	}
 	for _, c := range cs {
@@ -154,6 +154,9 @@ func (e *Ergast) Season(year int) (*points.Season, error) {
 		})
 		if strings.Contains(r.Name, "Indianapolis") {
 			s.Rounds[i].Counts = points.CountsDriver
+		}
+		if share, ok := reducedPoints[fmt.Sprintf("%d/%d", year, i+1)]; ok {
+			s.Rounds[i].Distance = share
 		}
 	}
 	for i, r := range races {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path"
 	"sort"
@@ -130,15 +129,16 @@ type F1DBStanding struct {
 }
 
 // reducedPoints lists the races stopped early and not resumed that were
-// scored with half or tiered points; the share of distance run comes from
-// F1DB's laps and scheduled laps. Other shortened races in F1DB ran to a
-// time limit or were restarted and scored full points.
-var reducedPoints = map[string]bool{
-	"1975/4": true, "1975/12": true, // Spain (Montjuïc), Austria
-	"1984/6":  true, // Monaco
-	"1991/16": true, // Australia
-	"2009/2":  true, // Malaysia
-	"2021/12": true, // Belgium
+// scored with half or tiered points, with the share of the distance run
+// (F1DB's laps over its scheduled laps). Other shortened races in F1DB ran
+// to a time limit or were restarted and scored full points.
+var reducedPoints = map[string]float64{
+	"1975/4":  0.3867, // Spain (Montjuïc): 29 of 75 laps
+	"1975/12": 0.537,  // Austria: 29 of 54
+	"1984/6":  0.4079, // Monaco: 31 of 76
+	"1991/16": 0.1728, // Australia: 14 of 81
+	"2009/2":  0.5536, // Malaysia: 31 of 56
+	"2021/12": 0.0227, // Belgium: 1 of 44
 }
 
 // ineligible lists the classified finishers in scoring positions who could
@@ -266,14 +266,8 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 		if rf.race.GrandPrixID == "indianapolis" {
 			rd.Counts = points.CountsDriver
 		}
-		if reducedPoints[key] {
-			switch {
-			case rf.race.ScheduledLaps > 0:
-				rd.Distance = float64(rf.race.Laps) / float64(rf.race.ScheduledLaps)
-			case rf.race.ScheduledDistance > 0:
-				rd.Distance = rf.race.Distance / rf.race.ScheduledDistance
-			}
-			rd.Distance = math.Round(rd.Distance*10000) / 10000
+		if share, ok := reducedPoints[key]; ok {
+			rd.Distance = share
 		}
 		s.Rounds = append(s.Rounds, rd)
 		fastest := map[string]bool{}

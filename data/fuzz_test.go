@@ -1,0 +1,50 @@
+package data
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// The readers never panic: any bytes give a season or an error.
+func FuzzResults(f *testing.F) {
+	f.Add([]byte(goodResults))
+	f.Add([]byte("round,driver,position\n1,a,1\n1,b,DNF\n"))
+	f.Add([]byte("\ufeffround,driver,position\r\n1,a,1\r\n"))
+	f.Add([]byte("round,driver,position,car\n1,a,1,7\n1,b,1,7\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fsys := fstest.MapFS{"results.csv": {Data: b}}
+		s, err := Load(fsys, ".", "f")
+		if err == nil && s == nil {
+			t.Fatal("nil season without error")
+		}
+	})
+}
+
+func FuzzCalendar(f *testing.F) {
+	f.Add([]byte(goodCalendar), []byte(goodResults))
+	f.Add([]byte("round,name,multiplier,distance,counts\n1,A,2,55%,driver\n"), []byte("round,driver,position\n1,a,1\n"))
+	f.Fuzz(func(t *testing.T, cal, res []byte) {
+		fsys := fstest.MapFS{"calendar.csv": {Data: cal}, "results.csv": {Data: res}}
+		_, _ = Load(fsys, ".", "f")
+	})
+}
+
+func FuzzSystem(f *testing.F) {
+	f.Add([]byte("position,points,sprint\n1,10,3\n2,6,2\nfastest_lap,1,\n"))
+	f.Add([]byte("position,points\n1,25\nbest_results,11\nteams,0\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := ReadSystem("p.csv", b)
+		if err == nil && len(s.Race) == 0 {
+			t.Fatal("system without race points")
+		}
+	})
+}
+
+func FuzzSeasonFile(f *testing.F) {
+	f.Add([]byte("name,system\nX,f1-2024\n"))
+	f.Add([]byte("name,system\nX,points.csv\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fsys := fstest.MapFS{"season.csv": {Data: b}, "results.csv": {Data: []byte("round,driver,position\n1,a,1\n")}}
+		_, _ = Load(fsys, ".", "f")
+	})
+}
