@@ -17,7 +17,7 @@ import (
 
 func importCommand() *cli.Command {
 	seasonFlag := &cli.StringSliceFlag{Name: "season", Aliases: []string{"s"}, Usage: "import only season `YEAR` (repeat or comma-separate for several; default: all)"}
-	outFlag := &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the season folders under `DIR`", Required: true}
+	outFlag := &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the season folders under `DIR` (required)"}
 	return &cli.Command{
 		Name:  "import",
 		Usage: "convert published results into champ's season format",
@@ -25,9 +25,10 @@ func importCommand() *cli.Command {
 goes to DIR/f1-YYYY; with one --season, DIR is the season folder itself.`,
 		Subcommands: []*cli.Command{
 			{
-				Name:      "f1db",
-				Usage:     "import F1DB's YAML source tree (the src/data folder of an F1DB checkout)",
-				UsageText: "champ import f1db PATH/src/data --out DIR [--season YEAR]",
+				Name:            "f1db",
+				HideHelpCommand: true,
+				Usage:           "import F1DB's YAML source tree (the src/data folder of an F1DB checkout)",
+				UsageText:       "champ import f1db PATH/src/data --out DIR [--season YEAR]",
 				Description: `Reads seasons/, drivers/, constructors/ and grands-prix/ of F1DB
 (https://github.com/f1db/f1db, CC BY 4.0). This is how champ's built-in
 seasons are made:
@@ -54,9 +55,10 @@ seasons are made:
 				},
 			},
 			{
-				Name:      "ergast",
-				Usage:     "import an Ergast-format CSV dump (races.csv, results.csv, sprint_results.csv, drivers.csv, constructors.csv)",
-				UsageText: "champ import ergast PATH --season YEAR --out DIR",
+				Name:            "ergast",
+				HideHelpCommand: true,
+				Usage:           "import an Ergast-format CSV dump (races.csv, results.csv, sprint_results.csv, drivers.csv, constructors.csv)",
+				UsageText:       "champ import ergast PATH --season YEAR --out DIR",
 				Description: `Reads the Ergast database's CSV layout (as in the Ergast, Kaggle and
 Jolpica dumps). Mind the dump's licence (Ergast's data are non-commercial).
 Ergast has fastest-lap ranks only from 2004 and no shared-drive flags, so
@@ -79,6 +81,9 @@ seasons before 2004 score less exactly than the built-in ones from F1DB.`,
 }
 
 func oneArg(c *cli.Context, what string) (string, error) {
+	if c.String("out") == "" {
+		return "", usagef("%s: --out DIR is required: where to write the season folders", c.Command.FullName())
+	}
 	if c.NArg() != 1 {
 		return "", usagef("%s: give %s as the one argument", c.Command.FullName(), what)
 	}
@@ -86,11 +91,14 @@ func oneArg(c *cli.Context, what string) (string, error) {
 }
 
 func importSeasons(c *cli.Context, all []int, season func(int) (*points.Season, error)) error {
+	out := c.String("out")
+	if out == "" {
+		return usagef("%s: --out DIR is required: where to write the season folders", c.Command.FullName())
+	}
 	years, err := yearsFlag(c, all)
 	if err != nil {
 		return err
 	}
-	out := c.String("out")
 	for _, y := range years {
 		s, err := season(y)
 		if err != nil {

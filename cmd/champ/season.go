@@ -11,8 +11,8 @@ import (
 
 func seasonFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "season", Aliases: []string{"s"}, Usage: "`SEASON`: a built-in season (f1-1950 ... f1-2026), a season folder or a results.csv (default: f1-2024 after round 9)"},
-		&cli.IntFlag{Name: "after", Aliases: []string{"a"}, Usage: "use results up to round `N` only, later rounds as still to run (default: every completed round)"},
+		&cli.StringFlag{Name: "season", Aliases: []string{"s"}, Usage: "a built-in `SEASON` (f1-1950 ... f1-2026), a season folder or a results.csv", DefaultText: "f1-2024 after round 9"},
+		&cli.IntFlag{Name: "after", Aliases: []string{"a"}, Usage: "use results up to round `N` only; later rounds count as still to run", DefaultText: "every completed round"},
 	}
 }
 

@@ -40,7 +40,7 @@ position is empty for an excluded entry; points are the counted points.`,
 
 // standingsRow is a CSV line of the standings; also the JSON shape.
 type standingsRow struct {
-	Position string  `json:"position,omitempty"`
+	Position int     `json:"position,omitempty"`
 	Driver   string  `json:"driver,omitempty"`
 	Team     string  `json:"team,omitempty"`
 	Name     string  `json:"name"`
@@ -154,7 +154,7 @@ func writeStandingsJSON(w io.Writer, s *points.Season, st []points.Standing, tea
 	out.Standings = []standingsRow{}
 	for i := range st {
 		e := &st[i]
-		r := standingsRow{Position: position(e), Points: round6(e.Points), Scored: round6(e.Scored), Wins: e.Wins,
+		r := standingsRow{Position: e.Position, Points: round6(e.Points), Scored: round6(e.Scored), Wins: e.Wins,
 			Excluded: e.Excluded, Tied: e.Tied, Places: e.Places, Reason: e.Reason}
 		if r.Places == nil {
 			r.Places = []int{}

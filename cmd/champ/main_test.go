@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// champ runs the command line and returns stdout, stderr and the status.
+func champ(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"champ"}, args...), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/champ -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update if the change is right)\n--- got\n%s\n--- want\n%s", p, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"standings-default.txt", []string{"standings"}},
+		{"standings-2021-r21.txt", []string{"standings", "--season", "f1-2021", "--after", "21"}},
+		{"standings-1988.txt", []string{"standings", "--season", "f1-1988"}},
+		{"standings-1997.txt", []string{"standings", "--season", "f1-1997"}},
+		{"standings-2024-constructors.csv", []string{"standings", "--season", "f1-2024", "--constructors", "--format", "csv"}},
+		{"standings-2024-r9.csv", []string{"standings", "--format", "csv"}},
+		{"standings-2024-r2.json", []string{"standings", "--after", "2", "--format", "json"}},
+		{"standings-folder.txt", []string{"standings", "--season", "testdata/league"}},
+		{"systems.txt", []string{"systems"}},
+		{"systems-f1-2014.txt", []string{"systems", "f1-2014"}},
+		{"systems-custom.txt", []string{"systems", "testdata/league/points.csv"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := champ(t, c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, c.name, out)
+		})
+	}
+}
+
+// The oracles of the standings issue, checked on the CSV output.
+func TestOracles(t *testing.T) {
+	rows := func(args ...string) [][]string {
+		out, errs, code := champ(t, append(args, "--format", "csv")...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var rs [][]string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			rs = append(rs, strings.Split(l, ","))
+		}
+		return rs
+	}
+	// position,driver,name,code,team,team_name,points,scored,wins,excluded
+	r := rows("standings")
+	for i, want := range [][2]string{{"max-verstappen", "194"}, {"charles-leclerc", "138"}, {"lando-norris", "131"}} {
+		if r[i][1] != want[0] || r[i][6] != want[1] {
+			t.Errorf("2024 after round 9, P%d: %s %s, want %s %s", i+1, r[i][1], r[i][6], want[0], want[1])
+		}
+	}
+	r = rows("standings", "--season", "f1-2021", "--after", "21")
+	if r[0][1] != "max-verstappen" || r[0][6] != "369.5" || r[1][1] != "lewis-hamilton" || r[1][6] != "369.5" || r[0][8] != "9" || r[1][8] != "8" {
+		t.Errorf("2021 after round 21: %v / %v", r[0], r[1])
+	}
+	r = rows("standings", "--season", "f1-1988")
+	if r[0][1] != "ayrton-senna" || r[0][6] != "90" || r[1][1] != "alain-prost" || r[1][6] != "87" || r[1][7] != "105" {
+		t.Errorf("1988: %v / %v", r[0], r[1])
+	}
+	r = rows("standings", "--constructors")
+	for i, want := range [][2]string{{"red-bull", "301"}, {"ferrari", "252"}, {"mclaren", "212"}} {
+		if r[i][1] != want[0] || r[i][3] != want[1] {
+			t.Errorf("2024 constructors after round 9, P%d: %v, want %v", i+1, r[i], want)
+		}
+	}
+	r = rows("standings", "--season", "f1-2025")
+	if r[0][1] != "lando-norris" || r[0][6] != "423" || r[1][6] != "421" {
+		t.Errorf("2025 final: %v / %v", r[0], r[1])
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{"unknown flag", []string{"standings", "--bogus"}, 2, "-bogus"},
+		{"bad format", []string{"standings", "--format", "xml"}, 2, `--format "xml": use table, csv or json`},
+		{"after too far", []string{"standings", "--season", "f1-2024", "--after", "30"}, 2, "--after 30: Formula 1 2024 has 24 rounds"},
+		{"after not run", []string{"standings", "--season", "f1-2026", "--after", "20"}, 2, "has results up to round 11 only"},
+		{"stray argument", []string{"standings", "f1-2024"}, 2, "standings takes no arguments"},
+		{"unknown command", []string{"stand"}, 2, `no command "stand"`},
+		{"unknown season", []string{"standings", "--season", "f1-1900"}, 1, `season "f1-1900": no such built-in season`},
+		{"missing folder", []string{"standings", "--season", "no/such/folder"}, 1, "season no/such/folder"},
+		{"bad results", []string{"standings", "--season", "testdata/bad"}, 1, `testdata/bad/results.csv:3:5: position "P3" is not an integer`},
+		{"no teams", []string{"standings", "--season", "f1-1957", "--constructors"}, 1, "no teams' championship"},
+		{"unknown system", []string{"systems", "nascar"}, 1, `unknown points system "nascar"`},
+		{"import needs out", []string{"import", "f1db", "x"}, 2, "out"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs, code := champ(t, c.args...)
+			if code != c.code || !strings.Contains(errs, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, c.code, c.want)
+			}
+			if strings.Contains(errs, "goroutine") || strings.Contains(errs, "panic") {
+				t.Errorf("stack trace on stderr: %s", errs)
+			}
+		})
+	}
+}
+
+func TestOutFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "standings.csv")
+	if _, errs, code := champ(t, "standings", "--format", "csv", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "position,driver,name") {
+		t.Fatalf("--out file: %v %q", err, b)
+	}
+	// A failure leaves nothing behind.
+	bad := filepath.Join(dir, "missing", "x.csv")
+	if _, _, code := champ(t, "standings", "--out", bad); code != 1 {
+		t.Errorf("writing into a missing folder: exit %d, want 1", code)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("left files behind: %v", ents)
+	}
+}
+
+func TestImportCommands(t *testing.T) {
+	ref := os.Getenv("CHAMP_REFERENCE_DATA")
+	if ref == "" {
+		ref = filepath.Join("..", "..", "..", "shared", "data")
+	}
+	if _, err := os.Stat(filepath.Join(ref, "f1db")); err != nil {
+		t.Skipf("reference data %s not found; set CHAMP_REFERENCE_DATA to run the import tests", ref)
+	}
+	dir := t.TempDir()
+	if _, errs, code := champ(t, "import", "f1db", filepath.Join(ref, "f1db"), "--season", "2024", "--out", filepath.Join(dir, "f1db-2024")); code != 0 {
+		t.Fatalf("import f1db: exit %d: %s", code, errs)
+	}
+	if _, errs, code := champ(t, "import", "ergast", filepath.Join(ref, "ergast"), "--season", "2023", "--out", filepath.Join(dir, "2023")); code != 0 {
+		t.Fatalf("import ergast: exit %d: %s", code, errs)
+	}
+	out, errs, code := champ(t, "standings", "--season", filepath.Join(dir, "f1db-2024"), "--after", "9", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "1,max-verstappen,Max Verstappen,VER,red-bull,Red Bull,194,") {
+		t.Errorf("imported 2024: exit %d %s\n%s", code, errs, out)
+	}
+	out, _, code = champ(t, "standings", "--season", filepath.Join(dir, "2023"), "--format", "csv")
+	if code != 0 || !strings.Contains(out, "1,max-verstappen,Max Verstappen,VER,red-bull,Red Bull,575,") {
+		t.Errorf("imported 2023 from Ergast: exit %d\n%s", code, out)
+	}
+}
