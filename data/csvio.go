@@ -155,11 +155,6 @@ func (t *table) line(i int) int {
 	return 0
 }
 
-func (t *table) has(column string) bool {
-	_, ok := t.index[column]
-	return ok
-}
-
 // writeCSV writes rows (a slice of row structs) with gocsv.
 func writeCSV(w io.Writer, rows any) error {
 	return gocsv.Marshal(rows, w)

@@ -460,7 +460,7 @@ func parseCalendar(s *points.Season, t *table, rows []calendarRow, resT *table) 
 		if rd.Counts, err = points.ParseCounts(r.Counts); err != nil {
 			return t.at(i, "counts", "%v", err)
 		}
-		if rd.Sprint == false && withSprint[rd.Number] {
+		if !rd.Sprint && withSprint[rd.Number] {
 			rd.Sprint = true
 		}
 		s.Rounds = append(s.Rounds, rd)

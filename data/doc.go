@@ -1,0 +1,82 @@
+// Package data reads and writes champ's season format, imports published
+// results (F1DB's YAML tree, Ergast-format CSV dumps) and holds the
+// built-in seasons: every Formula 1 season 1950-2026, embedded in the
+// binary.
+//
+// # The season format
+//
+// A season is a folder of CSV files that a spreadsheet can write. Column
+// names are matched without regard to case; a UTF-8 byte-order mark and
+// CRLF line endings are accepted; lines starting with # are comments.
+//
+//	season.csv      name,system            one line: the season's name and points system
+//	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,counts
+//	results.csv     round,session,driver,name,code,team,team_name,car,position,
+//	                fastest_lap,pole,led_lap,most_laps_led,counts
+//	exclusions.csv  championship,id,points,reason          (optional)
+//	penalties.csv   championship,id,round,points,reason    (optional)
+//
+// Only results.csv is required, and of it only round, driver and position:
+//
+//	round,driver,position
+//	1,alice,1
+//	1,bob,2
+//	1,carol,DNF
+//
+// # Defaults
+//
+// Without season.csv the season is named after its folder and scored with
+// the current Formula 1 rules ("f1"). Without calendar.csv every round that
+// has results is a completed round, and a round with sprint results has a
+// sprint. An empty session is a race; an empty status is "completed" when
+// the round has results and "scheduled" otherwise; an empty multiplier and
+// distance mean 1; empty flags mean no; empty counts mean both
+// championships. Without a team column there is no teams' championship to
+// speak of.
+//
+// # calendar.csv
+//
+//   - round: 1, 2, 3, ... in calendar order.
+//   - name, date: for display (Canada, 2024-06-09).
+//   - sprint: yes when the round has a sprint.
+//   - status: completed or scheduled.
+//   - multiplier: scales the round's position points (2 for double points,
+//     0 for none); bonuses are not scaled.
+//   - distance: the share of the race distance run when a race was stopped
+//     and not resumed, as 0.55 or 55%; the points system turns it into half
+//     or tiered points.
+//   - table: an alternative race table of the system (WEC "8h", "le-mans").
+//   - counts: both, driver or team: which championships the round counts
+//     for (the Indianapolis 500 counted for drivers only).
+//
+// # results.csv
+//
+//   - round: a round of the calendar; session: race or sprint.
+//   - driver: an id (max-verstappen); name (Max Verstappen) and code (VER)
+//     are for display and need appear on one line only.
+//   - team: a team id (red-bull); team_name for display.
+//   - car: the car number. Two lines of one session with the same position
+//     and the same car are a shared drive; a driver may have two lines in a
+//     session only for two different cars.
+//   - position: 1, 2, 3, ... or a status: DNF, DNS, DSQ, NC, DNQ (RET, DQ,
+//     EX, DNPQ and DNP are read as their equivalents).
+//   - fastest_lap, pole, led_lap, most_laps_led: yes for the bonus earned;
+//     the points system says what each is worth.
+//   - counts: both, driver, team, none (cannot score but keeps its place)
+//     or other (another class, such as a Formula 2 car in a Formula 1 race:
+//     scores nothing and the cars behind move up to the scoring places).
+//
+// # Errors
+//
+// Every problem is a [*SyntaxError] naming file, line and column, with
+// what was expected: results.csv:14:9: position "P3" is not an integer or a
+// status (DNF, DNS, DSQ, NC, DNQ). Duplicate positions, a driver in two
+// teams in one session, results for a round the calendar lacks or marks
+// scheduled, unknown statuses and points systems, empty files and missing
+// headers are all reported this way.
+//
+// # Custom points systems
+//
+// season.csv's system column names a built-in system (champ systems lists
+// them) or a CSV file in the season folder; see [ReadSystem].
+package data
