@@ -352,6 +352,9 @@ func scoreTeams(sys *System, ss session, final bool, add func(string, int, float
 	}
 }
 
+// Counted applies the dropped-scores rule to the points scored at each round.
+func (d Drop) Counted(rounds []float64) float64 { return counted(d, rounds) }
+
 // counted applies a dropped-scores rule to the points of each round.
 func counted(d Drop, rounds []float64) float64 {
 	switch {

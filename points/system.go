@@ -292,3 +292,52 @@ func formatPoints(p float64) string {
 // FormatPoints prints a points total the way standings show it: whole numbers
 // without decimals, halves as .5, shares to two decimals.
 func FormatPoints(p float64) string { return formatPoints(p) }
+
+// Table returns what positions 1, 2, ... score in a session of round rd:
+// the round's multiplier, the shortened-race rule and, when final is set
+// (the season's last round), the final-round multiplier applied. Bonuses
+// are not included.
+func (s *System) Table(kind SessionKind, rd *Round, final bool) []float64 {
+	n := len(s.table(kind, rd))
+	if kind == Race && rd != nil && rd.Distance > 0 && rd.Distance < 0.75 && s.Shortened == Tiers2022 {
+		n = len(tiers2022[min(int(rd.Distance/0.25), 2)])
+	}
+	t := make([]float64, n)
+	for i := range t {
+		t[i] = s.positionPoints(kind, rd, i+1, final)
+	}
+	return t
+}
+
+// TeamTable is Table for the teams' championship.
+func (s *System) TeamTable(kind SessionKind, rd *Round, final bool) []float64 {
+	n := len(s.table(kind, rd))
+	if kind == Race && s.Teams.Race != nil && (rd == nil || rd.Table == "") {
+		n = len(s.Teams.Race)
+	}
+	t := make([]float64, n)
+	for i := range t {
+		t[i] = s.teamPositionPoints(kind, rd, i+1, final)
+	}
+	return t
+}
+
+// FastestLapBonus returns the fastest-lap bonus of a session run to its
+// full distance, and the top-N a driver must finish in to earn it (0: any
+// driver). The bonus is 0 where the system awards none.
+func (s *System) FastestLapBonus(kind SessionKind, rd *Round) (bonus float64, top int) {
+	if s.FastestLap == 0 || (kind == Sprint && !s.FastestLapSprint) || (rd != nil && rd.Multiplier == 0) {
+		return 0, 0
+	}
+	return s.FastestLap, s.FastestLapTop
+}
+
+// IsFinal reports whether rd is the last round of the season's calendar.
+func (s *Season) IsFinal(rd *Round) bool {
+	for _, r := range s.Rounds {
+		if r.Number > rd.Number {
+			return false
+		}
+	}
+	return true
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -52,6 +53,15 @@ func writeOutput(c *cli.Context, write func(io.Writer) error) error {
 }
 
 func writeCSV(w io.Writer, rows any) error { return gocsv.Marshal(rows, w) }
+
+// writeRecords writes rows whose columns are only known at run time.
+func writeRecords(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
 
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

@@ -74,6 +74,7 @@ A season is a built-in name (f1-1950 ... f1-2026), a season folder
 		OnUsageError:         onUsage,
 		ExitErrHandler:       func(*cli.Context, error) {},
 		Commands: []*cli.Command{
+			projectCommand(),
 			standingsCommand(),
 			systemsCommand(),
 			seasonsCommand(),

@@ -1,0 +1,371 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim"
+)
+
+func projectCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "project",
+		Usage:     "simulate the rest of the season: title odds, expected points, final positions",
+		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--constructors] [--positions] [--format table|csv|json] [--out FILE]",
+		Description: `Fits a model of how each driver finishes to the completed rounds, simulates
+every remaining race and sprint under the season's own rules (fastest-lap
+point, sprints, multipliers, dropped scores, countback), and reports for
+each driver (or team, with --constructors): current points, title
+probability with its Monte Carlo standard error, expected final points and
+the 5th, 50th and 95th percentiles of final points; --positions adds the
+probability of every final position.
+
+The same seed gives the same output, byte for byte, for any --workers.
+The elapsed time goes to standard error, not into the report.
+
+Examples:
+  champ project                                      # F1 2024 after Canada: 15 races + 4 sprints left
+  champ project --season f1-2021 --after 21 --sims 1000000 --seed 7
+  champ project --season f1-2026                     # the season in progress
+  champ project --constructors --positions --format csv --out report.csv
+  champ project --season ./my-league/ --model uniform
+  champ project --precision 0.001                    # until every standard error is below 0.1 point
+
+Models: plackett-luce (default; see 'go doc github.com/champ-dev/champ/sim'),
+empirical (resample each driver's own finishes), uniform (every order equally
+likely).
+
+CSV columns: driver,name,team,points,title_prob,title_se,mean_points,p5,p50,p95,
+max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
+with --positions. Probabilities are fractions (0.8214), points as scored.`,
+		Flags: append(seasonFlags(),
+			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: sim.DefaultSims, Usage: "simulate `N` seasons (with --precision: at most N, default 10,000,000)"},
+			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
+			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`: the same seed gives the same report"},
+			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: "`MODEL`: plackett-luce, empirical or uniform"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run on `N` goroutines", DefaultText: "all cores"},
+			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
+			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
+			&cli.BoolFlag{Name: "progress", Usage: "show a progress bar on standard error", DefaultText: "when standard error is a terminal"},
+			formatFlag(), outFlag(),
+		),
+		Action: projectAction,
+	}
+}
+
+func projectAction(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("project takes no arguments (got %q); name the season with --season", c.Args().First())
+	}
+	format, err := outputFormat(c)
+	if err != nil {
+		return err
+	}
+	cfg := sim.Config{Model: c.String("model"), Options: sim.DefaultOptions(), Sims: c.Int("sims"), Seed: c.Uint64("seed"),
+		Workers: c.Int("workers"), Precision: c.Float64("precision")}
+	if cfg.Sims < 1 {
+		return usagef("--sims %d: simulate at least one season", cfg.Sims)
+	}
+	if cfg.Workers < 0 {
+		return usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
+	}
+	if cfg.Precision < 0 || cfg.Precision >= 0.5 {
+		return usagef("--precision %g: give a standard error between 0 and 0.5, such as 0.001", cfg.Precision)
+	}
+	if cfg.Precision > 0 && !c.IsSet("sims") {
+		cfg.Sims = 10_000_000
+	}
+	if !validModel(cfg.Model) {
+		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
+	}
+	s, after, err := loadSeason(c)
+	if err != nil {
+		return err
+	}
+	teams := c.Bool("constructors")
+	if teams && !s.System.Teams.Enabled {
+		return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
+	}
+	if after == len(s.Rounds) {
+		// Nothing left to run: the projection is the final table.
+		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
+	}
+	bar := newProgress(c.App.ErrWriter, c.IsSet("progress"), c.Bool("progress"))
+	cfg.Progress = bar.update
+	start := time.Now()
+	p, err := sim.Project(s, after, cfg)
+	bar.done()
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	workers := cfg.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %d workers (%.0f seasons/s)\n",
+		p.Sims, elapsed.Seconds(), workers, float64(p.Sims)/elapsed.Seconds())
+	return writeOutput(c, func(w io.Writer) error {
+		switch format {
+		case formatCSV:
+			return writeProjectionCSV(w, p, teams, c.Bool("positions"))
+		case formatJSON:
+			return writeProjectionJSON(w, p, teams, c.Bool("positions"))
+		}
+		return writeProjectionTable(w, p, teams, c.Bool("positions"))
+	})
+}
+
+func validModel(m string) bool {
+	for _, n := range sim.ModelNames {
+		if strings.EqualFold(m, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func entriesOf(p *sim.Projection, teams bool) []sim.Entry {
+	if teams {
+		return p.Teams
+	}
+	return p.Drivers
+}
+
+func leaderPoints(es []sim.Entry) float64 {
+	best := math.Inf(-1)
+	for _, e := range es {
+		best = math.Max(best, e.Points)
+	}
+	return best
+}
+
+func pct(p float64) string {
+	switch {
+	case p == 0:
+		return "0"
+	case p == 1:
+		return "100"
+	case p < 0.0005:
+		return "<0.1"
+	case p > 0.9995:
+		return ">99.9"
+	}
+	return strconv.FormatFloat(100*p, 'f', 1, 64)
+}
+
+func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool) error {
+	s := p.Season
+	what := "drivers'"
+	if teams {
+		what = "teams'"
+	}
+	fmt.Fprintf(w, "%s: %s championship projection %s\n", s.Name, what, describeRound(s, p.After))
+	left := p.PointsLeft
+	if teams {
+		left = p.TeamLeft
+	}
+	fmt.Fprintf(w, "Left: %d races and %d sprints, %s points for a %s\n", p.Races, p.Sprints, points.FormatPoints(left), strings.TrimSuffix(strings.TrimSuffix(what, "'"), "s"))
+	fmt.Fprintf(w, "Model: %s, %d seasons, seed %d, points system %s\n\n", p.Model, p.Sims, p.Seed, s.System.ID)
+	es := entriesOf(p, teams)
+	leader := leaderPoints(es)
+	cols := []string{"Driver", "Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
+	if teams {
+		cols = []string{"Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
+	}
+	if positions {
+		for i := range es {
+			cols = append(cols[:len(cols)-1:len(cols)-1], append([]string{">P" + strconv.Itoa(i+1)}, cols[len(cols)-1])...)
+			_ = i
+		}
+	}
+	t := newTable(cols...)
+	for _, e := range es {
+		var cells []string
+		if teams {
+			cells = append(cells, s.TeamName(e.ID))
+		} else {
+			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
+		}
+		note := ""
+		switch {
+		case math.IsInf(e.MaxPoints, -1):
+			note = "excluded"
+		case e.Eliminated(leader):
+			note = "eliminated"
+		case e.TitleProb == 1:
+			note = "champion"
+		case !e.Active:
+			note = "not racing"
+		}
+		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.1f", 100*e.TitleSE),
+			fmt.Sprintf("%.1f", e.Mean), points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95))
+		if positions {
+			for _, q := range e.Positions {
+				cells = append(cells, pct(q))
+			}
+		}
+		cells = append(cells, note)
+		t.add(cells...)
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	ties := p.DriverTies
+	if teams {
+		ties = p.TeamTies
+	}
+	fmt.Fprintf(w, "\nTitle %% and ± (one standard error) in percentage points; Mean, P5, P50, P95 are final points.\n")
+	if ties > 0 {
+		fmt.Fprintf(w, "In %d seasons (%s%%) the title was level on points and on the whole countback; they count for no one.\n", ties, pct(float64(ties)/float64(p.Sims)))
+	}
+	return nil
+}
+
+func prob(p float64) string { return strconv.FormatFloat(p, 'f', 6, 64) }
+
+func writeProjectionCSV(w io.Writer, p *sim.Projection, teams, positions bool) error {
+	es := entriesOf(p, teams)
+	leader := leaderPoints(es)
+	header := []string{"driver", "name", "team"}
+	if teams {
+		header = []string{"team", "name"}
+	}
+	header = append(header, "points", "title_prob", "title_se", "mean_points", "p5", "p50", "p95", "max_points", "eliminated")
+	if positions {
+		for i := range es {
+			header = append(header, fmt.Sprintf("pos_%d", i+1))
+		}
+	}
+	rows := [][]string{header}
+	for _, e := range es {
+		var r []string
+		if teams {
+			r = append(r, e.ID, p.Season.TeamName(e.ID))
+		} else {
+			r = append(r, e.ID, p.Season.DriverName(e.ID), e.Team)
+		}
+		maxp := ""
+		if !math.IsInf(e.MaxPoints, -1) {
+			maxp = points.FormatPoints(e.MaxPoints)
+		}
+		r = append(r, points.FormatPoints(e.Points), prob(e.TitleProb), prob(e.TitleSE), strconv.FormatFloat(e.Mean, 'f', 3, 64),
+			points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95), maxp, strconv.FormatBool(e.Eliminated(leader)))
+		if positions {
+			for _, q := range e.Positions {
+				r = append(r, prob(q))
+			}
+		}
+		rows = append(rows, r)
+	}
+	return writeRecords(w, rows)
+}
+
+type projectionJSON struct {
+	Season       string      `json:"season"`
+	System       string      `json:"system"`
+	AfterRound   int         `json:"after_round"`
+	Championship string      `json:"championship"`
+	RacesLeft    int         `json:"races_left"`
+	SprintsLeft  int         `json:"sprints_left"`
+	PointsLeft   float64     `json:"points_left"`
+	Model        string      `json:"model"`
+	Sims         int         `json:"sims"`
+	Seed         uint64      `json:"seed"`
+	TitleTies    int         `json:"title_ties"`
+	Entries      []entryJSON `json:"entries"`
+}
+
+type entryJSON struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Team       string    `json:"team,omitempty"`
+	Points     float64   `json:"points"`
+	TitleProb  float64   `json:"title_prob"`
+	TitleSE    float64   `json:"title_se"`
+	Mean       float64   `json:"mean_points"`
+	P5         float64   `json:"p5"`
+	P50        float64   `json:"p50"`
+	P95        float64   `json:"p95"`
+	MaxPoints  *float64  `json:"max_points,omitempty"`
+	Eliminated bool      `json:"eliminated"`
+	Active     bool      `json:"racing"`
+	Positions  []float64 `json:"positions,omitempty"`
+}
+
+func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) error {
+	out := projectionJSON{Season: p.Season.Name, System: p.Season.System.ID, AfterRound: p.After, Championship: "drivers",
+		RacesLeft: p.Races, SprintsLeft: p.Sprints, PointsLeft: p.PointsLeft, Model: p.Model, Sims: p.Sims, Seed: p.Seed, TitleTies: p.DriverTies}
+	if teams {
+		out.Championship, out.PointsLeft, out.TitleTies = "teams", p.TeamLeft, p.TeamTies
+	}
+	es := entriesOf(p, teams)
+	leader := leaderPoints(es)
+	for _, e := range es {
+		j := entryJSON{ID: e.ID, Points: round6(e.Points), TitleProb: round6(e.TitleProb), TitleSE: round6(e.TitleSE), Mean: round6(e.Mean),
+			P5: round6(e.P5), P50: round6(e.P50), P95: round6(e.P95), Eliminated: e.Eliminated(leader), Active: e.Active}
+		if teams {
+			j.Name = p.Season.TeamName(e.ID)
+		} else {
+			j.Name, j.Team = p.Season.DriverName(e.ID), e.Team
+		}
+		if !math.IsInf(e.MaxPoints, -1) {
+			m := round6(e.MaxPoints)
+			j.MaxPoints = &m
+		}
+		if positions {
+			for _, q := range e.Positions {
+				j.Positions = append(j.Positions, round6(q))
+			}
+		}
+		out.Entries = append(out.Entries, j)
+	}
+	return writeJSON(w, out)
+}
+
+// progress draws a bar on a terminal for runs longer than a second.
+type progress struct {
+	w       io.Writer
+	on      bool
+	start   time.Time
+	printed bool
+}
+
+func newProgress(w io.Writer, forced, want bool) *progress {
+	on := want
+	if !forced {
+		f, ok := w.(*os.File)
+		on = ok && isTerminal(f)
+	}
+	return &progress{w: w, on: on, start: time.Now()}
+}
+
+func (p *progress) update(done, total int) {
+	if !p.on || time.Since(p.start) < time.Second && done < total {
+		return
+	}
+	const width = 30
+	filled := width * done / max(total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %3d%% %d/%d seasons", strings.Repeat("#", filled), strings.Repeat(".", width-filled), 100*done/max(total, 1), done, total)
+	p.printed = true
+}
+
+func (p *progress) done() {
+	if p.printed {
+		fmt.Fprintln(p.w)
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,71 @@
+// Package sim projects the rest of a season by Monte Carlo.
+//
+// # The model
+//
+// A driver's finishing order is Plackett–Luce: each driver d has a strength
+// w_d, and the winner of a session is d with probability w_d / Σ w; the
+// second is drawn the same way from those left, and so on. Equivalently,
+// each driver's "time" is an exponential variate with rate w_d and the
+// order is the order of the times, which is how sessions are simulated.
+//
+// Strengths are fitted by maximum a posteriori from the season's completed
+// sessions with Hunter's MM algorithm (Hunter 2004, "MM algorithms for
+// generalized Bradley–Terry models"; Caron and Doucet 2012 for the gamma
+// prior). Every classified finish is a stage of the ranking; a driver who
+// retired is only known to be behind the classified finishers, so they
+// appear in the denominators of the stages but are never chosen (a top-k
+// partial ranking). Recent rounds weigh more: a session n rounds before the
+// last counts 2^(-n/HalfLife). A gamma prior with shape 1+Prior and rate
+// Prior shrinks every strength toward the field (strength 1) by Prior
+// pseudo-observations, so a driver with one start or a perfect record gets
+// a finite, sensible strength.
+//
+// Retirements are modelled separately: each driver's probability of not
+// being classified is beta-binomial, the field's rate with DNFPrior starts'
+// weight updated by the driver's own (recency-weighted) starts and
+// retirements. In a simulated session each driver retires with their
+// probability; the others are ordered by Plackett–Luce.
+//
+// # Parameter uncertainty
+//
+// Each simulated season first draws its parameters from the fit's
+// uncertainty, so that odds after 3 rounds are less confident than after
+// 20: log-strengths from a normal Laplace approximation of the posterior
+// (mean the MAP estimate, variance the inverse of the observed information,
+// diagonal: the correlations between drivers are small next to the
+// variances once every driver has met every other, and the diagonal keeps
+// the draw to one normal variate per driver), scaled by Uncertainty; and
+// retirement rates from their beta posteriors. A bootstrap over rounds was
+// the alternative; it needs a refit per simulated season, and with few
+// rounds it cannot produce an order the rounds did not show.
+//
+// # Sessions
+//
+// Sprints use the same strengths with the sprint table. Where the rules
+// award a fastest-lap bonus it goes to a classified driver chosen with
+// probability proportional to strength (a one-stage Plackett–Luce draw), and
+// scores only if the rules allow it from that position (F1 2019-24: top 10).
+// A round's multiplier and the final-round multiplier apply as in
+// [points.System.Table].
+//
+// # Who races
+//
+// Each team's drivers of the latest completed round race every remaining
+// session. A driver who raced earlier and not in the latest round keeps
+// their points, for themselves and their team, and scores no more.
+//
+// # Models
+//
+// [PlackettLuce] is the default; [Empirical] resamples each driver's own
+// finishes (a retirement included); [Uniform] makes every order of the
+// field equally likely and has no retirements.
+//
+// # Simulation
+//
+// Work is split into blocks of [BlockSize] seasons. Block b's random stream
+// is PCG seeded with (seed, b), never with the worker that runs it, and
+// tallies are integers merged by addition, so a seed gives byte-identical
+// results for any number of workers. Memory does not grow with the number
+// of seasons: only title counts, final-position counts and exact histograms
+// of final points are kept.
+package sim

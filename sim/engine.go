@@ -1,0 +1,327 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// BlockSize is the number of seasons in a block: the unit of work whose
+// random stream is fixed by (seed, block number).
+const BlockSize = 4096
+
+// DefaultSeed is the seed used when none is given (the date of the 2024
+// Canadian GP).
+const DefaultSeed uint64 = 20240609
+
+// DefaultSims is the default number of simulated seasons: enough for a
+// standard error of at most 0.1 percentage point on any probability.
+const DefaultSims = 250_000
+
+// Config says how to run a projection.
+type Config struct {
+	Model   string  // a name from ModelNames; "" is plackett-luce
+	Options Options // the model's hyperparameters
+	Sims    int     // seasons to simulate; with Precision, the most to simulate
+	Seed    uint64
+	Workers int // goroutines; 0: GOMAXPROCS
+	// Precision > 0 runs until every title probability's standard error is
+	// below it (or Sims seasons have run).
+	Precision float64
+	// Progress, if set, is called after each batch of blocks with the
+	// seasons done and the most that will run.
+	Progress func(done, total int)
+}
+
+// Projection is the result of a projection.
+type Projection struct {
+	Season     *points.Season
+	After      int
+	Model      string
+	Sims       int
+	Seed       uint64
+	Races      int     // races left
+	Sprints    int     // sprints left
+	PointsLeft float64 // the most a driver can still add
+	TeamLeft   float64 // the most a team can still add
+	Drivers    []Entry // by title probability, then current standing
+	Teams      []Entry // nil without a teams' championship
+	// DriverTies and TeamTies count the simulated seasons whose title
+	// the countback could not break.
+	DriverTies, TeamTies int
+}
+
+// Entry is one driver's or team's projection.
+type Entry struct {
+	ID        string
+	Team      string // a driver's team (latest round raced)
+	Active    bool   // still racing
+	Points    float64
+	MaxPoints float64 // an upper bound on final points
+	Titles    int
+	Ties      int // seasons tied for the title on points and countback
+	TitleProb float64
+	TitleSE   float64
+	Mean      float64
+	P5        float64
+	P50       float64
+	P95       float64
+	// Positions[i] is the probability of finishing the season (i+1)th.
+	Positions []float64
+}
+
+// Eliminated reports whether the entry cannot reach the leader's points.
+func (e *Entry) Eliminated(leader float64) bool { return e.MaxPoints < leader-1e-9 }
+
+// Project simulates the rest of the season after round `after`.
+func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
+	if cfg.Sims <= 0 {
+		cfg.Sims = DefaultSims
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.Options == (Options{}) {
+		cfg.Options = DefaultOptions()
+	}
+	c, err := compile(s, after)
+	if err != nil {
+		return nil, err
+	}
+	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
+	if err != nil {
+		return nil, err
+	}
+	blocks := (cfg.Sims + BlockSize - 1) / BlockSize
+	batch := blocks
+	if cfg.Precision > 0 || cfg.Progress != nil {
+		batch = 8
+	}
+	workers := make([]*tally, cfg.Workers)
+	for i := range workers {
+		workers[i] = c.newTally(model.NewSampler())
+	}
+	done := 0
+	for start := 0; start < blocks; start += batch {
+		end := min(start+batch, blocks)
+		var next atomic.Int64
+		next.Store(int64(start))
+		var wg sync.WaitGroup
+		for _, t := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					b := int(next.Add(1) - 1)
+					if b >= end {
+						return
+					}
+					n := min(BlockSize, cfg.Sims-b*BlockSize)
+					t.runBlock(cfg.Seed, b, n)
+				}
+			}()
+		}
+		wg.Wait()
+		done = min(end*BlockSize, cfg.Sims)
+		if cfg.Progress != nil {
+			cfg.Progress(done, cfg.Sims)
+		}
+		if cfg.Precision > 0 && merge(c, workers).maxSE(done) < cfg.Precision {
+			break
+		}
+	}
+	total := merge(c, workers)
+	return c.report(total, done, model.Name(), cfg.Seed), nil
+}
+
+// session is a remaining session, compiled.
+type session struct {
+	race      bool
+	round     int // index into per-round arrays
+	table     []int64
+	teamTable []int64
+	flBonus   int64
+	flTop     int
+	flTeam    bool
+	drivers   bool // counts for the drivers' championship
+	teams     bool
+}
+
+// compiled is a season prepared for simulation.
+type compiled struct {
+	season   *points.Season
+	after    int
+	scale    float64 // points are counted in 1/scale units
+	drivers  []points.Standing
+	teams    []points.Standing
+	field    []string // active driver ids
+	fieldDrv []int    // field index -> driver entry
+	fieldTm  []int    // field index -> team entry, -1 without a team
+	sessions []session
+	places   int // countback width
+	rounds   int
+	drop     points.Drop
+	teamDrop points.Drop
+	bestCar  bool
+	maxAdd   []int64 // per driver entry, in units
+	maxTeam  []int64
+	races    int
+	sprints  int
+}
+
+func compile(s *points.Season, after int) (*compiled, error) {
+	sys := s.System
+	c := &compiled{season: s, after: after, drivers: points.Drivers(s, after), rounds: len(s.Rounds), drop: sys.Drop,
+		teamDrop: sys.Teams.Drop, bestCar: sys.Teams.BestCarOnly}
+	if sys.Teams.Enabled {
+		c.teams = points.Teams(s, after)
+	}
+	if after < 1 {
+		return nil, errors.New("no completed round: champ takes the field from the latest completed round")
+	}
+	// The field: every driver of the latest completed round.
+	dIdx := map[string]int{}
+	for i, st := range c.drivers {
+		dIdx[st.ID] = i
+	}
+	tIdx := map[string]int{}
+	for i, st := range c.teams {
+		tIdx[st.ID] = i
+	}
+	seen := map[string]bool{}
+	for _, r := range s.Results {
+		if r.Round != after || seen[r.Driver] || r.Counts == points.CountsOther {
+			continue
+		}
+		seen[r.Driver] = true
+		c.field = append(c.field, r.Driver)
+	}
+	sort.Strings(c.field)
+	for _, id := range c.field {
+		d, ok := dIdx[id]
+		if !ok {
+			return nil, fmt.Errorf("driver %s has no standing", id)
+		}
+		c.fieldDrv = append(c.fieldDrv, d)
+		t, ok := tIdx[s.DriverTeam(id, after)]
+		if !ok {
+			t = -1
+		}
+		c.fieldTm = append(c.fieldTm, t)
+	}
+	if len(c.field) < 2 {
+		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", after)
+	}
+	// Remaining sessions, with their tables.
+	var values []float64
+	type raw struct {
+		s         session
+		table, tt []float64
+		fl        float64
+	}
+	var raws []raw
+	for i := range s.Rounds {
+		rd := &s.Rounds[i]
+		if rd.Number <= after {
+			continue
+		}
+		kinds := []points.SessionKind{points.Race}
+		if rd.Sprint {
+			kinds = []points.SessionKind{points.Sprint, points.Race}
+		}
+		for _, k := range kinds {
+			final := s.IsFinal(rd)
+			fl, top := sys.FastestLapBonus(k, rd)
+			r := raw{s: session{race: k == points.Race, round: rd.Number - 1, flTop: top, flTeam: sys.Teams.FastestLap,
+				drivers: rd.Counts == points.CountsBoth || rd.Counts == points.CountsDriver,
+				teams:   sys.Teams.Enabled && (rd.Counts == points.CountsBoth || rd.Counts == points.CountsTeam)},
+				table: sys.Table(k, rd, final), tt: sys.TeamTable(k, rd, final), fl: fl}
+			values = append(values, r.table...)
+			values = append(values, r.tt...)
+			values = append(values, fl)
+			raws = append(raws, r)
+			if k == points.Race {
+				c.races++
+			} else {
+				c.sprints++
+			}
+		}
+	}
+	c.scale = gridScale(values)
+	for _, r := range raws {
+		r.s.table = toUnits(r.table, c.scale)
+		r.s.teamTable = toUnits(r.tt, c.scale)
+		r.s.flBonus = int64(math.Round(r.fl * c.scale))
+		c.sessions = append(c.sessions, r.s)
+	}
+	c.places = len(c.field)
+	for _, st := range append(append([]points.Standing{}, c.drivers...), c.teams...) {
+		c.places = max(c.places, len(st.Places))
+	}
+	// The most each entry can add.
+	cars := make([]int, len(c.teams))
+	for _, t := range c.fieldTm {
+		if t >= 0 {
+			cars[t]++
+		}
+	}
+	c.maxAdd = make([]int64, len(c.drivers))
+	c.maxTeam = make([]int64, len(c.teams))
+	for _, ss := range c.sessions {
+		if ss.drivers && len(ss.table) > 0 {
+			for _, d := range c.fieldDrv {
+				c.maxAdd[d] += ss.table[0] + ss.flBonus
+			}
+		}
+		if !ss.teams {
+			continue
+		}
+		for t, n := range cars {
+			if n == 0 {
+				continue
+			}
+			if c.bestCar {
+				n = 1
+			}
+			for i := 0; i < n && i < len(ss.teamTable); i++ {
+				c.maxTeam[t] += ss.teamTable[i]
+			}
+			if ss.flTeam {
+				c.maxTeam[t] += ss.flBonus
+			}
+		}
+	}
+	return c, nil
+}
+
+// gridScale returns the smallest of 1, 2, 4, 10, 20, 100, 1000 that makes
+// every value a whole number of units.
+func gridScale(values []float64) float64 {
+	for _, s := range []float64{1, 2, 4, 10, 20, 100, 1000} {
+		ok := true
+		for _, v := range values {
+			if math.Abs(v*s-math.Round(v*s)) > 1e-9 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return s
+		}
+	}
+	return 1000
+}
+
+func toUnits(t []float64, scale float64) []int64 {
+	u := make([]int64, len(t))
+	for i, v := range t {
+		u[i] = int64(math.Round(v * scale))
+	}
+	return u
+}

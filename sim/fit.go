@@ -1,0 +1,265 @@
+package sim
+
+import (
+	"math"
+	"sort"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// Options are the model's hyperparameters. The zero value is not useful;
+// start from [DefaultOptions].
+type Options struct {
+	// HalfLife is the recency weighting: a session HalfLife rounds before
+	// the last completed round counts half as much. 0 weighs every round
+	// the same.
+	HalfLife float64
+	// Prior is the weight, in pseudo-observations, of the gamma prior that
+	// shrinks strengths toward the field.
+	Prior float64
+	// DNFPrior is the weight, in starts, of the field's retirement rate in
+	// each driver's beta-binomial retirement probability.
+	DNFPrior float64
+	// Uncertainty scales the standard deviation of the log-strengths drawn
+	// for each simulated season (0: no parameter uncertainty).
+	Uncertainty float64
+}
+
+// DefaultOptions are the hyperparameters champ uses unless told otherwise.
+func DefaultOptions() Options {
+	return Options{HalfLife: 8, Prior: 2, DNFPrior: 10, Uncertainty: 1}
+}
+
+// Fit is a fitted Plackett–Luce model with retirement rates.
+type Fit struct {
+	Drivers  []string  // driver ids, sorted
+	Strength []float64 // MAP strengths w_d (the field averages about 1)
+	LogSD    []float64 // posterior standard deviation of log w_d
+	// Retirement probability: Beta(DNFAlpha, DNFBeta) posterior.
+	DNFAlpha, DNFBeta []float64
+	Iterations        int
+}
+
+// DNF returns the posterior mean retirement probability of driver i.
+func (f *Fit) DNF(i int) float64 { return f.DNFAlpha[i] / (f.DNFAlpha[i] + f.DNFBeta[i]) }
+
+// Index returns the position of a driver in Drivers, or -1.
+func (f *Fit) Index(id string) int {
+	i := sort.SearchStrings(f.Drivers, id)
+	if i < len(f.Drivers) && f.Drivers[i] == id {
+		return i
+	}
+	return -1
+}
+
+// observation is one session as a weighted top-k ranking: order holds the
+// classified drivers in finishing order, then the unclassified starters.
+type observation struct {
+	order      []int
+	classified int
+	weight     float64
+}
+
+// observations extracts the completed sessions up to round n.
+func observations(s *points.Season, n int, o Options, index map[string]int) []observation {
+	type key struct{ round, kind int }
+	groups := map[key][]*points.Result{}
+	var keys []key
+	for i := range s.Results {
+		r := &s.Results[i]
+		if r.Round > n || r.Status == points.DNS || r.Status == points.DNQ || r.Counts == points.CountsOther {
+			continue
+		}
+		k := key{r.Round, int(r.Session)}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].round != keys[j].round {
+			return keys[i].round < keys[j].round
+		}
+		return keys[i].kind < keys[j].kind
+	})
+	var obs []observation
+	for _, k := range keys {
+		rs := groups[k]
+		sort.SliceStable(rs, func(i, j int) bool {
+			a, b := rs[i], rs[j]
+			if a.Classified() != b.Classified() {
+				return a.Classified()
+			}
+			return a.Position < b.Position
+		})
+		seen := map[int]bool{}
+		ob := observation{weight: 1}
+		if o.HalfLife > 0 {
+			ob.weight = math.Exp2(-float64(n-k.round) / o.HalfLife)
+		}
+		for _, r := range rs {
+			d := index[r.Driver]
+			if seen[d] {
+				continue // a second car of the same driver (1950s)
+			}
+			seen[d] = true
+			ob.order = append(ob.order, d)
+			if r.Classified() {
+				ob.classified++
+			}
+		}
+		if len(ob.order) >= 2 {
+			obs = append(obs, ob)
+		}
+	}
+	return obs
+}
+
+// FitSeason fits the model to the completed sessions of rounds 1..n.
+func FitSeason(s *points.Season, n int, o Options) *Fit {
+	seen := map[string]bool{}
+	var ids []string
+	for _, r := range s.Results {
+		if r.Round <= n && !seen[r.Driver] {
+			seen[r.Driver] = true
+			ids = append(ids, r.Driver)
+		}
+	}
+	sort.Strings(ids)
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		index[id] = i
+	}
+	obs := observations(s, n, o, index)
+	f := &Fit{Drivers: ids}
+	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior)
+	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), obs, o.DNFPrior)
+	for i := range f.LogSD {
+		f.LogSD[i] *= o.Uncertainty
+	}
+	return f
+}
+
+// fitPL runs Hunter's MM iterations for weighted top-k rankings under a
+// gamma(1+prior, prior) prior, and returns the MAP strengths, the Laplace
+// standard deviations of the log-strengths and the number of iterations.
+func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int) {
+	a, b := 1+prior, prior
+	w = make([]float64, m)
+	for i := range w {
+		w[i] = 1
+	}
+	wins := make([]float64, m)
+	for _, ob := range obs {
+		for i := 0; i < ob.classified && i < len(ob.order)-1; i++ {
+			wins[ob.order[i]] += ob.weight
+		}
+	}
+	denom := make([]float64, m)
+	inv := []float64{}
+	next := make([]float64, m)
+	for iters = 1; iters <= 10000; iters++ {
+		for i := range denom {
+			denom[i] = b
+		}
+		for _, ob := range obs {
+			inv = stageSums(ob, w, inv)
+			accumulate(ob, inv, denom)
+		}
+		change := 0.0
+		for d := range w {
+			next[d] = (a - 1 + wins[d]) / denom[d]
+			change = math.Max(change, math.Abs(math.Log(next[d]/w[d])))
+		}
+		copy(w, next)
+		if change < 1e-10 {
+			break
+		}
+	}
+	// Observed information of log w_d: Σ weight Σ_stages p(1-p), plus the
+	// prior's curvature b w_d.
+	info := make([]float64, m)
+	for d := range info {
+		info[d] = b * w[d]
+	}
+	for _, ob := range obs {
+		stages := min(ob.classified, len(ob.order)-1)
+		total := 0.0
+		for _, d := range ob.order {
+			total += w[d]
+		}
+		for i := 0; i < stages; i++ {
+			for _, d := range ob.order[i:] {
+				p := w[d] / total
+				info[d] += ob.weight * p * (1 - p)
+			}
+			total -= w[ob.order[i]]
+		}
+	}
+	sd = make([]float64, m)
+	for d := range sd {
+		sd[d] = 1 / math.Sqrt(info[d])
+	}
+	return w, sd, iters
+}
+
+// stageSums returns, for each stage i of an observation, the prefix sum
+// Σ_{j<=i} weight/S_j, where S_j is the total strength still in the race
+// at stage j.
+func stageSums(ob observation, w []float64, buf []float64) []float64 {
+	stages := min(ob.classified, len(ob.order)-1)
+	buf = buf[:0]
+	total := 0.0
+	for _, d := range ob.order {
+		total += w[d]
+	}
+	acc := 0.0
+	for i := 0; i < stages; i++ {
+		acc += ob.weight / total
+		buf = append(buf, acc)
+		total -= w[ob.order[i]]
+	}
+	return buf
+}
+
+// accumulate adds to each driver's MM denominator the stages they were in.
+func accumulate(ob observation, prefix []float64, denom []float64) {
+	stages := len(prefix)
+	if stages == 0 {
+		return
+	}
+	for pos, d := range ob.order {
+		// A driver placed at stage pos took part in stages 0..pos; one not
+		// placed (or last) in every stage.
+		last := min(pos, stages-1)
+		denom[d] += prefix[last]
+	}
+}
+
+// fitDNF returns each driver's beta posterior for not being classified.
+func fitDNF(m int, obs []observation, prior float64) (alpha, beta []float64) {
+	starts := make([]float64, m)
+	dnfs := make([]float64, m)
+	var fieldStarts, fieldDNF float64
+	for _, ob := range obs {
+		for i, d := range ob.order {
+			starts[d] += ob.weight
+			fieldStarts += ob.weight
+			if i >= ob.classified {
+				dnfs[d] += ob.weight
+				fieldDNF += ob.weight
+			}
+		}
+	}
+	rate := 0.1
+	if fieldStarts > 0 {
+		rate = (fieldDNF + 0.5) / (fieldStarts + 1)
+	}
+	alpha = make([]float64, m)
+	beta = make([]float64, m)
+	for d := range alpha {
+		alpha[d] = prior*rate + dnfs[d]
+		beta[d] = prior*(1-rate) + starts[d] - dnfs[d]
+	}
+	return alpha, beta
+}

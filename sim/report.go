@@ -1,0 +1,80 @@
+package sim
+
+import (
+	"math"
+	"sort"
+)
+
+func (c *compiled) report(t totals, n int, model string, seed uint64) *Projection {
+	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints}
+	for _, d := range c.fieldDrv {
+		p.PointsLeft = math.Max(p.PointsLeft, float64(c.maxAdd[d])/c.scale)
+	}
+	for _, m := range c.maxTeam {
+		p.TeamLeft = math.Max(p.TeamLeft, float64(m)/c.scale)
+	}
+	active := map[int]bool{}
+	for _, d := range c.fieldDrv {
+		active[d] = true
+	}
+	p.Drivers = entries(t.drivers, n, c.maxAdd, c.scale, active)
+	for i := range p.Drivers {
+		p.Drivers[i].Team = c.season.DriverTeam(p.Drivers[i].ID, c.after)
+	}
+	p.DriverTies = int(t.drivers.tied)
+	if t.teams != nil {
+		activeTeams := map[int]bool{}
+		for _, tm := range c.fieldTm {
+			if tm >= 0 {
+				activeTeams[tm] = true
+			}
+		}
+		p.Teams = entries(t.teams, n, c.maxTeam, c.scale, activeTeams)
+		p.TeamTies = int(t.teams.tied)
+	}
+	return p
+}
+
+func entries(b *board, n int, maxAdd []int64, scale float64, active map[int]bool) []Entry {
+	out := make([]Entry, len(b.cur))
+	ne := len(b.cur)
+	for e, st := range b.cur {
+		en := Entry{
+			ID: st.ID, Active: active[e], Points: st.Points,
+			MaxPoints: st.Points + float64(maxAdd[e])/scale,
+			Titles:    int(b.titles[e]), Ties: int(b.ties[e]),
+		}
+		if st.Excluded {
+			en.MaxPoints = math.Inf(-1)
+		}
+		pr := float64(en.Titles) / float64(n)
+		en.TitleProb = pr
+		en.TitleSE = math.Sqrt(pr * (1 - pr) / float64(n))
+		en.Mean = st.Points + float64(b.sum[e])/float64(n)/scale
+		bins := b.bins[e*b.hist : (e+1)*b.hist]
+		en.P5 = st.Points + quantile(bins, n, 0.05)/scale
+		en.P50 = st.Points + quantile(bins, n, 0.50)/scale
+		en.P95 = st.Points + quantile(bins, n, 0.95)/scale
+		en.Positions = make([]float64, ne)
+		for r := range ne {
+			en.Positions[r] = float64(b.pos[e*ne+r]) / float64(n)
+		}
+		out[e] = en
+	}
+	// By title probability, then by the current table.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Titles > out[j].Titles })
+	return out
+}
+
+// quantile returns the smallest bin whose cumulative count reaches q·n.
+func quantile(bins []int64, n int, q float64) float64 {
+	need := int64(math.Ceil(q * float64(n)))
+	var acc int64
+	for i, c := range bins {
+		acc += c
+		if acc >= need && acc > 0 {
+			return float64(i)
+		}
+	}
+	return float64(len(bins) - 1)
+}

@@ -1,0 +1,292 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// tiny builds a season of the given drivers (in one team each) with one
+// completed race in the given order and `left` races still to run.
+func tiny(t *testing.T, system string, order []string, left int) *points.Season {
+	t.Helper()
+	sys, err := points.Lookup(system)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "tiny", System: sys}
+	for r := 1; r <= 1+left; r++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: r == 1, Multiplier: 1, Distance: 1})
+	}
+	for i, d := range order {
+		s.Results = append(s.Results, points.Result{Round: 1, Driver: d, Team: "team-" + d, Car: d, Position: i + 1})
+	}
+	return s
+}
+
+// exactTitle enumerates every pair of orders of the remaining races under
+// the uniform model and returns each driver's title probability (a tie on
+// points and countback counts for no one).
+func exactTitle(t *testing.T, s *points.Season, left int) map[string]float64 {
+	t.Helper()
+	var drivers []string
+	for _, r := range s.Results {
+		drivers = append(drivers, r.Driver)
+	}
+	perms := permutations(len(drivers))
+	probs := map[string]float64{}
+	total := 0
+	var rec func(round int, results []points.Result)
+	rec = func(round int, results []points.Result) {
+		if round > 1+left {
+			c := *s
+			c.Results = results
+			for i := range c.Rounds {
+				c.Rounds[i].Completed = true
+			}
+			c.Rounds = append([]points.Round(nil), c.Rounds...)
+			for i := range c.Rounds {
+				c.Rounds[i].Completed = true
+			}
+			st := points.Drivers(&c, 1+left)
+			total++
+			if len(st) < 2 || points.Compare(&st[0], &st[1]) != 0 {
+				probs[st[0].ID]++
+			}
+			return
+		}
+		holders := 1
+		if fl, _ := s.System.FastestLapBonus(points.Race, &s.Rounds[0]); fl > 0 {
+			holders = len(drivers) // the uniform model gives the fastest lap to any finisher
+		}
+		for _, p := range perms {
+			for h := range holders {
+				rs := append([]points.Result(nil), results...)
+				for pos, i := range p {
+					rs = append(rs, points.Result{Round: round, Driver: drivers[i], Team: "team-" + drivers[i], Car: drivers[i], Position: pos + 1,
+						FastestLap: holders > 1 && pos == h})
+				}
+				rec(round+1, rs)
+			}
+		}
+	}
+	rec(2, s.Results)
+	for k := range probs {
+		probs[k] /= float64(total)
+	}
+	return probs
+}
+
+func permutations(n int) [][]int {
+	if n == 1 {
+		return [][]int{{0}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(append([]int{}, p[:i]...), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func TestUniformMatchesEnumeration(t *testing.T) {
+	cases := []struct {
+		system string
+		order  []string
+		left   int
+	}{
+		{"f1-2025", []string{"a", "b"}, 1},
+		{"f1-2025", []string{"a", "b", "c"}, 1},
+		{"f1-2025", []string{"a", "b", "c"}, 2},
+		{"f1-1988", []string{"a", "b", "c"}, 2},
+		{"f1-2024", []string{"a", "b", "c"}, 1}, // with the fastest-lap point
+		{"f1-2024", []string{"a", "b", "c"}, 2},
+	}
+	for _, c := range cases {
+		s := tiny(t, c.system, c.order, c.left)
+		want := exactTitle(t, s, c.left)
+		p, err := Project(s, 1, Config{Model: ModelUniform, Sims: 200_000, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range p.Drivers {
+			// Within 4 standard errors of the exact answer (and exact at 0 and 1).
+			se := math.Sqrt(want[e.ID] * (1 - want[e.ID]) / float64(p.Sims))
+			if math.Abs(e.TitleProb-want[e.ID]) > 4*se+1e-12 {
+				t.Errorf("%s %v +%d: %s title %.4f, exact %.4f (4 SE = %.4f)", c.system, c.order, c.left, e.ID, e.TitleProb, want[e.ID], 4*se)
+			}
+		}
+	}
+}
+
+func TestNothingLeft(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c"}, 0)
+	p, err := Project(s, 1, Config{Sims: 5000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Drivers[0].ID != "a" || p.Drivers[0].TitleProb != 1 || p.Drivers[1].TitleProb != 0 {
+		t.Errorf("a completed season: %+v", p.Drivers)
+	}
+	if p.Races != 0 || p.PointsLeft != 0 {
+		t.Errorf("left: %d races, %v points", p.Races, p.PointsLeft)
+	}
+}
+
+func TestInvariants(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}, 2)
+	// l cannot reach a's 25 points with two races left? 0 + 2*26 = 52 >= 25: give
+	// a bigger lead by adding completed rounds for a.
+	p, err := Project(s, 1, Config{Sims: 40_000, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := float64(p.DriverTies) / float64(p.Sims)
+	for _, e := range p.Drivers {
+		sum += e.TitleProb
+		ps := 0.0
+		for _, q := range e.Positions {
+			ps += q
+		}
+		if math.Abs(ps-1) > 1e-12 {
+			t.Errorf("%s: position probabilities sum to %v", e.ID, ps)
+		}
+		if e.P5 > e.P50 || e.P50 > e.P95 || e.Mean < e.Points || e.P95 > e.MaxPoints {
+			t.Errorf("%s: percentiles %v %v %v mean %v max %v", e.ID, e.P5, e.P50, e.P95, e.Mean, e.MaxPoints)
+		}
+	}
+	if math.Abs(sum-1) > 1e-12 {
+		t.Errorf("title probabilities and ties sum to %v", sum)
+	}
+	// A driver who cannot reach the leader's points never wins.
+	long := tiny(t, "f1-2024", []string{"a", "b"}, 1)
+	long.Rounds = append(long.Rounds[:1], points.Round{Number: 2, Completed: true, Multiplier: 1, Distance: 1}, points.Round{Number: 3, Multiplier: 1, Distance: 1})
+	long.Results = append(long.Results, points.Result{Round: 2, Driver: "a", Team: "team-a", Car: "a", Position: 1},
+		points.Result{Round: 2, Driver: "b", Team: "team-b", Car: "b", Position: 20})
+	p, err = Project(long, 2, Config{Sims: 20_000, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range p.Drivers {
+		if e.ID == "b" && (e.TitleProb != 0 || !e.Eliminated(50)) {
+			t.Errorf("b (18 points, 25 left) against a's 50: title %v, max %v", e.TitleProb, e.MaxPoints)
+		}
+	}
+}
+
+func TestWorkersGiveIdenticalResults(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e"}, 3)
+	var first *Projection
+	for _, w := range []int{1, 2, 3, 8} {
+		p, err := Project(s, 1, Config{Sims: 3*BlockSize + 17, Seed: 5, Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = p
+		} else if !reflect.DeepEqual(first.Drivers, p.Drivers) || !reflect.DeepEqual(first.Teams, p.Teams) {
+			t.Errorf("%d workers differ from 1", w)
+		}
+	}
+}
+
+func TestPrecisionStopsEarly(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c"}, 2)
+	p, err := Project(s, 1, Config{Sims: 10_000_000, Seed: 1, Precision: 0.005})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Sims >= 10_000_000 || p.Sims%BlockSize != 0 {
+		t.Errorf("ran %d seasons", p.Sims)
+	}
+	for _, e := range p.Drivers {
+		if e.TitleSE >= 0.005 {
+			t.Errorf("%s: SE %v", e.ID, e.TitleSE)
+		}
+	}
+}
+
+// Fitting recovers known strengths from simulated Plackett–Luce races.
+func TestFitRecoversStrengths(t *testing.T) {
+	truth := []float64{4, 2, 1, 1, 0.5, 0.25}
+	ids := []string{"a", "b", "c", "d", "e", "f"}
+	r := rand.New(rand.NewPCG(1, 2))
+	sys, _ := points.Lookup("f1-2024")
+	s := &points.Season{System: sys}
+	const races = 400
+	for rd := 1; rd <= races; rd++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: rd, Completed: true, Multiplier: 1, Distance: 1})
+		times := make([]float64, len(truth))
+		idx := []int{0, 1, 2, 3, 4, 5}
+		for i, w := range truth {
+			times[i] = r.ExpFloat64() / w
+		}
+		sortBy(idx, times)
+		for pos, i := range idx {
+			s.Results = append(s.Results, points.Result{Round: rd, Driver: ids[i], Position: pos + 1})
+		}
+	}
+	f := FitSeason(s, races, Options{HalfLife: 0, Prior: 0.01, DNFPrior: 1, Uncertainty: 1})
+	// Compare log-strengths relative to the geometric mean.
+	norm := func(ws []float64) []float64 {
+		g := 0.0
+		for _, w := range ws {
+			g += math.Log(w)
+		}
+		g /= float64(len(ws))
+		out := make([]float64, len(ws))
+		for i, w := range ws {
+			out[i] = math.Log(w) - g
+		}
+		return out
+	}
+	got, want := norm(f.Strength), norm(truth)
+	for i := range ids {
+		j := f.Index(ids[i])
+		if math.Abs(got[j]-want[i]) > 4*f.LogSD[j]+0.05 {
+			t.Errorf("%s: log-strength %.3f, truth %.3f (sd %.3f)", ids[i], got[j], want[i], f.LogSD[j])
+		}
+	}
+}
+
+func sortBy(idx []int, key []float64) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && key[idx[j-1]] > key[idx[j]]; j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+}
+
+// A driver with one start, or a perfect record, gets a finite strength;
+// uncertainty shrinks as rounds accumulate.
+func TestFitEdgeCases(t *testing.T) {
+	sys, _ := points.Lookup("f1-2024")
+	s := &points.Season{System: sys}
+	for rd := 1; rd <= 20; rd++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: rd, Completed: true, Multiplier: 1, Distance: 1})
+		s.Results = append(s.Results, points.Result{Round: rd, Driver: "perfect", Position: 1},
+			points.Result{Round: rd, Driver: "other", Position: 2}, points.Result{Round: rd, Driver: "third", Status: points.DNF})
+	}
+	s.Results = append(s.Results, points.Result{Round: 20, Driver: "rookie", Position: 3})
+	f := FitSeason(s, 20, DefaultOptions())
+	for i, id := range f.Drivers {
+		if w := f.Strength[i]; math.IsInf(w, 0) || math.IsNaN(w) || w <= 0 || math.IsNaN(f.LogSD[i]) {
+			t.Errorf("%s: strength %v sd %v", id, w, f.LogSD[i])
+		}
+	}
+	if f.Strength[f.Index("perfect")] <= f.Strength[f.Index("other")] {
+		t.Error("the perfect record should be the strongest")
+	}
+	if d := f.DNF(f.Index("third")); d < 0.5 || d >= 1 {
+		t.Errorf("always retired: DNF %v", d)
+	}
+	early := FitSeason(s, 3, DefaultOptions())
+	if early.LogSD[early.Index("other")] <= f.LogSD[f.Index("other")] {
+		t.Errorf("sd after 3 rounds %v should exceed sd after 20 %v", early.LogSD[early.Index("other")], f.LogSD[f.Index("other")])
+	}
+}

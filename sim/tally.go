@@ -1,0 +1,324 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// board is one championship's per-season state and running tallies.
+type board struct {
+	cur      []points.Standing
+	places   int
+	rounds   int
+	drop     points.Drop
+	scale    float64
+	hist     int // histogram bins per entry
+	curPlace []int32
+	// per season
+	add      []int64 // units added
+	added    []int32 // places added, entry × places
+	roundAdd []int64 // entry × rounds, with dropped scores
+	final    []float64
+	rp       []float64 // scratch: one entry's round points
+	comb     []int32   // current + added places
+	order    []int
+	// tallies
+	titles []int64
+	ties   []int64
+	tied   int64
+	pos    []int64 // entry × entries
+	bins   []int64 // entry × hist
+	sum    []int64
+}
+
+func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale float64, maxAdd []int64) *board {
+	n := len(cur)
+	b := &board{cur: cur, places: places, rounds: rounds, drop: drop, scale: scale}
+	for _, m := range maxAdd {
+		b.hist = max(b.hist, int(m)+1)
+	}
+	b.hist = max(b.hist, 1)
+	b.curPlace = make([]int32, n*places)
+	for e, st := range cur {
+		for i, c := range st.Places {
+			if i < places {
+				b.curPlace[e*places+i] = int32(c)
+			}
+		}
+	}
+	b.add = make([]int64, n)
+	b.added = make([]int32, n*places)
+	if !drop.None() {
+		b.roundAdd = make([]int64, n*rounds)
+	}
+	b.final = make([]float64, n)
+	b.comb = make([]int32, n*places)
+	b.order = make([]int, n)
+	b.titles = make([]int64, n)
+	b.ties = make([]int64, n)
+	b.pos = make([]int64, n*n)
+	b.bins = make([]int64, n*b.hist)
+	b.sum = make([]int64, n)
+	return b
+}
+
+func (b *board) reset() {
+	clear(b.add)
+	clear(b.added)
+	clear(b.roundAdd)
+}
+
+func (b *board) score(e, round int, units int64) {
+	b.add[e] += units
+	if b.roundAdd != nil {
+		b.roundAdd[e*b.rounds+round] += units
+	}
+}
+
+func (b *board) place(e, p int) {
+	if p < b.places {
+		b.added[e*b.places+p]++
+	}
+}
+
+// finish ranks the season's final table and tallies it.
+func (b *board) finish() {
+	n := len(b.cur)
+	for e := range n {
+		if b.cur[e].Excluded {
+			b.final[e] = math.Inf(-1) // excluded: never ranked above anyone
+		} else if b.roundAdd == nil {
+			b.final[e] = b.cur[e].Points + float64(b.add[e])/b.scale
+		} else {
+			rp := b.rp[:0]
+			for r := range b.rounds {
+				v := float64(b.roundAdd[e*b.rounds+r]) / b.scale
+				if r < len(b.cur[e].RoundPoints) {
+					v += b.cur[e].RoundPoints[r]
+				}
+				rp = append(rp, v)
+			}
+			pen := b.cur[e].Scored - sum(b.cur[e].RoundPoints) // deductions
+			b.final[e] = counted(b.drop, rp) + pen
+			b.rp = rp
+		}
+		for i := range b.places {
+			b.comb[e*b.places+i] = b.curPlace[e*b.places+i] + b.added[e*b.places+i]
+		}
+		b.order[e] = e
+	}
+	// Insertion sort: most seasons need few moves.
+	for i := 1; i < n; i++ {
+		e := b.order[i]
+		j := i
+		for ; j > 0 && b.ahead(e, b.order[j-1]); j-- {
+			b.order[j] = b.order[j-1]
+		}
+		b.order[j] = e
+	}
+	top := b.order[0]
+	if n > 1 && b.level(top, b.order[1]) {
+		b.tied++
+		for _, e := range b.order {
+			if !b.level(top, e) {
+				break
+			}
+			b.ties[e]++
+		}
+	} else {
+		b.titles[top]++
+	}
+	for rank, e := range b.order {
+		b.pos[e*n+rank]++
+		delta := 0
+		if !b.cur[e].Excluded {
+			delta = int(math.Round((b.final[e] - b.cur[e].Points) * b.scale))
+		}
+		delta = min(max(delta, 0), b.hist-1)
+		b.bins[e*b.hist+delta]++
+		b.sum[e] += int64(delta)
+	}
+}
+
+// cmp compares entries a and b on final points, then the countback.
+func (b *board) cmp(x, y int) int {
+	if fx, fy := b.final[x], b.final[y]; fx != fy && (math.IsInf(fx, -1) || math.IsInf(fy, -1) || math.Abs(fx-fy) > 1e-6) {
+		d := fx - fy
+		if d > 0 {
+			return -1
+		}
+		return 1
+	}
+	px, py := b.comb[x*b.places:(x+1)*b.places], b.comb[y*b.places:(y+1)*b.places]
+	for i := range px {
+		if px[i] != py[i] {
+			if px[i] > py[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+func (b *board) ahead(x, y int) bool {
+	if c := b.cmp(x, y); c != 0 {
+		return c < 0
+	}
+	return false
+}
+
+func (b *board) level(x, y int) bool { return b.cmp(x, y) == 0 }
+
+// add adds another board's tallies into b.
+func (b *board) merge(o *board) {
+	b.tied += o.tied
+	addInto(b.titles, o.titles)
+	addInto(b.ties, o.ties)
+	addInto(b.pos, o.pos)
+	addInto(b.bins, o.bins)
+	addInto(b.sum, o.sum)
+}
+
+func addInto(dst, src []int64) {
+	for i := range dst {
+		dst[i] += src[i]
+	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// counted applies a dropped-scores rule exactly as the standings do.
+func counted(d points.Drop, rounds []float64) float64 { return d.Counted(rounds) }
+
+// tally is one worker: a sampler and the boards it fills.
+type tally struct {
+	c       *compiled
+	sampler Sampler
+	out     []int
+	drivers *board
+	teams   *board
+	done    []bool
+}
+
+func (c *compiled) newTally(s Sampler) *tally {
+	t := &tally{c: c, sampler: s, out: make([]int, len(c.field))}
+	t.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
+	if len(c.teams) > 0 {
+		t.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
+		t.done = make([]bool, len(c.teams))
+	}
+	return t
+}
+
+// runBlock simulates n seasons of block b. Its random stream depends on
+// (seed, b) only.
+func (t *tally) runBlock(seed uint64, b, n int) {
+	src := rand.NewPCG(seed, uint64(b))
+	r := rand.New(src)
+	for range n {
+		t.season(src, r)
+	}
+}
+
+func (t *tally) season(src rand.Source, r *rand.Rand) {
+	c := t.c
+	t.drivers.reset()
+	if t.teams != nil {
+		t.teams.reset()
+	}
+	t.sampler.Begin(src, r)
+	for i := range c.sessions {
+		ss := &c.sessions[i]
+		k := t.sampler.Order(r, t.out)
+		if ss.drivers {
+			for p := 0; p < k; p++ {
+				d := c.fieldDrv[t.out[p]]
+				if p < len(ss.table) {
+					t.drivers.score(d, ss.round, ss.table[p])
+				}
+				if ss.race {
+					t.drivers.place(d, p)
+				}
+			}
+		}
+		if ss.flBonus > 0 && k > 0 {
+			p := t.sampler.FastestLap(r, t.out[:k])
+			if ss.flTop == 0 || p < ss.flTop {
+				f := t.out[p]
+				if ss.drivers {
+					t.drivers.score(c.fieldDrv[f], ss.round, ss.flBonus)
+				}
+				if ss.teams && ss.flTeam && c.fieldTm[f] >= 0 && t.teams != nil {
+					t.teams.score(c.fieldTm[f], ss.round, ss.flBonus)
+				}
+			}
+		}
+		if ss.teams && t.teams != nil {
+			clear(t.done)
+			for p := 0; p < k; p++ {
+				tm := c.fieldTm[t.out[p]]
+				if tm < 0 {
+					continue
+				}
+				if ss.race {
+					t.teams.place(tm, p)
+				}
+				if c.bestCar && t.done[tm] {
+					continue
+				}
+				t.done[tm] = true
+				if p < len(ss.teamTable) {
+					t.teams.score(tm, ss.round, ss.teamTable[p])
+				}
+			}
+		}
+	}
+	t.drivers.finish()
+	if t.teams != nil {
+		t.teams.finish()
+	}
+}
+
+// totals are the merged tallies of every worker.
+type totals struct {
+	drivers, teams *board
+}
+
+func merge(c *compiled, ws []*tally) totals {
+	var tot totals
+	tot.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
+	for _, w := range ws {
+		tot.drivers.merge(w.drivers)
+	}
+	if len(c.teams) > 0 {
+		tot.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
+		for _, w := range ws {
+			tot.teams.merge(w.teams)
+		}
+	}
+	return tot
+}
+
+// maxSE is the largest standard error of a title probability after n seasons.
+func (t totals) maxSE(n int) float64 {
+	worst := 0.0
+	for _, b := range []*board{t.drivers, t.teams} {
+		if b == nil {
+			continue
+		}
+		for _, c := range b.titles {
+			p := float64(c) / float64(n)
+			worst = math.Max(worst, math.Sqrt(p*(1-p)/float64(n)))
+		}
+	}
+	return worst
+}
