@@ -30,6 +30,6 @@ func ExampleProject() {
 	// Output:
 	// 2 races left, 50 points
 	// alice  25 points, title 0.611 ± 0.002
-	// bob    18 points, title 0.221 ± 0.001
-	// carol  15 points, title 0.112 ± 0.001
+	// bob    18 points, title 0.222 ± 0.001
+	// carol  15 points, title 0.111 ± 0.001
 }

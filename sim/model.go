@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -23,14 +22,14 @@ type Model interface {
 // goroutine at a time.
 type Sampler interface {
 	// Begin starts a simulated season: it draws the season's parameters.
-	Begin(src rand.Source, r *rand.Rand)
+	Begin(g *Gen)
 	// Order writes a session's finishing order into out (a permutation of
 	// the field's indices 0..len(out)-1) and returns how many of them are
 	// classified: out[:n] finished in that order, out[n:] retired.
-	Order(r *rand.Rand, out []int) int
+	Order(g *Gen, out []int) int
 	// FastestLap returns the index into classified of the driver who sets
 	// the session's fastest lap.
-	FastestLap(r *rand.Rand, classified []int) int
+	FastestLap(g *Gen, classified []int) int
 }
 
 // Model names.
@@ -100,7 +99,7 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
-	s := &plSampler{m: m, rate: make([]float64, n), inv: make([]float64, n), dnf: make([]uint64, n), keys: make([]uint64, n), by: make([]int, n)}
+	s := &plSampler{m: m, rate: make([]float64, n), inv: make([]float64, n), dnf: make([]uint32, n), keys: make([]uint64, n), by: make([]int, n)}
 	for i := range s.by {
 		s.by[i] = i
 	}
@@ -111,17 +110,17 @@ type plSampler struct {
 	m    *PlackettLuce
 	rate []float64 // the season's strengths
 	inv  []float64 // 1/rate
-	dnf  []uint64  // the season's retirement probabilities, as thresholds on a uint64 draw
+	dnf  []uint32  // the season's retirement probabilities, as thresholds on 32 random bits
 	keys []uint64
 	by   []int // drivers by decreasing strength: keys come out nearly sorted
 }
 
-func (s *plSampler) Begin(src rand.Source, r *rand.Rand) {
+func (s *plSampler) Begin(g *Gen) {
 	for d := range s.rate {
-		s.rate[d] = math.Exp(s.m.logW[d] + s.m.sd[d]*r.NormFloat64())
+		s.rate[d] = math.Exp(s.m.logW[d] + s.m.sd[d]*g.Norm())
 		s.inv[d] = 1 / s.rate[d]
-		p := distuv.Beta{Alpha: s.m.alpha[d], Beta: s.m.bet[d], Src: src}.Rand()
-		s.dnf[d] = uint64(math.Ldexp(p, 63)) << 1
+		p := distuv.Beta{Alpha: s.m.alpha[d], Beta: s.m.bet[d], Src: g}.Rand()
+		s.dnf[d] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
 	}
 	// Insertion-sort the field by strength (it changes little between seasons).
 	for i := 1; i < len(s.by); i++ {
@@ -136,17 +135,20 @@ func (s *plSampler) Begin(src rand.Source, r *rand.Rand) {
 
 // Order runs an exponential race: driver d's time is Exp(1)/w_d, and the
 // order of the times is a Plackett–Luce draw. Retired drivers go last, in
-// field order. Times are sorted as packed keys: the bits of a positive
-// float64 order like the float, and the low byte carries the driver.
-func (s *plSampler) Order(r *rand.Rand, out []int) int {
+// field order. One 64-bit draw per driver: the high 32 bits decide the
+// retirement, the low 32 bits feed the exponential ziggurat. Times are
+// sorted as packed keys: the bits of a positive float64 order like the
+// float, and the low byte carries the driver.
+func (s *plSampler) Order(g *Gen, out []int) int {
 	n, k := 0, len(out)
 	for _, d := range s.by {
-		if r.Uint64() < s.dnf[d] {
+		u := g.Uint64()
+		if uint32(u>>32) < s.dnf[d] {
 			k--
 			out[k] = d
 			continue
 		}
-		s.keys[n] = math.Float64bits(r.ExpFloat64()*s.inv[d])&^0xff | uint64(d)
+		s.keys[n] = math.Float64bits(g.expFrom(uint32(u))*s.inv[d])&^0xff | uint64(d)
 		n++
 	}
 	sortKeys(s.keys[:n])
@@ -158,12 +160,12 @@ func (s *plSampler) Order(r *rand.Rand, out []int) int {
 	return n
 }
 
-func (s *plSampler) FastestLap(r *rand.Rand, classified []int) int {
+func (s *plSampler) FastestLap(g *Gen, classified []int) int {
 	total := 0.0
 	for _, d := range classified {
 		total += s.rate[d]
 	}
-	u := r.Float64() * total
+	u := g.Float64() * total
 	for i, d := range classified {
 		u -= s.rate[d]
 		if u < 0 {
@@ -195,18 +197,22 @@ func (u Uniform) NewSampler() Sampler { return uniformSampler{} }
 
 type uniformSampler struct{}
 
-func (uniformSampler) Begin(rand.Source, *rand.Rand) {}
+func (uniformSampler) Begin(*Gen) {}
 
-func (uniformSampler) Order(r *rand.Rand, out []int) int {
+// Order is a Fisher–Yates shuffle.
+func (uniformSampler) Order(g *Gen, out []int) int {
 	for i := range out {
 		out[i] = i
 	}
-	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	for i := len(out) - 1; i > 0; i-- {
+		j := g.IntN(i + 1)
+		out[i], out[j] = out[j], out[i]
+	}
 	return len(out)
 }
 
-func (uniformSampler) FastestLap(r *rand.Rand, classified []int) int {
-	return r.IntN(len(classified))
+func (uniformSampler) FastestLap(g *Gen, classified []int) int {
+	return g.IntN(len(classified))
 }
 
 // Empirical resamples each driver's own results: in every simulated
@@ -261,20 +267,20 @@ type empSampler struct {
 	keys []uint64
 }
 
-func (*empSampler) Begin(rand.Source, *rand.Rand) {}
+func (*empSampler) Begin(*Gen) {}
 
-func (s *empSampler) Order(r *rand.Rand, out []int) int {
+func (s *empSampler) Order(g *Gen, out []int) int {
 	n, k := 0, len(out)
 	for d := len(s.e.history) - 1; d >= 0; d-- {
 		h := s.e.history[d]
-		p := h[r.IntN(len(h))]
+		p := h[g.IntN(len(h))]
 		if p == 0 {
 			k--
 			out[k] = d
 			continue
 		}
 		// Position in the high bits, a random tie-break, the driver below.
-		s.keys[n] = uint64(p)<<40 | (r.Uint64()>>40)<<8 | uint64(d)
+		s.keys[n] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
 		n++
 	}
 	sortKeys(s.keys[:n])
@@ -284,6 +290,6 @@ func (s *empSampler) Order(r *rand.Rand, out []int) int {
 	return n
 }
 
-func (s *empSampler) FastestLap(r *rand.Rand, classified []int) int {
-	return r.IntN(len(classified))
+func (s *empSampler) FastestLap(g *Gen, classified []int) int {
+	return g.IntN(len(classified))
 }

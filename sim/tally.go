@@ -2,7 +2,6 @@ package sim
 
 import (
 	"math"
-	"math/rand/v2"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -22,7 +21,6 @@ type board struct {
 	roundAdd []int64 // entry × rounds, with dropped scores
 	final    []float64
 	rp       []float64 // scratch: one entry's round points
-	comb     []int32   // current + added places
 	order    []int
 	// tallies
 	titles []int64
@@ -54,7 +52,6 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 		b.roundAdd = make([]int64, n*rounds)
 	}
 	b.final = make([]float64, n)
-	b.comb = make([]int32, n*places)
 	b.order = make([]int, n)
 	b.titles = make([]int64, n)
 	b.ties = make([]int64, n)
@@ -104,9 +101,6 @@ func (b *board) finish() {
 			b.final[e] = counted(b.drop, rp) + pen
 			b.rp = rp
 		}
-		for i := range b.places {
-			b.comb[e*b.places+i] = b.curPlace[e*b.places+i] + b.added[e*b.places+i]
-		}
 		b.order[e] = e
 	}
 	// Insertion sort: most seasons need few moves.
@@ -151,10 +145,12 @@ func (b *board) cmp(x, y int) int {
 		}
 		return 1
 	}
-	px, py := b.comb[x*b.places:(x+1)*b.places], b.comb[y*b.places:(y+1)*b.places]
-	for i := range px {
-		if px[i] != py[i] {
-			if px[i] > py[i] {
+	xo, yo := x*b.places, y*b.places
+	for i := range b.places {
+		px := b.curPlace[xo+i] + b.added[xo+i]
+		py := b.curPlace[yo+i] + b.added[yo+i]
+		if px != py {
+			if px > py {
 				return -1
 			}
 			return 1
@@ -207,6 +203,7 @@ type tally struct {
 	drivers *board
 	teams   *board
 	done    []bool
+	gen     *Gen
 }
 
 func (c *compiled) newTally(s Sampler) *tally {
@@ -222,23 +219,25 @@ func (c *compiled) newTally(s Sampler) *tally {
 // runBlock simulates n seasons of block b. Its random stream depends on
 // (seed, b) only.
 func (t *tally) runBlock(seed uint64, b, n int) {
-	src := rand.NewPCG(seed, uint64(b))
-	r := rand.New(src)
+	if t.gen == nil {
+		t.gen = NewGen(seed, uint64(b))
+	}
+	t.gen.Reset(seed, uint64(b))
 	for range n {
-		t.season(src, r)
+		t.season(t.gen)
 	}
 }
 
-func (t *tally) season(src rand.Source, r *rand.Rand) {
+func (t *tally) season(g *Gen) {
 	c := t.c
 	t.drivers.reset()
 	if t.teams != nil {
 		t.teams.reset()
 	}
-	t.sampler.Begin(src, r)
+	t.sampler.Begin(g)
 	for i := range c.sessions {
 		ss := &c.sessions[i]
-		k := t.sampler.Order(r, t.out)
+		k := t.sampler.Order(g, t.out)
 		if ss.drivers {
 			for p := 0; p < k; p++ {
 				d := c.fieldDrv[t.out[p]]
@@ -251,7 +250,7 @@ func (t *tally) season(src rand.Source, r *rand.Rand) {
 			}
 		}
 		if ss.flBonus > 0 && k > 0 {
-			p := t.sampler.FastestLap(r, t.out[:k])
+			p := t.sampler.FastestLap(g, t.out[:k])
 			if ss.flTop == 0 || p < ss.flTop {
 				f := t.out[p]
 				if ss.drivers {

@@ -207,7 +207,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 		case !e.Active:
 			note = "not racing"
 		}
-		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.1f", 100*e.TitleSE),
+		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.2f", 100*e.TitleSE),
 			fmt.Sprintf("%.1f", e.Mean), points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95))
 		if positions {
 			for _, q := range e.Positions {

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestProjectGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"project-default.txt", []string{"project", "--sims", "20000"}},
+		{"project-2024-constructors-positions.csv", []string{"project", "--sims", "20000", "--constructors", "--positions", "--format", "csv"}},
+		{"project-2021-r21.json", []string{"project", "--season", "f1-2021", "--after", "21", "--sims", "20000", "--seed", "7", "--format", "json"}},
+		{"project-league-uniform.txt", []string{"project", "--season", "testdata/league", "--model", "uniform", "--sims", "20000", "--positions"}},
+		{"project-1988-r12.txt", []string{"project", "--season", "f1-1988", "--after", "12", "--sims", "20000"}},
+		{"project-2023-complete.txt", []string{"project", "--season", "f1-2023", "--sims", "5000"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := champ(t, c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, c.name, out)
+		})
+	}
+}
+
+// The same seed prints the same bytes whatever the number of workers.
+func TestProjectWorkersIdentical(t *testing.T) {
+	var first string
+	for _, w := range []string{"1", "2", "8"} {
+		out, errs, code := champ(t, "project", "--sims", "30000", "--workers", w, "--positions", "--format", "csv")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if first == "" {
+			first = out
+		} else if out != first {
+			t.Errorf("--workers %s prints differently from --workers 1", w)
+		}
+	}
+}
+
+// The default run names Verstappen the favourite and states what is left.
+func TestProjectDefault(t *testing.T) {
+	out, errs, code := champ(t, "project")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Left: 15 races and 4 sprints, 422 points for a driver") {
+		t.Errorf("header does not state what is left:\n%s", out)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.HasPrefix(lines[5], "Max Verstappen") {
+		t.Errorf("first line of the table is not Verstappen: %q", lines[5])
+	}
+	if !strings.Contains(out, "250000 seasons, seed 20240609") {
+		t.Errorf("header lacks sims and seed:\n%s", out)
+	}
+	if !strings.Contains(errs, "250000 seasons in") {
+		t.Errorf("no timing on stderr: %q", errs)
+	}
+}
+
+func TestProjectUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"project", "--model", "magic"}, `--model "magic": use plackett-luce, empirical, uniform`},
+		{[]string{"project", "--sims", "0"}, "--sims 0"},
+		{[]string{"project", "--precision", "2"}, "--precision 2"},
+		{[]string{"project", "--workers", "-1"}, "--workers -1"},
+	} {
+		_, errs, code := champ(t, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d %q, want exit 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+}
