@@ -20,6 +20,9 @@ const BlockSize = 4096
 // Canadian GP).
 const DefaultSeed uint64 = 20240609
 
+// fullPathOnly turns the fast path off (for tests that compare the two).
+var fullPathOnly = false
+
 // DefaultSims is the default number of simulated seasons: enough for a
 // standard error of at most 0.1 percentage point on any probability.
 const DefaultSims = 250_000
@@ -171,6 +174,9 @@ type compiled struct {
 	bestCar  bool
 	maxAdd   []int64 // per driver entry, in units
 	maxTeam  []int64
+	activeD  []bool // per driver entry: in the field
+	activeT  []bool
+	fast     bool // the fast path applies
 	races    int
 	sprints  int
 }
@@ -214,6 +220,9 @@ func compile(s *points.Season, after int) (*compiled, error) {
 			t = -1
 		}
 		c.fieldTm = append(c.fieldTm, t)
+	}
+	if len(c.field) > 255 {
+		return nil, fmt.Errorf("round %d has %d drivers; champ simulates at most 255", after, len(c.field))
 	}
 	if len(c.field) < 2 {
 		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", after)
@@ -297,7 +306,31 @@ func compile(s *points.Season, after int) (*compiled, error) {
 			}
 		}
 	}
+	c.activeD = make([]bool, len(c.drivers))
+	for _, d := range c.fieldDrv {
+		c.activeD[d] = true
+	}
+	c.activeT = make([]bool, len(c.teams))
+	for _, t := range c.fieldTm {
+		if t >= 0 {
+			c.activeT[t] = true
+		}
+	}
+	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
+}
+
+// carsPerTeam is the most cars any team runs.
+func (c *compiled) carsPerTeam() int {
+	n := map[int]int{}
+	most := 1
+	for _, t := range c.fieldTm {
+		if t >= 0 {
+			n[t]++
+			most = max(most, n[t])
+		}
+	}
+	return most
 }
 
 // gridScale returns the smallest of 1, 2, 4, 10, 20, 100, 1000 that makes
@@ -324,4 +357,12 @@ func toUnits(t []float64, scale float64) []int64 {
 		u[i] = int64(math.Round(v * scale))
 	}
 	return u
+}
+
+// padded allocates a slice of n elements with 64 unused elements on each
+// side, so that two workers' hot slices never share a cache line.
+func padded[T any](n int) []T {
+	const pad = 64
+	s := make([]T, n+2*pad)
+	return s[pad : pad+n : pad+n]
 }

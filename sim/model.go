@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -27,9 +28,15 @@ type Sampler interface {
 	// the field's indices 0..len(out)-1) and returns how many of them are
 	// classified: out[:n] finished in that order, out[n:] retired.
 	Order(g *Gen, out []int) int
-	// FastestLap returns the index into classified of the driver who sets
-	// the session's fastest lap.
-	FastestLap(g *Gen, classified []int) int
+	// Top is Order for the fast path: it draws exactly the same numbers
+	// as Order but only sorts out[:min(k, n)]; the rest of out is
+	// unspecified. It returns n, the number classified.
+	Top(g *Gen, out []int, k int) int
+	// FastestLap returns the field index of the driver who sets the
+	// fastest lap of the session last ordered, one of its classified
+	// drivers. It depends on the draw and on who was classified, not on
+	// their order, so the fast and the full path agree.
+	FastestLap(g *Gen) int
 }
 
 // Model names.
@@ -99,11 +106,22 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
-	s := &plSampler{m: m, rate: make([]float64, n), inv: make([]float64, n), dnf: make([]uint32, n), keys: make([]uint64, n), by: make([]int, n)}
+	s := &plSampler{m: m, rate: padded[float64](n), inv: padded[float64](n), dnf: padded[uint32](n), keys: padded[uint64](n), by: padded[int](n),
+		out: padded[bool](n), n: n, drv: padded[drawn](n)}
+	if n <= maxNetwork {
+		s.net = batcher(n)
+	}
 	for i := range s.by {
 		s.by[i] = i
 	}
 	return s
+}
+
+// drawn is one driver's parameters for a season, laid out for the draw loop.
+type drawn struct {
+	dnf  uint32 // retirement threshold on 32 random bits
+	inv  float64
+	rate float64
 }
 
 type plSampler struct {
@@ -112,7 +130,15 @@ type plSampler struct {
 	inv  []float64 // 1/rate
 	dnf  []uint32  // the season's retirement probabilities, as thresholds on 32 random bits
 	keys []uint64
-	by   []int // drivers by decreasing strength: keys come out nearly sorted
+	by   []int   // the order drivers are drawn in (by strength for insertion sort)
+	out  []bool  // retired in the session last ordered
+	n    int     // field size
+	drv  []drawn // the season's parameters in field order, for the network path
+	sum  float64 // total strength of the classified drivers of that session
+	all  float64 // total strength of the field this season
+	mask uint64  // network path: bit d set when driver d retired in the session
+	net  [][2]uint8
+	buf  [maxNetwork]uint64
 }
 
 func (s *plSampler) Begin(g *Gen) {
@@ -121,15 +147,23 @@ func (s *plSampler) Begin(g *Gen) {
 		s.inv[d] = 1 / s.rate[d]
 		p := distuv.Beta{Alpha: s.m.alpha[d], Beta: s.m.bet[d], Src: g}.Rand()
 		s.dnf[d] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
+		s.drv[d] = drawn{dnf: s.dnf[d], inv: s.inv[d], rate: s.rate[d]}
 	}
-	// Insertion-sort the field by strength (it changes little between seasons).
-	for i := 1; i < len(s.by); i++ {
-		d := s.by[i]
-		j := i
-		for ; j > 0 && s.rate[s.by[j-1]] < s.rate[d]; j-- {
-			s.by[j] = s.by[j-1]
+	s.all = 0
+	for _, r := range s.rate {
+		s.all += r
+	}
+	if s.net == nil {
+		// Insertion sort (large fields): draw strongest first, so the
+		// times come out nearly sorted.
+		for i := 1; i < len(s.by); i++ {
+			d := s.by[i]
+			j := i
+			for ; j > 0 && s.rate[s.by[j-1]] < s.rate[d]; j-- {
+				s.by[j] = s.by[j-1]
+			}
+			s.by[j] = d
 		}
-		s.by[j] = d
 	}
 }
 
@@ -137,42 +171,106 @@ func (s *plSampler) Begin(g *Gen) {
 // order of the times is a Plackett–Luce draw. Retired drivers go last, in
 // field order. One 64-bit draw per driver: the high 32 bits decide the
 // retirement, the low 32 bits feed the exponential ziggurat. Times are
-// sorted as packed keys: the bits of a positive float64 order like the
-// float, and the low byte carries the driver.
+// sorted as packed keys (the bits of a positive float64 order like the
+// float, and the low byte carries the driver) by a sorting network.
 func (s *plSampler) Order(g *Gen, out []int) int {
+	if s.net == nil && len(out) > 1 {
+		return s.orderLarge(g, out)
+	}
+	const retired = math.MaxUint64 &^ 0xff
+	var mask uint64
+	buf := &s.buf
+	for d, p := range s.drv {
+		u := g.Uint64()
+		if uint32(u>>32) < p.dnf {
+			mask |= 1 << (d & 63)
+			buf[d&(maxNetwork-1)] = retired | uint64(d)
+			continue
+		}
+		buf[d&(maxNetwork-1)] = math.Float64bits(g.expFrom(uint32(u))*p.inv)&^0xff | uint64(d)
+	}
+	s.mask = mask
+	if !sortUnrolled(buf, s.n) {
+		sortNet(buf, s.net)
+	}
+	for i := range out {
+		out[i] = int(buf[i&(maxNetwork-1)] & 0xff)
+	}
+	return s.n - bits.OnesCount64(mask)
+}
+
+// orderLarge is Order for fields too large for a network.
+func (s *plSampler) orderLarge(g *Gen, out []int) int {
 	n, k := 0, len(out)
+	sum := 0.0
 	for _, d := range s.by {
 		u := g.Uint64()
 		if uint32(u>>32) < s.dnf[d] {
 			k--
 			out[k] = d
+			s.out[d] = true
 			continue
 		}
+		s.out[d] = false
+		sum += s.rate[d]
 		s.keys[n] = math.Float64bits(g.expFrom(uint32(u))*s.inv[d])&^0xff | uint64(d)
 		n++
 	}
+	s.sum = sum
+	s.mask = 0
 	sortKeys(s.keys[:n])
 	for i, key := range s.keys[:n] {
 		out[i] = int(key & 0xff)
 	}
-	// Retirements in field order.
 	slices.Sort(out[n:])
 	return n
 }
 
-func (s *plSampler) FastestLap(g *Gen, classified []int) int {
-	total := 0.0
-	for _, d := range classified {
-		total += s.rate[d]
+// Top is Order: the network sorts the whole field at no extra cost.
+func (s *plSampler) Top(g *Gen, out []int, k int) int { return s.Order(g, out) }
+
+// FastestLap draws a classified driver with probability proportional to
+// strength, walking the field in index order.
+func (s *plSampler) FastestLap(g *Gen) int {
+	if s.net != nil {
+		return s.fastestLapMask(g)
 	}
-	u := g.Float64() * total
-	for i, d := range classified {
-		u -= s.rate[d]
+	u := g.Float64() * s.sum
+	last := -1
+	for d, r := range s.rate {
+		if s.out[d] {
+			continue
+		}
+		last = d
+		u -= r
 		if u < 0 {
-			return i
+			return d
 		}
 	}
-	return len(classified) - 1
+	return last
+}
+
+// fastestLapMask is FastestLap on the network path, where the retired
+// drivers are a bit mask: the classified total is the field's total less
+// the few who retired.
+func (s *plSampler) fastestLapMask(g *Gen) int {
+	total := s.all
+	for m := s.mask; m != 0; m &= m - 1 {
+		total -= s.rate[bits.TrailingZeros64(m)]
+	}
+	u := g.Float64() * total
+	last := -1
+	for d, p := range s.drv {
+		if s.mask>>(d&63)&1 != 0 {
+			continue
+		}
+		last = d
+		u -= p.rate
+		if u < 0 {
+			return d
+		}
+	}
+	return last
 }
 
 // sortKeys sorts packed keys ascending (insertion sort: fields are small).
@@ -193,11 +291,13 @@ type Uniform struct{ N int }
 
 func (Uniform) Name() string { return ModelUniform }
 
-func (u Uniform) NewSampler() Sampler { return uniformSampler{} }
+func (u Uniform) NewSampler() Sampler { return uniformSampler{n: u.N} }
 
-type uniformSampler struct{}
+type uniformSampler struct{ n int }
 
 func (uniformSampler) Begin(*Gen) {}
+
+func (u uniformSampler) Top(g *Gen, out []int, k int) int { return u.Order(g, out) }
 
 // Order is a Fisher–Yates shuffle.
 func (uniformSampler) Order(g *Gen, out []int) int {
@@ -211,9 +311,8 @@ func (uniformSampler) Order(g *Gen, out []int) int {
 	return len(out)
 }
 
-func (uniformSampler) FastestLap(g *Gen, classified []int) int {
-	return g.IntN(len(classified))
-}
+// FastestLap picks any driver of the field: all are classified.
+func (u uniformSampler) FastestLap(g *Gen) int { return g.IntN(u.n) }
 
 // Empirical resamples each driver's own results: in every simulated
 // session each driver draws one of their completed sessions of the season
@@ -259,13 +358,16 @@ func NewEmpirical(s *points.Season, after int, field []string) *Empirical {
 func (*Empirical) Name() string { return ModelEmpirical }
 
 func (e *Empirical) NewSampler() Sampler {
-	return &empSampler{e: e, keys: make([]uint64, len(e.history))}
+	return &empSampler{e: e, keys: padded[uint64](len(e.history)), out: padded[bool](len(e.history))}
 }
 
 type empSampler struct {
 	e    *Empirical
 	keys []uint64
+	out  []bool
 }
+
+func (s *empSampler) Top(g *Gen, out []int, k int) int { return s.Order(g, out) }
 
 func (*empSampler) Begin(*Gen) {}
 
@@ -274,6 +376,7 @@ func (s *empSampler) Order(g *Gen, out []int) int {
 	for d := len(s.e.history) - 1; d >= 0; d-- {
 		h := s.e.history[d]
 		p := h[g.IntN(len(h))]
+		s.out[d] = p == 0
 		if p == 0 {
 			k--
 			out[k] = d
@@ -290,6 +393,22 @@ func (s *empSampler) Order(g *Gen, out []int) int {
 	return n
 }
 
-func (s *empSampler) FastestLap(g *Gen, classified []int) int {
-	return g.IntN(len(classified))
+// FastestLap picks one of the classified drivers, each equally likely.
+func (s *empSampler) FastestLap(g *Gen) int {
+	n := 0
+	for _, o := range s.out {
+		if !o {
+			n++
+		}
+	}
+	i := g.IntN(n)
+	for d, o := range s.out {
+		if !o {
+			if i == 0 {
+				return d
+			}
+			i--
+		}
+	}
+	return 0
 }

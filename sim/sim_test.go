@@ -290,3 +290,52 @@ func TestFitEdgeCases(t *testing.T) {
 		t.Errorf("sd after 3 rounds %v should exceed sd after 20 %v", early.LogSD[early.Index("other")], f.LogSD[f.Index("other")])
 	}
 }
+
+// The fast path and the full path give identical projections: the fast
+// path draws the same numbers and replays the seasons it cannot settle.
+func TestFastPathMatchesFullPath(t *testing.T) {
+	seasons := []*points.Season{
+		tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}, 4),
+		tiny(t, "f1-2025", []string{"a", "b", "c"}, 2),
+	}
+	for _, s := range seasons {
+		for _, model := range ModelNames {
+			cfg := Config{Model: model, Sims: 2*BlockSize + 5, Seed: 11, Workers: 2}
+			fast, err := Project(s, 1, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fullPathOnly = true
+			full, err := Project(s, 1, cfg)
+			fullPathOnly = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(fast, full) {
+				t.Errorf("%s, %d drivers: the fast path differs from the full path", model, len(s.Results))
+			}
+		}
+	}
+}
+
+func TestNetworksSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n <= maxNetwork; n++ {
+		net := batcher(n)
+		for range 200 {
+			var keys [maxNetwork]uint64
+			ref := make([]uint64, n)
+			for i := range n {
+				keys[i] = r.Uint64() >> uint(r.IntN(64)) // repeats and small values too
+				ref[i] = keys[i]
+			}
+			sortNet(&keys, net)
+			sortKeys(ref)
+			for i := range n {
+				if keys[i] != ref[i] {
+					t.Fatalf("n=%d: network output %d is %d, want %d", n, i, keys[i], ref[i])
+				}
+			}
+		}
+	}
+}

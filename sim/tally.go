@@ -46,18 +46,21 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 			}
 		}
 	}
-	b.add = make([]int64, n)
-	b.added = make([]int32, n*places)
+	b.add = padded[int64](n)
+	b.added = padded[int32](n * places)
 	if !drop.None() {
 		b.roundAdd = make([]int64, n*rounds)
 	}
-	b.final = make([]float64, n)
-	b.order = make([]int, n)
-	b.titles = make([]int64, n)
-	b.ties = make([]int64, n)
-	b.pos = make([]int64, n*n)
-	b.bins = make([]int64, n*b.hist)
-	b.sum = make([]int64, n)
+	b.final = padded[float64](n)
+	b.order = padded[int](n)
+	for i := range b.order {
+		b.order[i] = i
+	}
+	b.titles = padded[int64](n)
+	b.ties = padded[int64](n)
+	b.pos = padded[int64](n * n)
+	b.bins = padded[int64](n * b.hist)
+	b.sum = padded[int64](n)
 	return b
 }
 
@@ -204,14 +207,18 @@ type tally struct {
 	teams   *board
 	done    []bool
 	gen     *Gen
+	fast    *fastPlan // nil: the full path only
 }
 
 func (c *compiled) newTally(s Sampler) *tally {
-	t := &tally{c: c, sampler: s, out: make([]int, len(c.field))}
+	t := &tally{c: c, sampler: s, out: padded[int](len(c.field))}
 	t.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
 	if len(c.teams) > 0 {
 		t.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
-		t.done = make([]bool, len(c.teams))
+		t.done = padded[bool](len(c.teams))
+	}
+	if c.fast {
+		t.fast = planFast(c)
 	}
 	return t
 }
@@ -222,9 +229,20 @@ func (t *tally) runBlock(seed uint64, b, n int) {
 	if t.gen == nil {
 		t.gen = NewGen(seed, uint64(b))
 	}
-	t.gen.Reset(seed, uint64(b))
+	g := t.gen
+	g.Reset(seed, uint64(b))
 	for range n {
-		t.season(t.gen)
+		if t.fast == nil {
+			t.season(g)
+			continue
+		}
+		saved := g.state
+		if !t.fastSeason(g) {
+			// Replay the same season on the full path.
+			t.fast.replayed++
+			g.state = saved
+			t.season(g)
+		}
 	}
 }
 
@@ -250,9 +268,9 @@ func (t *tally) season(g *Gen) {
 			}
 		}
 		if ss.flBonus > 0 && k > 0 {
-			p := t.sampler.FastestLap(g, t.out[:k])
+			f := t.sampler.FastestLap(g)
+			p := indexOf(t.out[:k], f)
 			if ss.flTop == 0 || p < ss.flTop {
-				f := t.out[p]
 				if ss.drivers {
 					t.drivers.score(c.fieldDrv[f], ss.round, ss.flBonus)
 				}
@@ -320,4 +338,13 @@ func (t totals) maxSE(n int) float64 {
 		}
 	}
 	return worst
+}
+
+func indexOf(xs []int, x int) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return len(xs)
 }

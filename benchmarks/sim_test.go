@@ -1,0 +1,85 @@
+package benchmarks
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim"
+)
+
+// defaultCase is F1 2024 after round 9: 20 drivers, 15 races with the
+// fastest-lap point, 4 sprints, retirements, countback, full tallies.
+func defaultCase(b *testing.B) *points.Season {
+	b.Helper()
+	s, err := data.Open(data.DefaultSeason)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err = s.After(data.DefaultAfter)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func seasonsPerSecond(b *testing.B, seasons int) {
+	b.ReportMetric(float64(seasons)*float64(b.N)/b.Elapsed().Seconds(), "seasons/s")
+}
+
+// BenchmarkProject runs whole projections of the default case.
+func BenchmarkProject(b *testing.B) {
+	s := defaultCase(b)
+	for _, sims := range []int{100_000, 1_000_000} {
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("sims=%d/workers=%d", sims, workers), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := sim.Project(s, data.DefaultAfter, sim.Config{Sims: sims, Seed: 1, Workers: workers}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				seasonsPerSecond(b, sims)
+			})
+		}
+	}
+}
+
+// BenchmarkFit fits the model to a full season (2024, 24 rounds).
+func BenchmarkFit(b *testing.B) {
+	s, err := data.Open("f1-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sim.FitSeason(s, 24, sim.DefaultOptions())
+	}
+}
+
+// BenchmarkLoadSeason reads a built-in season from its CSV files.
+func BenchmarkLoadSeason(b *testing.B) {
+	b.ReportAllocs()
+	rows := 0
+	for b.Loop() {
+		s, err := data.Open("f1-2024")
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = len(s.Results)
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkStandings computes the standings after the last round.
+func BenchmarkStandings(b *testing.B) {
+	s, err := data.Open("f1-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		points.Drivers(s, 24)
+	}
+}
