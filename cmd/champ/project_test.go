@@ -81,3 +81,17 @@ func TestProjectUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestBench(t *testing.T) {
+	out, errs, code := champ(t, "bench", "--sims", "5000", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if lines[0] != "workload,workers,seasons,seconds,seasons_per_sec" || len(lines) < 3 {
+		t.Errorf("bench CSV:\n%s", out)
+	}
+	if got := cpuModelFrom(strings.NewReader("processor: 0\nmodel name\t: AMD EPYC 7B13\n")); got != "AMD EPYC 7B13" {
+		t.Errorf("cpu model %q", got)
+	}
+}

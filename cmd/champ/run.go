@@ -79,6 +79,7 @@ A season is a built-in name (f1-1950 ... f1-2026), a season folder
 			systemsCommand(),
 			seasonsCommand(),
 			importCommand(),
+			benchCommand(),
 			formatCommand(),
 		},
 	}
