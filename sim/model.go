@@ -180,15 +180,28 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 	const retired = math.MaxUint64 &^ 0xff
 	var mask uint64
 	buf := &s.buf
+	st := g.state // the generator's state in a local: Gen.Uint64 inlined
 	for d, p := range s.drv {
-		u := g.Uint64()
+		st += 0xa0761d6478bd642f
+		hi, lo := bits.Mul64(st, st^0xe7037ed1a0b428db)
+		u := hi ^ lo
 		if uint32(u>>32) < p.dnf {
 			mask |= 1 << (d & 63)
 			buf[d&(maxNetwork-1)] = retired | uint64(d)
 			continue
 		}
-		buf[d&(maxNetwork-1)] = math.Float64bits(g.expFrom(uint32(u))*p.inv)&^0xff | uint64(d)
+		// Gen.expFrom inlined: the ziggurat's fast path.
+		j := uint32(u)
+		i := j & 0xff
+		x := float64(j) * zigW[i]
+		if j >= zigK[i] {
+			g.state = st
+			x = g.expSlow(i, x)
+			st = g.state
+		}
+		buf[d&(maxNetwork-1)] = math.Float64bits(x*p.inv)&^0xff | uint64(d)
 	}
+	g.state = st
 	s.mask = mask
 	if !sortUnrolled(buf, s.n) {
 		sortNet(buf, s.net)
