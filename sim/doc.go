@@ -39,12 +39,20 @@
 // the alternative; it needs a refit per simulated season, and with few
 // rounds it cannot produce an order the rounds did not show.
 //
+// Both draws are by inverse transform from per-driver tables of 4096
+// equally likely quantiles built once per projection: the exact normal
+// quantiles for the log-strength (so the draw is truncated at ±3.5
+// standard deviations), and the sorted values of 4096 beta variates for the
+// retirement rate. One 64-bit random number per driver per season picks
+// both.
+//
 // # Sessions
 //
 // Sprints use the same strengths with the sprint table. Where the rules
 // award a fastest-lap bonus it goes to a classified driver chosen with
-// probability proportional to strength (a one-stage Plackett–Luce draw), and
-// scores only if the rules allow it from that position (F1 2019-24: top 10).
+// probability proportional to strength (a one-stage Plackett–Luce draw,
+// made from the season's alias table), and scores only if the rules allow
+// it from that position (F1 2019-24: top 10).
 // A round's multiplier and the final-round multiplier apply as in
 // [points.System.Table].
 //

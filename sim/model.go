@@ -68,6 +68,52 @@ type PlackettLuce struct {
 	Fit        *Fit
 	logW, sd   []float64
 	alpha, bet []float64
+	// Per-driver tables for inverse-transform sampling of each season's
+	// parameters: quantiles of the strength and of the retirement
+	// probability (as a threshold on 32 random bits).
+	rateQ [][]float64
+	dnfQ  [][]uint32
+}
+
+// quantiles is the size of the parameter tables: each season picks one of
+// 4096 equally likely quantiles, so the draw costs a table lookup.
+const quantiles = 4096
+
+// normalQ holds the standard normal's quantiles at (k+0.5)/quantiles.
+var normalQ = func() []float64 {
+	q := make([]float64, quantiles)
+	for k := range q {
+		q[k] = math.Sqrt2 * math.Erfinv(2*(float64(k)+0.5)/quantiles-1)
+	}
+	return q
+}()
+
+// tables builds the quantile tables. Strengths use the exact normal
+// quantiles of the log-strength. The beta quantiles are those of a sorted
+// sample of `quantiles` draws made with a generator fixed by the
+// parameters, so the tables, like everything else, depend only on the
+// inputs.
+func (m *PlackettLuce) tables() {
+	m.rateQ = make([][]float64, len(m.logW))
+	m.dnfQ = make([][]uint32, len(m.logW))
+	for d := range m.logW {
+		rq := make([]float64, quantiles)
+		for k, z := range normalQ {
+			rq[k] = math.Exp(m.logW[d] + m.sd[d]*z)
+		}
+		g := NewGen(math.Float64bits(m.alpha[d]), math.Float64bits(m.bet[d]))
+		beta := distuv.Beta{Alpha: m.alpha[d], Beta: m.bet[d], Src: g}
+		ps := make([]float64, quantiles)
+		for k := range ps {
+			ps[k] = beta.Rand()
+		}
+		slices.Sort(ps)
+		dq := make([]uint32, quantiles)
+		for k, p := range ps {
+			dq[k] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
+		}
+		m.rateQ[d], m.dnfQ[d] = rq, dq
+	}
 }
 
 // NewPlackettLuce prepares a fitted model for a field. A driver of the
@@ -105,9 +151,13 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
+	if m.rateQ == nil {
+		m.tables()
+	}
 	n := len(m.logW)
 	s := &plSampler{m: m, rate: padded[float64](n), inv: padded[float64](n), dnf: padded[uint32](n), keys: padded[uint64](n), by: padded[int](n),
-		out: padded[bool](n), n: n, drv: padded[drawn](n)}
+		out: padded[bool](n), n: n, drv: padded[drawn](n),
+		aliasP: padded[uint32](n), aliasTo: padded[int](n), aliasSmall: padded[int](n), aliasLarge: padded[int](n), aliasW: padded[float64](n)}
 	if n <= maxNetwork {
 		s.net = batcher(n)
 	}
@@ -136,23 +186,33 @@ type plSampler struct {
 	drv  []drawn // the season's parameters in field order, for the network path
 	sum  float64 // total strength of the classified drivers of that session
 	all  float64 // total strength of the field this season
-	mask uint64  // network path: bit d set when driver d retired in the session
-	net  [][2]uint8
-	buf  [maxNetwork]uint64
+	// Vose's alias table over the season's strengths, for the fastest lap.
+	aliasP     []uint32 // threshold on 32 random bits: keep the column
+	aliasTo    []int
+	aliasSmall []int
+	aliasLarge []int
+	aliasW     []float64
+	mask       uint64 // network path: bit d set when driver d retired in the session
+	net        [][2]uint8
+	buf        [maxNetwork]uint64
 }
 
+// Begin draws the season's strength and retirement probability of each
+// driver by inverse transform: one 64-bit draw picks a quantile of each
+// (12 bits apiece).
 func (s *plSampler) Begin(g *Gen) {
 	for d := range s.rate {
-		s.rate[d] = math.Exp(s.m.logW[d] + s.m.sd[d]*g.Norm())
+		u := g.Uint64()
+		s.rate[d] = s.m.rateQ[d][u>>52]
 		s.inv[d] = 1 / s.rate[d]
-		p := distuv.Beta{Alpha: s.m.alpha[d], Beta: s.m.bet[d], Src: g}.Rand()
-		s.dnf[d] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
+		s.dnf[d] = s.m.dnfQ[d][(u>>40)&(quantiles-1)]
 		s.drv[d] = drawn{dnf: s.dnf[d], inv: s.inv[d], rate: s.rate[d]}
 	}
 	s.all = 0
 	for _, r := range s.rate {
 		s.all += r
 	}
+	s.buildAlias()
 	if s.net == nil {
 		// Insertion sort (large fields): draw strongest first, so the
 		// times come out nearly sorted.
@@ -263,27 +323,55 @@ func (s *plSampler) FastestLap(g *Gen) int {
 	return last
 }
 
-// fastestLapMask is FastestLap on the network path, where the retired
-// drivers are a bit mask: the classified total is the field's total less
-// the few who retired.
-func (s *plSampler) fastestLapMask(g *Gen) int {
-	total := s.all
-	for m := s.mask; m != 0; m &= m - 1 {
-		total -= s.rate[bits.TrailingZeros64(m)]
-	}
-	u := g.Float64() * total
-	last := -1
-	for d, p := range s.drv {
-		if s.mask>>(d&63)&1 != 0 {
-			continue
+// buildAlias builds Vose's alias table for drawing a driver with
+// probability proportional to the season's strength.
+func (s *plSampler) buildAlias() {
+	n := s.n
+	small, large := s.aliasSmall[:0], s.aliasLarge[:0]
+	for d, r := range s.rate {
+		s.aliasW[d] = r * float64(n) / s.all
+		if s.aliasW[d] < 1 {
+			small = append(small, d)
+		} else {
+			large = append(large, d)
 		}
-		last = d
-		u -= p.rate
-		if u < 0 {
+	}
+	for len(small) > 0 && len(large) > 0 {
+		l := small[len(small)-1]
+		small = small[:len(small)-1]
+		h := large[len(large)-1]
+		s.aliasP[l] = uint32(math.Min(math.Ldexp(s.aliasW[l], 32), math.MaxUint32))
+		s.aliasTo[l] = h
+		s.aliasW[h] -= 1 - s.aliasW[l]
+		if s.aliasW[h] < 1 {
+			large = large[:len(large)-1]
+			small = append(small, h)
+		}
+	}
+	for _, d := range append(small, large...) {
+		s.aliasP[d] = math.MaxUint32
+		s.aliasTo[d] = d
+	}
+}
+
+// fastestLapMask is FastestLap on the network path: a driver drawn from the
+// season's alias table in O(1), drawn again while the driver retired, which
+// is proportional to strength among the classified.
+func (s *plSampler) fastestLapMask(g *Gen) int {
+	if bits.OnesCount64(s.mask) >= s.n {
+		return 0
+	}
+	for {
+		u := g.Uint64()
+		i := int((u >> 32) * uint64(s.n) >> 32) // column: the high 32 bits scaled to [0, n)
+		d := i
+		if uint32(u) >= s.aliasP[i] {
+			d = s.aliasTo[i]
+		}
+		if s.mask>>(d&63)&1 == 0 {
 			return d
 		}
 	}
-	return last
 }
 
 // sortKeys sorts packed keys ascending (insertion sort: fields are small).

@@ -339,3 +339,24 @@ func TestNetworksSort(t *testing.T) {
 		}
 	}
 }
+
+// The alias table draws drivers in proportion to strength.
+func TestAliasFastestLap(t *testing.T) {
+	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},
+		alpha: []float64{1e-9, 1e-9, 1e-9, 1e-9}, bet: []float64{1, 1, 1, 1}}
+	s := m.NewSampler().(*plSampler)
+	g := NewGen(1, 1)
+	s.Begin(g)
+	s.mask = 1 << 3 // the strongest retired: the others 1:2:3
+	counts := make([]float64, 4)
+	const n = 600_000
+	for range n {
+		counts[s.FastestLap(g)]++
+	}
+	for d, want := range []float64{1.0 / 6, 2.0 / 6, 3.0 / 6, 0} {
+		se := math.Sqrt(want * (1 - want) / n)
+		if math.Abs(counts[d]/n-want) > 4*se+1e-12 {
+			t.Errorf("driver %d: %.4f, want %.4f", d, counts[d]/n, want)
+		}
+	}
+}
