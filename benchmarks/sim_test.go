@@ -83,3 +83,32 @@ func BenchmarkStandings(b *testing.B) {
 		points.Drivers(s, 24)
 	}
 }
+
+// BenchmarkRace draws one race of 20 drivers: retirements, exponential
+// times, the sorting network.
+func BenchmarkRace(b *testing.B) {
+	x, err := sim.NewSimulator(defaultCase(b), data.DefaultAfter, sim.Config{Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Race()
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "races/s")
+}
+
+// BenchmarkSeason simulates one season of the default case into the
+// tallies: it must not allocate.
+func BenchmarkSeason(b *testing.B) {
+	x, err := sim.NewSimulator(defaultCase(b), data.DefaultAfter, sim.Config{Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Season()
+	}
+	seasonsPerSecond(b, 1)
+	b.ReportMetric(float64(x.Replayed())/float64(b.N), "replays/season")
+}

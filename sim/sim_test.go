@@ -360,3 +360,20 @@ func TestAliasFastestLap(t *testing.T) {
 		}
 	}
 }
+
+// Simulating a season allocates nothing, on the fast path and the full.
+func TestSeasonDoesNotAllocate(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, 5)
+	for _, full := range []bool{false, true} {
+		fullPathOnly = full
+		x, err := NewSimulator(s, 1, Config{Seed: 1})
+		fullPathOnly = false
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Season()
+		if n := testing.AllocsPerRun(200, x.Season); n != 0 {
+			t.Errorf("full path %v: %v allocations per season", full, n)
+		}
+	}
+}
