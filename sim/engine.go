@@ -90,14 +90,7 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	if cfg.Options == (Options{}) {
-		cfg.Options = DefaultOptions()
-	}
-	c, err := compile(s, after)
-	if err != nil {
-		return nil, err
-	}
-	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
+	c, model, err := prepare(s, after, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +134,22 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 	}
 	total := merge(c, workers)
 	return c.report(total, done, model.Name(), cfg.Seed), nil
+}
+
+// prepare compiles the season and fits the configured model to it.
+func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) {
+	if cfg.Options == (Options{}) {
+		cfg.Options = DefaultOptions()
+	}
+	c, err := compile(s, after)
+	if err != nil {
+		return nil, nil, err
+	}
+	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, model, nil
 }
 
 // session is a remaining session, compiled.

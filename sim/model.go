@@ -158,9 +158,7 @@ func (m *PlackettLuce) NewSampler() Sampler {
 	s := &plSampler{m: m, rate: padded[float64](n), inv: padded[float64](n), dnf: padded[uint32](n), keys: padded[uint64](n), by: padded[int](n),
 		out: padded[bool](n), n: n, drv: padded[drawn](n),
 		aliasP: padded[uint32](n), aliasTo: padded[int](n), aliasSmall: padded[int](n), aliasLarge: padded[int](n), aliasW: padded[float64](n)}
-	if n <= maxNetwork {
-		s.net = batcher(n)
-	}
+	s.net = n >= 2 && n <= unrolledMax
 	for i := range s.by {
 		s.by[i] = i
 	}
@@ -193,7 +191,7 @@ type plSampler struct {
 	aliasLarge []int
 	aliasW     []float64
 	mask       uint64 // network path: bit d set when driver d retired in the session
-	net        [][2]uint8
+	net        bool   // a generated network sorts the field
 	buf        [maxNetwork]uint64
 }
 
@@ -213,7 +211,7 @@ func (s *plSampler) Begin(g *Gen) {
 		s.all += r
 	}
 	s.buildAlias()
-	if s.net == nil {
+	if !s.net {
 		// Insertion sort (large fields): draw strongest first, so the
 		// times come out nearly sorted.
 		for i := 1; i < len(s.by); i++ {
@@ -234,7 +232,7 @@ func (s *plSampler) Begin(g *Gen) {
 // sorted as packed keys (the bits of a positive float64 order like the
 // float, and the low byte carries the driver) by a sorting network.
 func (s *plSampler) Order(g *Gen, out []int) int {
-	if s.net == nil && len(out) > 1 {
+	if !s.net {
 		return s.orderLarge(g, out)
 	}
 	const retired = math.MaxUint64 &^ 0xff
@@ -263,9 +261,7 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 	}
 	g.state = st
 	s.mask = mask
-	if !sortUnrolled(buf, s.n) {
-		sortNet(buf, s.net)
-	}
+	sortUnrolled(buf, s.n)
 	for i := range out {
 		out[i] = int(buf[i&(maxNetwork-1)] & 0xff)
 	}
@@ -305,7 +301,7 @@ func (s *plSampler) Top(g *Gen, out []int, k int) int { return s.Order(g, out) }
 // FastestLap draws a classified driver with probability proportional to
 // strength, walking the field in index order.
 func (s *plSampler) FastestLap(g *Gen) int {
-	if s.net != nil {
+	if s.net {
 		return s.fastestLapMask(g)
 	}
 	u := g.Float64() * s.sum

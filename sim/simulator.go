@@ -15,14 +15,7 @@ type Simulator struct {
 // NewSimulator prepares the engine for the season after round `after`,
 // with the model and options of cfg (Sims and Workers are ignored).
 func NewSimulator(s *points.Season, after int, cfg Config) (*Simulator, error) {
-	if cfg.Options == (Options{}) {
-		cfg.Options = DefaultOptions()
-	}
-	c, err := compile(s, after)
-	if err != nil {
-		return nil, err
-	}
-	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
+	c, model, err := prepare(s, after, cfg)
 	if err != nil {
 		return nil, err
 	}

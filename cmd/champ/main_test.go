@@ -58,6 +58,12 @@ func TestGolden(t *testing.T) {
 		{"systems.txt", []string{"systems"}},
 		{"systems-f1-2014.txt", []string{"systems", "f1-2014"}},
 		{"systems-custom.txt", []string{"systems", "testdata/league/points.csv"}},
+		{"project-default.txt", []string{"project", "--sims", "20000"}},
+		{"project-2024-constructors-positions.csv", []string{"project", "--sims", "20000", "--constructors", "--positions", "--format", "csv"}},
+		{"project-2021-r21.json", []string{"project", "--season", "f1-2021", "--after", "21", "--sims", "20000", "--seed", "7", "--format", "json"}},
+		{"project-league-uniform.txt", []string{"project", "--season", "testdata/league", "--model", "uniform", "--sims", "20000", "--positions"}},
+		{"project-1988-r12.txt", []string{"project", "--season", "f1-1988", "--after", "12", "--sims", "20000"}},
+		{"project-2023-complete.txt", []string{"project", "--season", "f1-2023", "--sims", "5000"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -5,29 +5,6 @@ import (
 	"testing"
 )
 
-func TestProjectGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"project-default.txt", []string{"project", "--sims", "20000"}},
-		{"project-2024-constructors-positions.csv", []string{"project", "--sims", "20000", "--constructors", "--positions", "--format", "csv"}},
-		{"project-2021-r21.json", []string{"project", "--season", "f1-2021", "--after", "21", "--sims", "20000", "--seed", "7", "--format", "json"}},
-		{"project-league-uniform.txt", []string{"project", "--season", "testdata/league", "--model", "uniform", "--sims", "20000", "--positions"}},
-		{"project-1988-r12.txt", []string{"project", "--season", "f1-1988", "--after", "12", "--sims", "20000"}},
-		{"project-2023-complete.txt", []string{"project", "--season", "f1-2023", "--sims", "5000"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := champ(t, c.args...)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			golden(t, c.name, out)
-		})
-	}
-}
-
 // The same seed prints the same bytes whatever the number of workers.
 func TestProjectWorkersIdentical(t *testing.T) {
 	var first string
