@@ -78,6 +78,7 @@ func TestOfficialStandings(t *testing.T) {
 			if !race.HasResults {
 				continue
 			}
+			checked++
 			if year == 2018 && race.Round <= 12 {
 				for i := range race.TeamsTable {
 					if race.TeamsTable[i].ID == "force-india" {
@@ -98,7 +99,6 @@ func TestOfficialStandings(t *testing.T) {
 				}
 				tables++
 				diffs := compareTables(c.official, c.ours, len(s.System.Race))
-				checked++
 				var unexplained []string
 				for _, d := range diffs {
 					if _, ok := mismatchReason(year, race.Round, c.name, d.id); ok {
@@ -120,7 +120,7 @@ func TestOfficialStandings(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("checked %d official tables (%d rounds); %d lines differ for a documented reason, %d positions of entries level on points and on every scoring place are ordered differently (F1DB does not follow the countback past the scoring places), %d tables with unexplained differences", tables, checked, known, tieOrders, failures)
+	t.Logf("checked %d official tables after %d rounds; %d lines differ for a documented reason, %d positions of entries level on points and on every scoring place are ordered differently (F1DB does not follow the countback past the scoring places), %d tables with unexplained differences", tables, checked, known, tieOrders, failures)
 }
 
 func samePlaces(a, b []int, n int) bool {
