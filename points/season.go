@@ -240,7 +240,7 @@ func (s *Season) Round(n int) *Round {
 
 // After returns a copy of the season as it stood after round n: rounds 1..n
 // keep their completed state, later rounds become scheduled and lose their
-// results. n must be a round of the calendar that has been completed.
+// results (and a shortened distance, which is a result too). n must be a round of the calendar that has been completed.
 func (s *Season) After(n int) (*Season, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("round %d: rounds are numbered from 1", n)
@@ -258,7 +258,9 @@ func (s *Season) After(n int) (*Season, error) {
 	c.Rounds = make([]Round, len(s.Rounds))
 	for i, r := range s.Rounds {
 		if r.Number > n {
-			r.Completed = false
+			// A race's distance is one of its results: before it is run,
+			// it is planned in full.
+			r.Completed, r.Distance = false, 1
 		}
 		c.Rounds[i] = r
 	}

@@ -141,12 +141,41 @@ func entriesOf(p *sim.Projection, teams bool) []sim.Entry {
 	return p.Drivers
 }
 
-func leaderPoints(es []sim.Entry) float64 {
-	best := math.Inf(-1)
-	for _, e := range es {
-		best = math.Max(best, e.Points)
+// exact says, from the exact title maths, who can still win and whether
+// the title has been clinched.
+type exact struct {
+	canWin map[string]bool
+	clinch bool
+	leader string
+}
+
+func exactOf(p *sim.Projection, teams bool) exact {
+	champ := points.DriversChampionship
+	st := points.Drivers(p.Season, p.After)
+	if teams {
+		champ, st = points.TeamsChampionship, points.Teams(p.Season, p.After)
 	}
-	return best
+	x := exact{canWin: map[string]bool{}}
+	for _, e := range st {
+		x.canWin[e.ID] = points.CanWin(p.Season, p.After, st, e.ID, champ)
+	}
+	x.clinch, x.leader = points.Decided(p.Season, p.After, champ)
+	return x
+}
+
+// note marks an entry: excluded, eliminated, champion or not racing.
+func (x exact) note(e sim.Entry) string {
+	switch {
+	case math.IsInf(e.MaxPoints, -1):
+		return "excluded"
+	case x.clinch && e.ID == x.leader:
+		return "champion"
+	case !x.canWin[e.ID]:
+		return "eliminated"
+	case !e.Active:
+		return "not racing"
+	}
+	return ""
 }
 
 func pct(p float64) string {
@@ -177,7 +206,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 	fmt.Fprintf(w, "Left: %d races and %d sprints, %s points for a %s\n", p.Races, p.Sprints, points.FormatPoints(left), strings.TrimSuffix(strings.TrimSuffix(what, "'"), "s"))
 	fmt.Fprintf(w, "Model: %s, %d seasons, seed %d, points system %s\n\n", p.Model, p.Sims, p.Seed, s.System.ID)
 	es := entriesOf(p, teams)
-	leader := leaderPoints(es)
+	x := exactOf(p, teams)
 	cols := []string{"Driver", "Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
 	if teams {
 		cols = []string{"Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
@@ -196,17 +225,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 		} else {
 			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
 		}
-		note := ""
-		switch {
-		case math.IsInf(e.MaxPoints, -1):
-			note = "excluded"
-		case e.Eliminated(leader):
-			note = "eliminated"
-		case e.TitleProb == 1:
-			note = "champion"
-		case !e.Active:
-			note = "not racing"
-		}
+		note := x.note(e)
 		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.2f", 100*e.TitleSE),
 			fmt.Sprintf("%.1f", e.Mean), points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95))
 		if positions {
@@ -235,7 +254,7 @@ func prob(p float64) string { return strconv.FormatFloat(p, 'f', 6, 64) }
 
 func writeProjectionCSV(w io.Writer, p *sim.Projection, teams, positions bool) error {
 	es := entriesOf(p, teams)
-	leader := leaderPoints(es)
+	x := exactOf(p, teams)
 	header := []string{"driver", "name", "team"}
 	if teams {
 		header = []string{"team", "name"}
@@ -259,7 +278,7 @@ func writeProjectionCSV(w io.Writer, p *sim.Projection, teams, positions bool) e
 			maxp = points.FormatPoints(e.MaxPoints)
 		}
 		r = append(r, points.FormatPoints(e.Points), prob(e.TitleProb), prob(e.TitleSE), strconv.FormatFloat(e.Mean, 'f', 3, 64),
-			points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95), maxp, strconv.FormatBool(e.Eliminated(leader)))
+			points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95), maxp, strconv.FormatBool(!x.canWin[e.ID]))
 		if positions {
 			for _, q := range e.Positions {
 				r = append(r, prob(q))
@@ -299,6 +318,7 @@ type entryJSON struct {
 	MaxPoints  *float64  `json:"max_points,omitempty"`
 	Eliminated bool      `json:"eliminated"`
 	Active     bool      `json:"racing"`
+	Note       string    `json:"note,omitempty"`
 	Positions  []float64 `json:"positions,omitempty"`
 }
 
@@ -309,10 +329,10 @@ func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) 
 		out.Championship, out.PointsLeft, out.TitleTies = "teams", p.TeamLeft, p.TeamTies
 	}
 	es := entriesOf(p, teams)
-	leader := leaderPoints(es)
+	x := exactOf(p, teams)
 	for _, e := range es {
 		j := entryJSON{ID: e.ID, Points: round6(e.Points), TitleProb: round6(e.TitleProb), TitleSE: round6(e.TitleSE), Mean: round6(e.Mean),
-			P5: round6(e.P5), P50: round6(e.P50), P95: round6(e.P95), Eliminated: e.Eliminated(leader), Active: e.Active}
+			P5: round6(e.P5), P50: round6(e.P50), P95: round6(e.P95), Eliminated: !x.canWin[e.ID], Active: e.Active, Note: x.note(e)}
 		if teams {
 			j.Name = p.Season.TeamName(e.ID)
 		} else {

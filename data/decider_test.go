@@ -1,0 +1,64 @@
+package data
+
+import (
+	"testing"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// The first round after which the drivers' title was mathematically
+// decided is the race F1DB flags as the decider, for every season
+// 1950-2025 (the flag marks where the title was settled).
+func TestTitleDeciders(t *testing.T) {
+	db, err := OpenF1DB(sharedData(t, "f1db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, mismatched := 0, 0
+	for year := 1950; year <= 2025; year++ {
+		s, races, err := db.Season(year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := 0
+		for _, r := range races {
+			if r.DecidedTitle {
+				flagged = r.Round
+			}
+		}
+		first := 0
+		for n := 1; n <= s.LastCompleted(); n++ {
+			cut, err := s.After(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Exclusions as they stood then (Schumacher's of 1997 came after the season).
+			cut = asOf(cut, n, races[n-1].DriversTable, points.DriversChampionship)
+			if ok, _ := points.Decided(cut, n, points.DriversChampionship); ok {
+				first = n
+				break
+			}
+		}
+		checked++
+		if reason, ok := deciderExceptions[year]; ok {
+			t.Logf("%d: decided after round %d, F1DB flags round %d: %s", year, first, flagged, reason)
+			continue
+		}
+		if first != flagged {
+			mismatched++
+			t.Errorf("%d: decided after round %d, F1DB flags round %d", year, first, flagged)
+		}
+	}
+	t.Logf("checked %d seasons, %d mismatches", checked, mismatched)
+}
+
+// deciderExceptions are the seasons whose flagged decider differs from the
+// first round after which the title was mathematically decided, each with
+// the reason.
+var deciderExceptions = map[int]string{
+	1953: "under best-4 results Ascari's 33.5 counted points after round 7 (Germany) were out of reach (Farina's best case 32); F1DB flags round 8 (Switzerland), where his win is usually said to have clinched it",
+	1956: "shared drives: champ splits the shared cars' points equally and so gives Fangio 1.5 points more than the official count (see TestOfficialStandings); the title is decided one round earlier on champ's count",
+	1960: "F1DB flags round 8 (Portugal): the British teams, Cooper included, boycotted round 9 (Italy), so McLaren could not score there; on the calendar alone the title stayed open until after round 9",
+	1961: "F1DB flags round 7 (Italy), where von Trips, the only rival, was killed; mathematically the title stayed open until the last round",
+	1978: "F1DB flags round 14 (Italy), where Peterson, Andretti's only rival, was killed; mathematically the title stayed open one more round",
+}

@@ -1,0 +1,98 @@
+package points
+
+import "testing"
+
+func TestCanWin(t *testing.T) {
+	drivers := func(s *Season, n int) []Standing { return Drivers(s, n) }
+	// Countback at the edge: b, 25 behind with one race left, can draw
+	// level with a race win; b then has 2 wins to a's 1.
+	s := season(f1(t, 2025), make([]Round, 4), []Result{
+		race(1, "a", "x", 1), race(1, "b", "y", 2),
+		race(2, "b", "y", 1), race(2, "a", "x", 2),
+		race(3, "a", "x", 2), race(3, "b", "y", 10), race(3, "c", "z", 1),
+	})
+	s.Rounds[3].Completed = false
+	st := drivers(s, 3)
+	// a: 25+18+18 = 61; b: 18+25+1 = 44; c: 25. b's best: 69 > 61.
+	if !CanWin(s, 3, st, "b", DriversChampionship) {
+		t.Error("b can still win")
+	}
+	// c: 25 + 25 = 50 < 61.
+	if CanWin(s, 3, st, "c", DriversChampionship) {
+		t.Error("c cannot reach a")
+	}
+}
+
+// A tie on points that the countback settles in the challenger's favour.
+func TestCanWinOnCountback(t *testing.T) {
+	// a has 25 (one win). b has 0 and one race left: b's best is 25 with
+	// one win, and then the countback looks at second places: a has none,
+	// b has none; third places ... a full tie is not a title.
+	s := season(f1(t, 2025), make([]Round, 2), []Result{race(1, "a", "x", 1), race(1, "b", "y", 3)})
+	s.Rounds[1].Completed = false
+	st := Drivers(s, 1)
+	// b: 15 now, best 40 > 25.
+	if !CanWin(s, 1, st, "b", DriversChampionship) {
+		t.Error("b can win")
+	}
+	// Exactly level: a 25 (a win), e 0 with a win to come: 25 each, one win
+	// each, and e's 15th place against a's nothing: e ahead on countback.
+	s = season(f1(t, 2025), make([]Round, 2), []Result{race(1, "a", "x", 1), race(1, "e", "y", 15)})
+	s.Rounds[1].Completed = false
+	st = Drivers(s, 1)
+	if !CanWin(s, 1, st, "e", DriversChampionship) {
+		t.Error("e draws level with a and wins on countback (a 15th place)")
+	}
+	// The same with e unplaced in round 1: a full tie, which is no title.
+	s = season(f1(t, 2025), make([]Round, 2), []Result{race(1, "a", "x", 1), {Round: 1, Driver: "e", Team: "y", Status: DNF}})
+	s.Rounds[1].Completed = false
+	st = Drivers(s, 1)
+	if CanWin(s, 1, st, "e", DriversChampionship) {
+		t.Error("e can only tie a completely")
+	}
+}
+
+// Dropped scores: the leader's extra finishes no longer count, and a
+// rival's future wins replace their worst results.
+func TestCanWinDroppedScores(t *testing.T) {
+	sys := f1(t, 1988) // best 11
+	var rounds []Round
+	var res []Result
+	for r := 1; r <= 14; r++ {
+		rounds = append(rounds, Round{})
+		if r <= 12 {
+			res = append(res, race(r, "p", "x", 1)) // 12 wins: counted 99
+			res = append(res, race(r, "s", "y", 2)) // 12 seconds: counted 66
+		}
+	}
+	s := season(sys, rounds, res)
+	s.Rounds[12].Completed, s.Rounds[13].Completed = false, false
+	st := Drivers(s, 12)
+	b := BestCase(s, 12, st[1], DriversChampionship)
+	// s's best: two wins replace two seconds: 66 - 12 + 18 = 72.
+	if !near(b.Points, 72) || CanWin(s, 12, st, "s", DriversChampionship) {
+		t.Errorf("s's best case %v counted; can win %v", b.Points, CanWin(s, 12, st, "s", DriversChampionship))
+	}
+}
+
+func TestHalfPointsAndDecided(t *testing.T) {
+	// A half-points round already run counts half; a round to come counts
+	// in full, whatever the calendar will later say.
+	s := season(f1(t, 2021), []Round{{Distance: 0.5}, {}, {}}, []Result{
+		race(1, "a", "x", 1), race(1, "b", "y", 2), race(2, "a", "x", 1), race(2, "b", "y", 2), race(3, "a", "x", 1),
+	})
+	cut, err := s.After(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cut.Rounds[2].Distance != 1 {
+		t.Errorf("a round to come keeps distance %v", cut.Rounds[2].Distance)
+	}
+	// a: 12.5+25 = 37.5; b: 9+18 = 27; b's best 27+26 = 53: open.
+	if ok, _ := Decided(cut, 2, DriversChampionship); ok {
+		t.Error("decided too early")
+	}
+	if ok, leader := Decided(s, 3, DriversChampionship); !ok || leader != "a" {
+		t.Errorf("after the last round: decided %v leader %s", ok, leader)
+	}
+}
