@@ -96,3 +96,34 @@ func TestHalfPointsAndDecided(t *testing.T) {
 		t.Errorf("after the last round: decided %v leader %s", ok, leader)
 	}
 }
+
+// Three rivals cannot all pass a driver when they would need the same
+// wins: worst position counts the places they must share.
+func TestWorstPositionSharedWins(t *testing.T) {
+	// x has 50. a, b, c have 30 each and one race is left (25 to the
+	// winner): each alone could pass x, but only the winner can.
+	s := season(f1(t, 2025), make([]Round, 3), []Result{
+		race(1, "x", "t1", 1), race(2, "x", "t1", 1),
+		race(1, "a", "t2", 2), race(2, "a", "t2", 6),
+		race(1, "b", "t3", 3), race(2, "b", "t3", 4),
+		race(1, "c", "t4", 4), race(2, "c", "t4", 3),
+	})
+	s.Rounds[2].Completed = false
+	st := Drivers(s, 2)
+	// x 50; a 18+8 = 26; b 15+12 = 27; c 12+15 = 27.
+	lo, hi := WorstPosition(s, 2, st, "x", DriversChampionship)
+	if hi != 2 || lo != 2 {
+		t.Errorf("worst position %d..%d, want exactly 2: only the winner can pass", lo, hi)
+	}
+	if p := BestPosition(s, 2, st, "c", DriversChampionship); p != 1 {
+		t.Errorf("c's best position %d, want 1", p)
+	}
+	// With two races left all three can pass: a wins one and b the other,
+	// and c's third and second (15 + 18) take it to 60.
+	s.Rounds = append(s.Rounds, Round{Number: 4, Multiplier: 1, Distance: 1})
+	st = Drivers(s, 2)
+	lo, hi = WorstPosition(s, 2, st, "x", DriversChampionship)
+	if lo != 4 || hi != 4 {
+		t.Errorf("two races left: worst position %d..%d, want exactly 4", lo, hi)
+	}
+}

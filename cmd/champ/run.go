@@ -76,6 +76,7 @@ A season is a built-in name (f1-1950 ... f1-2026), a season folder
 		Commands: []*cli.Command{
 			projectCommand(),
 			standingsCommand(),
+			clinchCommand(),
 			systemsCommand(),
 			seasonsCommand(),
 			importCommand(),

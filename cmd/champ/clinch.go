@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/points"
+)
+
+func clinchCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "clinch",
+		Usage:     "the exact maths: who can still win, the most points each can reach, best and worst final positions",
+		UsageText: "champ clinch [--season SEASON] [--after N] [--constructors] [--format table|csv|json] [--out FILE]",
+		Description: `Facts, not odds. Assumes, as every "mathematically possible" statement
+does, that any car may fail to score in any session. A driver can still win
+if winning every remaining session (with the fastest-lap point where a winner
+earns it) puts them ahead of every rival's current points, a tie settled by
+the countback those wins imply, dropped scores counted.
+
+The best final position is exact (win everything, everyone else scores
+nothing). The worst final position (score nothing while as many rivals as
+possible pass) is exact when an explicit assignment of the remaining results
+reaches the upper bound on how many can pass; otherwise it is reported as
+undetermined, with its range in the table.
+
+Examples:
+  champ clinch                                   # F1 2024 after round 9
+  champ clinch --season f1-2021 --after 21 --format csv
+  champ clinch --constructors
+
+CSV columns: driver,name,points,scored,max_points,can_win,best_position,worst_position
+(team instead of driver with --constructors); worst_position is a number or
+"undetermined".`,
+		Flags: append(seasonFlags(),
+			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
+			formatFlag(), outFlag(),
+		),
+		Action: clinchAction,
+	}
+}
+
+type clinchRow struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Points    float64 `json:"points"`
+	Scored    float64 `json:"scored"`
+	MaxPoints float64 `json:"max_points"`
+	CanWin    bool    `json:"can_win"`
+	Best      int     `json:"best_position"`
+	WorstLo   int     `json:"worst_position_low"`
+	WorstHi   int     `json:"worst_position_high"`
+	Excluded  bool    `json:"excluded,omitempty"`
+}
+
+func clinchAction(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("clinch takes no arguments (got %q); name the season with --season", c.Args().First())
+	}
+	format, err := outputFormat(c)
+	if err != nil {
+		return err
+	}
+	s, after, err := loadSeason(c)
+	if err != nil {
+		return err
+	}
+	champ := points.DriversChampionship
+	st := points.Drivers(s, after)
+	teams := c.Bool("constructors")
+	if teams {
+		if !s.System.Teams.Enabled {
+			return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
+		}
+		champ, st = points.TeamsChampionship, points.Teams(s, after)
+	}
+	var rows []clinchRow
+	for _, e := range st {
+		r := clinchRow{ID: e.ID, Points: round6(e.Points), Scored: round6(e.Scored), Excluded: e.Excluded}
+		if teams {
+			r.Name = s.TeamName(e.ID)
+		} else {
+			r.Name = s.DriverName(e.ID)
+		}
+		if !e.Excluded {
+			r.MaxPoints = round6(points.BestCase(s, after, e, champ).Points)
+			r.CanWin = points.CanWin(s, after, st, e.ID, champ)
+			r.Best = points.BestPosition(s, after, st, e.ID, champ)
+			r.WorstLo, r.WorstHi = points.WorstPosition(s, after, st, e.ID, champ)
+		}
+		rows = append(rows, r)
+	}
+	decided, leader := points.Decided(s, after, champ)
+	return writeOutput(c, func(w io.Writer) error {
+		switch format {
+		case formatJSON:
+			return writeJSON(w, map[string]any{"season": s.Name, "system": s.System.ID, "after_round": after,
+				"championship": champ.String(), "decided": decided, "leader": leader, "entries": rows})
+		case formatCSV:
+			id := "driver"
+			if teams {
+				id = "team"
+			}
+			recs := [][]string{{id, "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position"}}
+			for _, r := range rows {
+				recs = append(recs, []string{r.ID, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.Scored),
+					points.FormatPoints(r.MaxPoints), strconv.FormatBool(r.CanWin), positionText(r.Best), worstText(r, false)})
+			}
+			return writeRecords(w, recs)
+		}
+		what := "drivers'"
+		if teams {
+			what = "teams'"
+		}
+		fmt.Fprintf(w, "%s: %s championship, exact maths %s\n", s.Name, what, describeRound(s, after))
+		if decided {
+			fmt.Fprintf(w, "The title is decided: %s is champion.\n\n", name(s, leader, teams))
+		} else {
+			n := 0
+			for _, r := range rows {
+				if r.CanWin {
+					n++
+				}
+			}
+			fmt.Fprintf(w, "The title is open: %d can still win.\n\n", n)
+		}
+		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst")
+		for i, r := range rows {
+			pos := strconv.Itoa(i + 1)
+			if r.Excluded {
+				pos = "EX"
+			}
+			win := "no"
+			if r.CanWin {
+				win = "yes"
+			}
+			t.add(pos, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.MaxPoints), win, positionText(r.Best), worstText(r, true))
+		}
+		if err := t.write(w); err != nil {
+			return err
+		}
+		fmt.Fprintln(w, "\nMax: the most points still reachable (winning every remaining session). Best and worst: final positions still possible.")
+		return nil
+	})
+}
+
+func positionText(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
+}
+
+func worstText(r clinchRow, table bool) string {
+	switch {
+	case r.Excluded:
+		return ""
+	case r.WorstLo == r.WorstHi:
+		return strconv.Itoa(r.WorstLo)
+	case table:
+		return fmt.Sprintf("undetermined (%d-%d)", r.WorstLo, r.WorstHi)
+	}
+	return "undetermined"
+}
