@@ -112,3 +112,33 @@ func BenchmarkSeason(b *testing.B) {
 	seasonsPerSecond(b, 1)
 	b.ReportMetric(float64(x.Replayed())/float64(b.N), "replays/season")
 }
+
+// BenchmarkClinchAllRounds runs the exact maths (can win, best and worst
+// positions for every driver) after every round of every season 1991-2025.
+func BenchmarkClinchAllRounds(b *testing.B) {
+	var seasons []*points.Season
+	for y := 1991; y <= 2025; y++ {
+		s, err := data.Open(fmt.Sprintf("f1-%d", y))
+		if err != nil {
+			b.Fatal(err)
+		}
+		seasons = append(seasons, s)
+	}
+	rounds := 0
+	for b.Loop() {
+		rounds = 0
+		for _, s := range seasons {
+			for n := 1; n <= s.LastCompleted(); n++ {
+				cut, _ := s.After(n)
+				st := points.Drivers(cut, n)
+				for _, e := range st {
+					points.CanWin(cut, n, st, e.ID, points.DriversChampionship)
+					points.BestPosition(cut, n, st, e.ID, points.DriversChampionship)
+					points.WorstPosition(cut, n, st, e.ID, points.DriversChampionship)
+				}
+				rounds++
+			}
+		}
+	}
+	b.ReportMetric(float64(rounds)*float64(b.N)/b.Elapsed().Seconds(), "rounds/s")
+}
