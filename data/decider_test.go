@@ -62,3 +62,55 @@ var deciderExceptions = map[int]string{
 	1961: "F1DB flags round 7 (Italy), where von Trips, the only rival, was killed; mathematically the title stayed open until the last round",
 	1978: "F1DB flags round 14 (Italy), where Peterson, Andretti's only rival, was killed; mathematically the title stayed open one more round",
 }
+
+// The same for the constructors' title, 1958-2025.
+func TestConstructorsDeciders(t *testing.T) {
+	db, err := OpenF1DB(sharedData(t, "f1db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, mismatched := 0, 0
+	for year := 1958; year <= 2025; year++ {
+		s, races, err := db.Season(year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := 0
+		for _, r := range races {
+			if r.DecidedTeams {
+				flagged = r.Round
+			}
+		}
+		first := 0
+		for n := 1; n <= s.LastCompleted(); n++ {
+			cut, err := s.After(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cut = asOf(cut, n, races[n-1].TeamsTable, points.TeamsChampionship)
+			if ok, _ := points.Decided(cut, n, points.TeamsChampionship); ok {
+				first = n
+				break
+			}
+		}
+		checked++
+		if reason, ok := teamDeciderExceptions[year]; ok {
+			t.Logf("%d: decided after round %d, F1DB flags round %d: %s", year, first, flagged, reason)
+			continue
+		}
+		if first != flagged {
+			mismatched++
+			t.Errorf("%d: teams' title decided after round %d, F1DB flags round %d", year, first, flagged)
+		}
+	}
+	t.Logf("checked %d seasons, %d mismatches", checked, mismatched)
+}
+
+// teamDeciderExceptions: a rival could still draw level on points, which
+// champ's countback (every car's places) settles for the leader, while F1DB
+// treats the tie as open; in the best-car-only era the constructors'
+// regulations of the day define no countback.
+var teamDeciderExceptions = map[int]string{
+	1968: "after round 11 Matra could reach Lotus's 53; champ's countback puts Lotus ahead (3 second places to 1), F1DB's flag leaves it open",
+	1978: "after round 12 Brabham could reach Lotus's 76; champ's countback puts Lotus ahead (7 wins to 5), F1DB's flag leaves it open",
+}

@@ -26,6 +26,7 @@ type f1dbRace struct {
 	ScheduledDistance          float64 `yaml:"scheduledDistance"`
 	SprintRaceDate             string  `yaml:"sprintRaceDate"`
 	DriversChampionshipDecider bool    `yaml:"driversChampionshipDecider"`
+	TeamsChampionshipDecider   bool    `yaml:"constructorsChampionshipDecider"`
 }
 
 type f1dbResult struct {
@@ -114,7 +115,8 @@ type F1DBRace struct {
 	Round         int
 	DriversTable  []F1DBStanding
 	TeamsTable    []F1DBStanding
-	DecidedTitle  bool
+	DecidedTitle  bool // the drivers' title was decided at this race
+	DecidedTeams  bool // the constructors' title
 	HasResults    bool
 	SprintResults bool
 }
@@ -318,7 +320,7 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 				}
 			}
 		}
-		fr := F1DBRace{Round: n, DecidedTitle: rf.race.DriversChampionshipDecider, HasResults: rf.hasResults, SprintResults: len(rf.sprint) > 0}
+		fr := F1DBRace{Round: n, DecidedTitle: rf.race.DriversChampionshipDecider, DecidedTeams: rf.race.TeamsChampionshipDecider, HasResults: rf.hasResults, SprintResults: len(rf.sprint) > 0}
 		fr.DriversTable = standings(rf.dt, func(st f1dbStanding) string { return st.DriverID })
 		fr.TeamsTable = standings(rf.ct, func(st f1dbStanding) string { return teamID(st.ConstructorID, st.EngineID) })
 		out = append(out, fr)

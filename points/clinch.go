@@ -127,3 +127,70 @@ func Decided(s *Season, n int, champ Championship) (bool, string) {
 	}
 	return true, st[0].ID
 }
+
+// EarliestClinch returns the earliest round after which the entry could
+// have the title decided in its favour, if it wins every session from round
+// n+1 on (a one-two for a team) while no one else scores; 0 when it cannot
+// win the title.
+func EarliestClinch(s *Season, n int, id string, champ Championship) int {
+	var st []Standing
+	if champ == TeamsChampionship {
+		st = Teams(s, n)
+	} else {
+		st = Drivers(s, n)
+	}
+	if !CanWin(s, n, st, id, champ) {
+		return 0
+	}
+	if ok, leader := Decided(s, n, champ); ok && leader == id {
+		return n
+	}
+	h := *s
+	h.Rounds = append([]Round(nil), s.Rounds...)
+	h.Results = append([]Result(nil), s.Results...)
+	cars := []string{id}
+	if champ == TeamsChampionship {
+		cars = nil
+		for _, r := range s.Results {
+			if r.Team == id && r.Round <= n && !contains(cars, r.Driver) {
+				cars = append(cars, r.Driver)
+			}
+		}
+		if len(cars) > 2 {
+			cars = cars[len(cars)-2:]
+		}
+	}
+	for i := range h.Rounds {
+		rd := &h.Rounds[i]
+		if rd.Number <= n {
+			continue
+		}
+		rd.Completed = true
+		kinds := []SessionKind{Race}
+		if rd.Sprint {
+			kinds = append(kinds, Sprint)
+		}
+		for _, kind := range kinds {
+			for p, d := range cars {
+				team := id
+				if champ == DriversChampionship {
+					team = s.DriverTeam(id, n)
+				}
+				h.Results = append(h.Results, Result{Round: rd.Number, Session: kind, Driver: d, Team: team, Car: d, Position: p + 1, FastestLap: p == 0})
+			}
+		}
+		if ok, leader := Decided(&h, rd.Number, champ); ok && leader == id {
+			return rd.Number
+		}
+	}
+	return 0
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -127,3 +127,23 @@ func TestWorstPositionSharedWins(t *testing.T) {
 		t.Errorf("two races left: worst position %d..%d, want exactly 4", lo, hi)
 	}
 }
+
+func TestEarliestClinch(t *testing.T) {
+	// a leads b by 25 with three races left: a clinches at the earliest
+	// after round 2 (two more wins: 75 against b's best 25 + 26).
+	s := season(f1(t, 2025), make([]Round, 4), []Result{race(1, "a", "x", 1), race(1, "b", "y", 11)})
+	for i := 1; i < 4; i++ {
+		s.Rounds[i].Completed = false
+	}
+	// After round 1: a 25, b 0. If a wins round 2: 50 against b's best of
+	// 50 with two wins each and b's 11th place: open. After round 3, 75
+	// against at most 50: decided.
+	if r := EarliestClinch(s, 1, "a", DriversChampionship); r != 3 {
+		t.Errorf("a's earliest clinch: round %d, want 3", r)
+	}
+	// b wins rounds 2 and 3 (50 to 25): a's best is a tie at 50 with two
+	// wins each, and b's 11th place settles the countback: round 3.
+	if r := EarliestClinch(s, 1, "b", DriversChampionship); r != 3 {
+		t.Errorf("b's earliest clinch: round %d, want 3", r)
+	}
+}

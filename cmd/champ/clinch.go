@@ -32,9 +32,11 @@ Examples:
   champ clinch --season f1-2021 --after 21 --format csv
   champ clinch --constructors
 
-CSV columns: driver,name,points,scored,max_points,can_win,best_position,worst_position
-(team instead of driver with --constructors); worst_position is a number or
-"undetermined".`,
+CSV columns: driver,name,points,scored,max_points,can_win,best_position,worst_position,
+earliest_clinch (team instead of driver with --constructors); worst_position is
+a number or "undetermined"; earliest_clinch is the first round after which the
+title could be decided for them (winning everything while no one else scores),
+empty when they cannot win.`,
 		Flags: append(seasonFlags(),
 			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
 			formatFlag(), outFlag(),
@@ -53,6 +55,7 @@ type clinchRow struct {
 	Best      int     `json:"best_position"`
 	WorstLo   int     `json:"worst_position_low"`
 	WorstHi   int     `json:"worst_position_high"`
+	Earliest  int     `json:"earliest_clinch,omitempty"`
 	Excluded  bool    `json:"excluded,omitempty"`
 }
 
@@ -90,6 +93,7 @@ func clinchAction(c *cli.Context) error {
 			r.CanWin = points.CanWin(s, after, st, e.ID, champ)
 			r.Best = points.BestPosition(s, after, st, e.ID, champ)
 			r.WorstLo, r.WorstHi = points.WorstPosition(s, after, st, e.ID, champ)
+			r.Earliest = points.EarliestClinch(s, after, e.ID, champ)
 		}
 		rows = append(rows, r)
 	}
@@ -104,10 +108,10 @@ func clinchAction(c *cli.Context) error {
 			if teams {
 				id = "team"
 			}
-			recs := [][]string{{id, "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position"}}
+			recs := [][]string{{id, "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position", "earliest_clinch"}}
 			for _, r := range rows {
 				recs = append(recs, []string{r.ID, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.Scored),
-					points.FormatPoints(r.MaxPoints), strconv.FormatBool(r.CanWin), positionText(r.Best), worstText(r, false)})
+					points.FormatPoints(r.MaxPoints), strconv.FormatBool(r.CanWin), positionText(r.Best), worstText(r, false), positionText(r.Earliest)})
 			}
 			return writeRecords(w, recs)
 		}
@@ -127,7 +131,7 @@ func clinchAction(c *cli.Context) error {
 			}
 			fmt.Fprintf(w, "The title is open: %d can still win.\n\n", n)
 		}
-		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst")
+		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst", "Earliest clinch")
 		for i, r := range rows {
 			pos := strconv.Itoa(i + 1)
 			if r.Excluded {
@@ -137,12 +141,17 @@ func clinchAction(c *cli.Context) error {
 			if r.CanWin {
 				win = "yes"
 			}
-			t.add(pos, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.MaxPoints), win, positionText(r.Best), worstText(r, true))
+			clinch := ""
+			if r.Earliest > 0 {
+				clinch = fmt.Sprintf("round %d (%s)", r.Earliest, s.Round(r.Earliest).Name)
+			}
+			t.add(pos, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.MaxPoints), win, positionText(r.Best), worstText(r, true), clinch)
 		}
 		if err := t.write(w); err != nil {
 			return err
 		}
-		fmt.Fprintln(w, "\nMax: the most points still reachable (winning every remaining session). Best and worst: final positions still possible.")
+		fmt.Fprintln(w, "\nMax: the most points still reachable (winning every remaining session). Best and worst: final positions")
+		fmt.Fprintln(w, "still possible. Earliest clinch: the first round after which the title could be decided for them.")
 		return nil
 	})
 }
