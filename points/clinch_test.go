@@ -147,3 +147,28 @@ func TestEarliestClinch(t *testing.T) {
 		t.Errorf("b's earliest clinch: round %d, want 3", r)
 	}
 }
+
+func TestNextRoundCondition(t *testing.T) {
+	// a 60, b 40, two races left (26 each with no fastest lap in 2025:
+	// 25). b stays alive after the next race if it outscores a by enough
+	// that a's lead is at most 25 with a win still to come for b.
+	s := season(f1(t, 2025), make([]Round, 4), []Result{
+		race(1, "a", "x", 1), race(1, "b", "y", 2), race(2, "a", "x", 1), race(2, "b", "y", 3),
+	})
+	s.Rounds[2].Completed, s.Rounds[3].Completed = false, false
+	// a 50, b 33: lead 17. After round 3 the lead must be < 25 for b to be
+	// able to pass, or 25 with b ahead on countback.
+	c := NextRoundCondition(s, 2, DriversChampionship)
+	if !c.Possible || len(c.Rivals) != 1 || c.Rivals[0].ID != "b" {
+		t.Fatalf("condition: %+v", c)
+	}
+	if got, want := c.Describe(func(id string) string { return id }), "a clinches in  unless b loses no more than 7 points to a there."; got != want {
+		t.Errorf("Describe: %q, want %q", got, want)
+	}
+	// b is eliminated when the lead reaches 25 or more (b then has at most
+	// 1 win to a's 2 or more): b must not lose more than 8 points to a... so
+	// b stays alive iff b's gain - a's gain >= -7.
+	if c.Rivals[0].Gap != -7 || !c.Rivals[0].Exact {
+		t.Errorf("gap %v exact %v, want -7 exactly", c.Rivals[0].Gap, c.Rivals[0].Exact)
+	}
+}

@@ -98,11 +98,21 @@ func clinchAction(c *cli.Context) error {
 		rows = append(rows, r)
 	}
 	decided, leader := points.Decided(s, after, champ)
+	var cond *points.Condition
+	if !decided && after < len(s.Rounds) {
+		c := points.NextRoundCondition(s, after, champ)
+		cond = &c
+	}
+	nameOf := func(id string) string { return name(s, id, teams) }
 	return writeOutput(c, func(w io.Writer) error {
 		switch format {
 		case formatJSON:
-			return writeJSON(w, map[string]any{"season": s.Name, "system": s.System.ID, "after_round": after,
-				"championship": champ.String(), "decided": decided, "leader": leader, "entries": rows})
+			out := map[string]any{"season": s.Name, "system": s.System.ID, "after_round": after,
+				"championship": champ.String(), "decided": decided, "leader": leader, "entries": rows}
+			if cond != nil {
+				out["next_round"] = conditionJSON(*cond, nameOf)
+			}
+			return writeJSON(w, out)
 		case formatCSV:
 			id := "driver"
 			if teams {
@@ -129,7 +139,11 @@ func clinchAction(c *cli.Context) error {
 					n++
 				}
 			}
-			fmt.Fprintf(w, "The title is open: %d can still win.\n\n", n)
+			fmt.Fprintf(w, "The title is open: %d can still win.\n", n)
+			if cond != nil {
+				fmt.Fprintf(w, "Next round: %s\n", cond.Describe(nameOf))
+			}
+			fmt.Fprintln(w)
 		}
 		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst", "Earliest clinch")
 		for i, r := range rows {
@@ -173,4 +187,24 @@ func worstText(r clinchRow, table bool) string {
 		return fmt.Sprintf("undetermined (%d-%d)", r.WorstLo, r.WorstHi)
 	}
 	return "undetermined"
+}
+
+type rivalJSON struct {
+	ID     string  `json:"id"`
+	Gap    float64 `json:"margin"`
+	Exact  bool    `json:"exact"`
+	Always bool    `json:"always_alive"`
+}
+
+// conditionJSON is the next round's clinch condition as data: a rival
+// stays in the fight if it outscores the leader at the round by at least
+// margin points (negative: loses no more than that); exact says the
+// margin is the whole condition.
+func conditionJSON(c points.Condition, name func(string) string) map[string]any {
+	rivals := []rivalJSON{}
+	for _, r := range c.Rivals {
+		rivals = append(rivals, rivalJSON{r.ID, r.Gap, r.Exact, r.Always})
+	}
+	return map[string]any{"round": c.Round, "name": c.RoundName, "leader": c.Leader, "can_clinch": c.Possible,
+		"rivals": rivals, "text": c.Describe(name)}
 }

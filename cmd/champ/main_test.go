@@ -62,6 +62,7 @@ func TestGolden(t *testing.T) {
 		{"clinch-2024-r21.txt", []string{"clinch", "--season", "f1-2024", "--after", "21"}},
 		{"clinch-2021-r21.csv", []string{"clinch", "--season", "f1-2021", "--after", "21", "--format", "csv"}},
 		{"clinch-2024-constructors.txt", []string{"clinch", "--constructors"}},
+		{"clinch-2025-r23.json", []string{"clinch", "--season", "f1-2025", "--after", "23", "--format", "json"}},
 		{"project-default.txt", []string{"project", "--sims", "20000"}},
 		{"project-2024-constructors-positions.csv", []string{"project", "--sims", "20000", "--constructors", "--positions", "--format", "csv"}},
 		{"project-2021-r21.json", []string{"project", "--season", "f1-2021", "--after", "21", "--sims", "20000", "--seed", "7", "--format", "json"}},
