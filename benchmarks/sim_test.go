@@ -113,8 +113,9 @@ func BenchmarkSeason(b *testing.B) {
 	b.ReportMetric(float64(x.Replayed())/float64(b.N), "replays/season")
 }
 
-// BenchmarkClinchAllRounds runs the exact maths (can win, best and worst
-// positions for every driver) after every round of every season 1991-2025.
+// BenchmarkClinchAllRounds runs what champ clinch computes (can win, best
+// and worst positions, earliest clinch for every driver, the next round's
+// condition) after every round of every season 1991-2025.
 func BenchmarkClinchAllRounds(b *testing.B) {
 	var seasons []*points.Season
 	for y := 1991; y <= 2025; y++ {
@@ -135,7 +136,9 @@ func BenchmarkClinchAllRounds(b *testing.B) {
 					points.CanWin(cut, n, st, e.ID, points.DriversChampionship)
 					points.BestPosition(cut, n, st, e.ID, points.DriversChampionship)
 					points.WorstPosition(cut, n, st, e.ID, points.DriversChampionship)
+					points.EarliestClinch(cut, n, e.ID, points.DriversChampionship)
 				}
+				points.NextRoundCondition(cut, n, points.DriversChampionship)
 				rounds++
 			}
 		}

@@ -1,6 +1,9 @@
 package points
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // BestPosition is the best final position the entry can still reach after
 // round n: it wins everything (BestCase) and every other entry scores
@@ -48,27 +51,38 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 			candidates = append(candidates, o)
 		}
 	}
-	// Aggregate bound: k rivals cannot all pass if their k smallest
-	// deficits add up to more than the top k places of every remaining
-	// session hand out (a tie is counted as enough, which keeps it a bound).
+	// Prefix bound: k rivals can all pass only if, their deficits sorted
+	// from the largest, the j largest never exceed what the top j places of
+	// every remaining session hand out (a tie counted as enough, which
+	// keeps it a bound). The k smallest deficits minimise every such
+	// prefix, so if they fail, every k rivals fail.
 	needs := make([]float64, len(candidates))
 	for i, c := range candidates {
 		needs[i] = me.Points - c.Points
 	}
 	sort.Float64s(needs)
+	cum := make([]float64, len(candidates)+1) // cum[j]: top j places, all sessions
+	for j := 1; j <= len(candidates); j++ {
+		cum[j] = available(s, n, j, champ)
+	}
 	k := len(candidates)
 	for ; k > 0; k-- {
-		total := 0.0
-		for _, x := range needs[:k] {
-			total += x
+		ok := true
+		prefix := 0.0
+		for j := 1; j <= k; j++ {
+			prefix += needs[k-j] // the j largest of the k smallest
+			if prefix > cum[j]+1e-9 {
+				ok = false
+				break
+			}
 		}
-		if total <= available(s, n, k, champ)+1e-9 {
+		if ok {
 			break
 		}
 	}
 	hi = 1 + ahead + k
-	// Greedy: add the cheapest rivals first while an assignment of the
-	// remaining results lets all of them pass.
+	// Constructive side: add the cheapest rivals first while an explicit
+	// assignment of the remaining results lets all of them pass.
 	sort.SliceStable(candidates, func(i, j int) bool { return candidates[i].Points > candidates[j].Points })
 	var chosen []*Standing
 	for _, c := range candidates {
@@ -77,39 +91,142 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 			chosen = trial
 		}
 	}
-	return 1 + ahead + len(chosen), hi
+	lo = 1 + ahead + len(chosen)
+	// Search: between the two, settle each size k exactly where the
+	// search finishes within its budget. Passing is monotone in the
+	// deficits, so the k smallest are the ones to try.
+	if lo < hi && champ == DriversChampionship {
+		slots := remaining(s, n, champ)
+		sort.SliceStable(slots, func(a, b int) bool { return slots[a].table[0]+slots[a].fl > slots[b].table[0]+slots[b].fl })
+		for k := hi - 1 - ahead; k > len(chosen); k-- {
+			// Strictly more points for every rival passes whatever the
+			// countback: proof that k can pass.
+			strict := make([]float64, k)
+			for i := range strict {
+				strict[i] = needs[i] + 1e-6
+			}
+			if found, _ := searchPass(strict, slots); found {
+				return 1 + ahead + k, 1 + ahead + k
+			}
+			// Not even a tie for all: proof that k cannot.
+			found, complete := searchPass(append([]float64(nil), needs[:k]...), slots)
+			if found || !complete {
+				return lo, 1 + ahead + k
+			}
+			hi = 1 + ahead + k - 1
+		}
+	}
+	return lo, hi
+}
+
+// searchBudget bounds the nodes one search may visit.
+const searchBudget = 5_000
+
+// searchPass looks for results of the remaining sessions that give every
+// rival at least its deficit (a tie counted as enough). found reports such
+// results exist; complete that the search finished within its budget, so
+// that found == false is a proof.
+func searchPass(needs []float64, slots []slot) (found, complete bool) {
+	// suffix[i][j]: what the top j places of sessions i.. hand out.
+	k := len(needs)
+	suffix := make([][]float64, len(slots)+1)
+	suffix[len(slots)] = make([]float64, k+1)
+	for i := len(slots) - 1; i >= 0; i-- {
+		suffix[i] = make([]float64, k+1)
+		top := 0.0
+		for j := 1; j <= k; j++ {
+			if j-1 < len(slots[i].table) {
+				top += slots[i].table[j-1]
+			}
+			suffix[i][j] = suffix[i+1][j] + top + slots[i].fl
+		}
+	}
+	nodes := 0
+	seen := map[string]bool{}
+	var dfs func(i int, needs []float64) bool
+	dfs = func(i int, needs []float64) bool {
+		nodes++
+		if nodes > searchBudget {
+			return false
+		}
+		// Who still needs points, largest first.
+		var open []float64
+		for _, x := range needs {
+			if x > 1e-9 {
+				open = append(open, x)
+			}
+		}
+		if len(open) == 0 {
+			return true
+		}
+		if i == len(slots) {
+			return false
+		}
+		sort.Sort(sort.Reverse(sort.Float64Slice(open)))
+		prefix := 0.0
+		for j, x := range open {
+			prefix += x
+			if prefix > suffix[i][j+1]+1e-9 {
+				return false
+			}
+		}
+		key := fmt.Sprint(i, open)
+		if seen[key] {
+			return false
+		}
+		seen[key] = true
+		// The rivals still short take the session's top places (a better
+		// place only ever helps): place p goes to one of them, each at most
+		// one place; rivals with equal needs are interchangeable.
+		t := slots[i].table
+		m := min(len(open), len(t))
+		taken := make([]bool, len(open))
+		next := append([]float64(nil), open...)
+		var assign func(p int) bool
+		assign = func(p int) bool {
+			if p == m {
+				return dfs(i+1, next)
+			}
+			gain := t[p]
+			if p == 0 {
+				gain += slots[i].fl
+			}
+			for r := range open {
+				if taken[r] || r > 0 && open[r] == open[r-1] && !taken[r-1] {
+					continue
+				}
+				taken[r] = true
+				next[r] = open[r] - gain
+				if assign(p + 1) {
+					return true
+				}
+				next[r] = open[r]
+				taken[r] = false
+				if nodes > searchBudget {
+					return false
+				}
+			}
+			return false
+		}
+		return assign(0)
+	}
+	found = dfs(0, needs)
+	return found, found || nodes <= searchBudget
 }
 
 // available is the most points the remaining sessions after round n hand
 // out to k entries together.
 func available(s *Season, n, k int, champ Championship) float64 {
-	sys := s.System
 	cars := 1
-	if champ == TeamsChampionship && !sys.Teams.BestCarOnly {
+	if champ == TeamsChampionship && !s.System.Teams.BestCarOnly {
 		cars = 2
 	}
 	total := 0.0
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= n || champ == DriversChampionship && !rd.Counts.drivers() || champ == TeamsChampionship && !rd.Counts.teams() {
-			continue
+	for _, sl := range remaining(s, n, champ) {
+		for p := 0; p < k*cars && p < len(sl.table); p++ {
+			total += sl.table[p]
 		}
-		kinds := []SessionKind{Race}
-		if rd.Sprint {
-			kinds = append(kinds, Sprint)
-		}
-		for _, kind := range kinds {
-			table := sys.Table(kind, rd, s.IsFinal(rd))
-			if champ == TeamsChampionship {
-				table = sys.TeamTable(kind, rd, s.IsFinal(rd))
-			}
-			for p := 0; p < k*cars && p < len(table); p++ {
-				total += table[p]
-			}
-			if fl, _ := sys.FastestLapBonus(kind, rd); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
-				total += fl
-			}
-		}
+		total += sl.fl
 	}
 	return total
 }
@@ -123,11 +240,85 @@ func find(st []Standing, id string) *Standing {
 	return nil
 }
 
-// passAll tries to give the rivals the remaining results so that every
-// one of them finishes ahead of me (who scores nothing): session by
-// session, the best places go to the rivals furthest from passing. It
-// reports whether the assignment it builds succeeds.
+// session of the remaining calendar, as the exact maths sees it.
+type slot struct {
+	round int
+	kind  SessionKind
+	table []float64
+	fl    float64
+}
+
+// remaining lists the sessions after round n that count for champ.
+func remaining(s *Season, n int, champ Championship) []slot {
+	sys := s.System
+	var out []slot
+	for i := range s.Rounds {
+		rd := &s.Rounds[i]
+		if rd.Number <= n || champ == DriversChampionship && !rd.Counts.drivers() || champ == TeamsChampionship && !rd.Counts.teams() {
+			continue
+		}
+		final := s.IsFinal(rd)
+		kinds := []SessionKind{Race}
+		if rd.Sprint {
+			kinds = append(kinds, Sprint)
+		}
+		for _, kind := range kinds {
+			sl := slot{round: rd.Number, kind: kind, table: sys.Table(kind, rd, final)}
+			if champ == TeamsChampionship {
+				sl.table = sys.TeamTable(kind, rd, final)
+			}
+			if fl, _ := sys.FastestLapBonus(kind, rd); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
+				sl.fl = fl
+			}
+			out = append(out, sl)
+		}
+	}
+	return out
+}
+
+// passAll looks for an assignment of the remaining results that puts every
+// rival ahead of me (who scores nothing). It tries session orders (the
+// calendar's, the most valuable first, and a few fixed pseudo-random
+// ones); in each session the best places go to the rivals furthest from
+// passing. It reports whether one of them succeeds.
 func passAll(s *Season, n int, rivals []*Standing, me *Standing, champ Championship) bool {
+	slots := remaining(s, n, champ)
+	orders := [][]int{identityOrder(len(slots)), byValue(slots)}
+	x := uint64(0x9e3779b97f4a7c15)
+	for range 6 {
+		o := identityOrder(len(slots))
+		for i := len(o) - 1; i > 0; i-- {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			j := int(x % uint64(i+1))
+			o[i], o[j] = o[j], o[i]
+		}
+		orders = append(orders, o)
+	}
+	for _, o := range orders {
+		if tryAssign(s, slots, o, rivals, me, champ) {
+			return true
+		}
+	}
+	return false
+}
+
+func identityOrder(n int) []int {
+	o := make([]int, n)
+	for i := range o {
+		o[i] = i
+	}
+	return o
+}
+
+func byValue(slots []slot) []int {
+	o := identityOrder(len(slots))
+	sort.SliceStable(o, func(a, b int) bool { return slots[o[a]].table[0] > slots[o[b]].table[0] })
+	return o
+}
+
+func tryAssign(s *Season, slots []slot, order []int, rivals []*Standing, me *Standing, champ Championship) bool {
 	sys := s.System
 	cur := make([]Standing, len(rivals))
 	for i, r := range rivals {
@@ -150,47 +341,30 @@ func passAll(s *Season, n int, rivals []*Standing, me *Standing, champ Champions
 	for i := range cur {
 		penalty[i] = sum(cur[i].RoundPoints) - cur[i].Scored
 	}
-	order := make([]int, len(cur))
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= n || champ == DriversChampionship && !rd.Counts.drivers() || champ == TeamsChampionship && !rd.Counts.teams() {
-			continue
+	idx := make([]int, len(cur))
+	for _, si := range order {
+		sl := slots[si]
+		for k := range idx {
+			idx[k] = k
 		}
-		final := s.IsFinal(rd)
-		kinds := []SessionKind{Race}
-		if rd.Sprint {
-			kinds = append(kinds, Sprint)
-		}
-		for _, kind := range kinds {
-			table := sys.Table(kind, rd, final)
-			if champ == TeamsChampionship {
-				table = sys.TeamTable(kind, rd, final)
-			}
-			// Rivals by how far they are from passing, furthest first.
-			for k := range order {
-				order[k] = k
-			}
-			gap := func(k int) float64 { return me.Points - cur[k].Points }
-			sort.SliceStable(order, func(a, b int) bool { return gap(order[a]) > gap(order[b]) })
-			slot := 0
-			for _, k := range order {
-				for c := 0; c < cars && slot < len(table); c++ {
-					cur[k].RoundPoints[rd.Number-1] += table[slot]
-					if kind == Race {
-						for len(cur[k].Places) <= slot {
-							cur[k].Places = append(cur[k].Places, 0)
-						}
-						cur[k].Places[slot]++
+		gap := func(k int) float64 { return me.Points - cur[k].Points }
+		sort.SliceStable(idx, func(a, b int) bool { return gap(idx[a]) > gap(idx[b]) })
+		place := 0
+		for _, k := range idx {
+			for c := 0; c < cars && place < len(sl.table); c++ {
+				cur[k].RoundPoints[sl.round-1] += sl.table[place]
+				if sl.kind == Race {
+					for len(cur[k].Places) <= place {
+						cur[k].Places = append(cur[k].Places, 0)
 					}
-					if slot == 0 {
-						if fl, _ := sys.FastestLapBonus(kind, rd); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
-							cur[k].RoundPoints[rd.Number-1] += fl
-						}
-					}
-					slot++
+					cur[k].Places[place]++
 				}
-				cur[k].Points = counted(drop, cur[k].RoundPoints) - penalty[k]
+				if place == 0 {
+					cur[k].RoundPoints[sl.round-1] += sl.fl
+				}
+				place++
 			}
+			cur[k].Points = counted(drop, cur[k].RoundPoints) - penalty[k]
 		}
 	}
 	for k := range cur {
