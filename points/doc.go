@@ -7,6 +7,11 @@
 // wins, the countback tie-break (most wins, then most second places, ...) and
 // exclusions.
 //
+// The exact layer — [BestCase], [CanWin], [Decided], [BestPosition],
+// [WorstPosition], [EarliestClinch], [NextRoundCondition] — says what is
+// still mathematically possible, assuming any car may fail to score in
+// any session.
+//
 // Points are float64 because real championships award half points and
 // shares of a point (1954: seven drivers shared one fastest-lap point). Two
 // totals within 1e-6 of each other are equal.
