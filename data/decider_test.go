@@ -10,19 +10,28 @@ import (
 // decided is the race F1DB flags as the decider, for every season
 // 1950-2025 (the flag marks where the title was settled).
 func TestTitleDeciders(t *testing.T) {
+	checkDeciders(t, points.DriversChampionship, 1950, deciderExceptions)
+}
+
+// The same for the constructors' title, 1958-2025.
+func TestConstructorsDeciders(t *testing.T) {
+	checkDeciders(t, points.TeamsChampionship, 1958, teamDeciderExceptions)
+}
+
+func checkDeciders(t *testing.T, champ points.Championship, from int, exceptions map[int]string) {
 	db, err := OpenF1DB(sharedData(t, "f1db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checked, mismatched := 0, 0
-	for year := 1950; year <= 2025; year++ {
+	for year := from; year <= 2025; year++ {
 		s, races, err := db.Season(year)
 		if err != nil {
 			t.Fatal(err)
 		}
 		flagged := 0
 		for _, r := range races {
-			if r.DecidedTitle {
+			if champ == points.DriversChampionship && r.DecidedTitle || champ == points.TeamsChampionship && r.DecidedTeams {
 				flagged = r.Round
 			}
 		}
@@ -33,23 +42,27 @@ func TestTitleDeciders(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Exclusions as they stood then (Schumacher's of 1997 came after the season).
-			cut = asOf(cut, n, races[n-1].DriversTable, points.DriversChampionship)
-			if ok, _ := points.Decided(cut, n, points.DriversChampionship); ok {
+			table := races[n-1].DriversTable
+			if champ == points.TeamsChampionship {
+				table = races[n-1].TeamsTable
+			}
+			cut = asOf(cut, n, table, champ)
+			if ok, _ := points.Decided(cut, n, champ); ok {
 				first = n
 				break
 			}
 		}
 		checked++
-		if reason, ok := deciderExceptions[year]; ok {
-			t.Logf("%d: decided after round %d, F1DB flags round %d: %s", year, first, flagged, reason)
+		if reason, ok := exceptions[year]; ok {
+			t.Logf("%d: %s title decided after round %d, F1DB flags round %d: %s", year, champ, first, flagged, reason)
 			continue
 		}
 		if first != flagged {
 			mismatched++
-			t.Errorf("%d: decided after round %d, F1DB flags round %d", year, first, flagged)
+			t.Errorf("%d: %s title decided after round %d, F1DB flags round %d", year, champ, first, flagged)
 		}
 	}
-	t.Logf("checked %d seasons, %d mismatches", checked, mismatched)
+	t.Logf("%s: checked %d seasons, %d mismatches", champ, checked, mismatched)
 }
 
 // deciderExceptions are the seasons whose flagged decider differs from the
@@ -61,49 +74,6 @@ var deciderExceptions = map[int]string{
 	1960: "F1DB flags round 8 (Portugal): the British teams, Cooper included, boycotted round 9 (Italy), so McLaren could not score there; on the calendar alone the title stayed open until after round 9",
 	1961: "F1DB flags round 7 (Italy), where von Trips, the only rival, was killed; mathematically the title stayed open until the last round",
 	1978: "F1DB flags round 14 (Italy), where Peterson, Andretti's only rival, was killed; mathematically the title stayed open one more round",
-}
-
-// The same for the constructors' title, 1958-2025.
-func TestConstructorsDeciders(t *testing.T) {
-	db, err := OpenF1DB(sharedData(t, "f1db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checked, mismatched := 0, 0
-	for year := 1958; year <= 2025; year++ {
-		s, races, err := db.Season(year)
-		if err != nil {
-			t.Fatal(err)
-		}
-		flagged := 0
-		for _, r := range races {
-			if r.DecidedTeams {
-				flagged = r.Round
-			}
-		}
-		first := 0
-		for n := 1; n <= s.LastCompleted(); n++ {
-			cut, err := s.After(n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cut = asOf(cut, n, races[n-1].TeamsTable, points.TeamsChampionship)
-			if ok, _ := points.Decided(cut, n, points.TeamsChampionship); ok {
-				first = n
-				break
-			}
-		}
-		checked++
-		if reason, ok := teamDeciderExceptions[year]; ok {
-			t.Logf("%d: decided after round %d, F1DB flags round %d: %s", year, first, flagged, reason)
-			continue
-		}
-		if first != flagged {
-			mismatched++
-			t.Errorf("%d: teams' title decided after round %d, F1DB flags round %d", year, first, flagged)
-		}
-	}
-	t.Logf("checked %d seasons, %d mismatches", checked, mismatched)
 }
 
 // teamDeciderExceptions: a rival could still draw level on points, which

@@ -27,43 +27,22 @@ func BestCase(s *Season, n int, st Standing, champ Championship) Standing {
 	if champ == TeamsChampionship && !sys.Teams.BestCarOnly {
 		cars = 2
 	}
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= n {
-			continue
-		}
-		if champ == DriversChampionship && !rd.Counts.drivers() || champ == TeamsChampionship && !rd.Counts.teams() {
-			continue
-		}
-		final := s.IsFinal(rd)
-		kinds := []SessionKind{Race}
-		if rd.Sprint {
-			kinds = append(kinds, Sprint)
-		}
-		for _, kind := range kinds {
-			table := sys.Table(kind, rd, final)
-			if champ == TeamsChampionship {
-				table = sys.TeamTable(kind, rd, final)
-			}
-			p := 0.0
-			for c := 0; c < cars && c < len(table); c++ {
-				p += table[c]
-				if kind == Race {
-					for len(best.Places) <= c {
-						best.Places = append(best.Places, 0)
-					}
-					best.Places[c]++
+	for _, sl := range remaining(s, n, champ) {
+		p := sl.fl
+		for c := 0; c < cars && c < len(sl.table); c++ {
+			p += sl.table[c]
+			if sl.kind == Race {
+				for len(best.Places) <= c {
+					best.Places = append(best.Places, 0)
 				}
+				best.Places[c]++
 			}
-			if fl, _ := sys.FastestLapBonus(kind, rd); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
-				p += fl
-			}
-			if kind == Race {
-				best.Wins++
-			}
-			best.RoundPoints[rd.Number-1] += p
-			best.Scored += p
 		}
+		if sl.kind == Race {
+			best.Wins++
+		}
+		best.RoundPoints[sl.round-1] += p
+		best.Scored += p
 	}
 	drop := sys.Drop
 	if champ == TeamsChampionship {

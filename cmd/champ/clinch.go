@@ -60,26 +60,11 @@ type clinchRow struct {
 }
 
 func clinchAction(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usagef("clinch takes no arguments (got %q); name the season with --season", c.Args().First())
-	}
-	format, err := outputFormat(c)
+	req, err := newTableRequest(c)
 	if err != nil {
 		return err
 	}
-	s, after, err := loadSeason(c)
-	if err != nil {
-		return err
-	}
-	champ := points.DriversChampionship
-	st := points.Drivers(s, after)
-	teams := c.Bool("constructors")
-	if teams {
-		if !s.System.Teams.Enabled {
-			return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
-		}
-		champ, st = points.TeamsChampionship, points.Teams(s, after)
-	}
+	s, after, teams, champ, st, format := req.season, req.after, req.teams, req.champ, req.st, req.format
 	var rows []clinchRow
 	for _, e := range st {
 		r := clinchRow{ID: e.ID, Points: round6(e.Points), Scored: round6(e.Scored), Excluded: e.Excluded}

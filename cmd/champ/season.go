@@ -60,3 +60,39 @@ func describeRound(s *points.Season, after int) string {
 	}
 	return fmt.Sprintf("after round %d of %d (%s)", after, len(s.Rounds), s.Round(after).Name)
 }
+
+// tableRequest is what the table commands (standings, clinch) start from:
+// the output format, the season cut after its round, and the
+// championship with its standings.
+type tableRequest struct {
+	format string
+	season *points.Season
+	after  int
+	teams  bool
+	champ  points.Championship
+	st     []points.Standing
+}
+
+func newTableRequest(c *cli.Context) (*tableRequest, error) {
+	if c.NArg() > 0 {
+		return nil, usagef("%s takes no arguments (got %q); name the season with --season", c.Command.Name, c.Args().First())
+	}
+	format, err := outputFormat(c)
+	if err != nil {
+		return nil, err
+	}
+	s, after, err := loadSeason(c)
+	if err != nil {
+		return nil, err
+	}
+	r := &tableRequest{format: format, season: s, after: after, teams: c.Bool("constructors"), champ: points.DriversChampionship}
+	if !r.teams {
+		r.st = points.Drivers(s, after)
+		return r, nil
+	}
+	if !s.System.Teams.Enabled {
+		return nil, fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
+	}
+	r.champ, r.st = points.TeamsChampionship, points.Teams(s, after)
+	return r, nil
+}

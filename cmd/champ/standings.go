@@ -79,27 +79,11 @@ type teamCSV struct {
 }
 
 func standingsAction(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usagef("standings takes no arguments (got %q); name the season with --season", c.Args().First())
-	}
-	format, err := outputFormat(c)
+	r, err := newTableRequest(c)
 	if err != nil {
 		return err
 	}
-	s, after, err := loadSeason(c)
-	if err != nil {
-		return err
-	}
-	teams := c.Bool("constructors")
-	var st []points.Standing
-	if teams {
-		st = points.Teams(s, after)
-		if st == nil {
-			return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
-		}
-	} else {
-		st = points.Drivers(s, after)
-	}
+	s, after, teams, st, format := r.season, r.after, r.teams, r.st, r.format
 	return writeOutput(c, func(w io.Writer) error {
 		switch format {
 		case formatCSV:
