@@ -8,6 +8,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -37,8 +38,8 @@ type Config struct {
 	// Precision > 0 runs until every title probability's standard error is
 	// below it (or Sims seasons have run).
 	Precision float64
-	// Progress, if set, is called after each batch of blocks with the
-	// seasons done and the most that will run.
+	// Progress, if set, is called from one goroutine about every 200 ms
+	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
 }
 
@@ -95,14 +96,35 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 		return nil, err
 	}
 	blocks := (cfg.Sims + BlockSize - 1) / BlockSize
+	// Only --precision needs to stop and look between batches; progress
+	// is read from a counter without holding the workers up.
 	batch := blocks
-	if cfg.Precision > 0 || cfg.Progress != nil {
+	if cfg.Precision > 0 {
 		batch = 8
 	}
 	workers := make([]*tally, cfg.Workers)
 	for i := range workers {
 		workers[i] = c.newTally(model.NewSampler())
 	}
+	var seasons atomic.Int64
+	stop := make(chan struct{})
+	reported := make(chan struct{})
+	go func() {
+		defer close(reported)
+		if cfg.Progress == nil {
+			return
+		}
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				cfg.Progress(int(seasons.Load()), cfg.Sims)
+			}
+		}
+	}()
 	done := 0
 	for start := 0; start < blocks; start += batch {
 		end := min(start+batch, blocks)
@@ -120,17 +142,20 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 					}
 					n := min(BlockSize, cfg.Sims-b*BlockSize)
 					t.runBlock(cfg.Seed, b, n)
+					seasons.Add(int64(n))
 				}
 			}()
 		}
 		wg.Wait()
 		done = min(end*BlockSize, cfg.Sims)
-		if cfg.Progress != nil {
-			cfg.Progress(done, cfg.Sims)
-		}
 		if cfg.Precision > 0 && merge(c, workers).maxSE(done) < cfg.Precision {
 			break
 		}
+	}
+	close(stop)
+	<-reported
+	if cfg.Progress != nil {
+		cfg.Progress(done, done)
 	}
 	total := merge(c, workers)
 	return c.report(total, done, model.Name(), cfg.Seed), nil
@@ -183,9 +208,10 @@ type compiled struct {
 	bestCar  bool
 	maxAdd   []int64 // per driver entry, in units
 	maxTeam  []int64
+	cars     []int  // per team entry: its cars in the field
 	activeD  []bool // per driver entry: in the field
-	activeT  []bool
-	fast     bool // the fast path applies
+	activeT  []bool // per team entry: it has a car in the field
+	fast     bool   // the fast path applies
 	races    int
 	sprints  int
 }
@@ -283,10 +309,10 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		c.places = max(c.places, len(st.Places))
 	}
 	// The most each entry can add.
-	cars := make([]int, len(c.teams))
+	c.cars = make([]int, len(c.teams))
 	for _, t := range c.fieldTm {
 		if t >= 0 {
-			cars[t]++
+			c.cars[t]++
 		}
 	}
 	c.maxAdd = make([]int64, len(c.drivers))
@@ -300,7 +326,7 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		if !ss.teams {
 			continue
 		}
-		for t, n := range cars {
+		for t, n := range c.cars {
 			if n == 0 {
 				continue
 			}
@@ -320,10 +346,8 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		c.activeD[d] = true
 	}
 	c.activeT = make([]bool, len(c.teams))
-	for _, t := range c.fieldTm {
-		if t >= 0 {
-			c.activeT[t] = true
-		}
+	for t, n := range c.cars {
+		c.activeT[t] = n > 0
 	}
 	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
@@ -331,13 +355,9 @@ func compile(s *points.Season, after int) (*compiled, error) {
 
 // carsPerTeam is the most cars any team runs.
 func (c *compiled) carsPerTeam() int {
-	n := map[int]int{}
 	most := 1
-	for _, t := range c.fieldTm {
-		if t >= 0 {
-			n[t]++
-			most = max(most, n[t])
-		}
+	for _, n := range c.cars {
+		most = max(most, n)
 	}
 	return most
 }

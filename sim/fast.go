@@ -11,17 +11,16 @@ import (
 // units) in the high bits, then the counts of its 1st, 2nd, ... race places
 // in fixed-width fields, so one integer comparison applies the points and
 // the countback down to place K. A session adds precomputed increments for
-// the sorted top places only. When two entries' keys are equal and the
-// countback would have to look past place K (or the entries are level on
+// its scoring places. When two entries' keys are equal and the countback
+// would have to look past place K (or the entries are level on
 // everything), the season is replayed from its saved generator state on
-// the full path, which sorts every session completely: the result is
-// exact, and the replay is rare.
+// the full path, which keeps every place count: the result is exact, and
+// the replay is rare.
 
 // fastPlan is a compiled season's fast path; nil when the season needs
 // the full path throughout (dropped scores, best-car-only teams,
 // exclusions, points off the unit grid).
 type fastPlan struct {
-	depth    []int      // per session: how many top places to sort
 	dInc     [][]uint64 // per session: the drivers' key increment for place p
 	tInc     [][]uint64
 	flInc    []uint64 // per session: the fastest-lap bonus as a key increment
@@ -29,8 +28,6 @@ type fastPlan struct {
 	tShift   uint
 	curD     []uint64 // current keys
 	curT     []uint64
-	rankD    []int // the current table's order, for entries whose keys stay equal
-	rankT    []int
 	keyD     []uint64 // per season
 	keyT     []uint64
 	replayed int64
@@ -41,9 +38,11 @@ func planFast(c *compiled) *fastPlan {
 	if !c.drop.None() || !c.teamDrop.None() || c.bestCar || len(c.field) > 64 {
 		return nil
 	}
-	for _, st := range append(standings(c.drivers), standings(c.teams)...) {
-		if st.excluded || !onGrid(st.points, c.scale) {
-			return nil
+	for _, sts := range [][]points.Standing{c.drivers, c.teams} {
+		for _, st := range sts {
+			if st.Excluded || !onGrid(st.Points, c.scale) {
+				return nil
+			}
 		}
 	}
 	races := 0
@@ -54,81 +53,48 @@ func planFast(c *compiled) *fastPlan {
 	}
 	f := &fastPlan{}
 	var ok bool
-	f.dShift, f.curD, ok = keys(c.drivers, c.maxAdd, c.scale, races, 1)
+	f.dShift, f.curD, ok = keys(c.drivers, c.maxAdd, c.scale, c.rounds, 1)
 	if !ok {
 		return nil
 	}
 	cars := 1
 	if len(c.teams) > 0 {
 		cars = c.carsPerTeam()
-		f.tShift, f.curT, ok = keys(c.teams, c.maxTeam, c.scale, races, cars)
+		f.tShift, f.curT, ok = keys(c.teams, c.maxTeam, c.scale, c.rounds, cars)
 		if !ok {
 			return nil
 		}
 	}
-	dK := places(f.dShift, races, 1)
-	tK := places(f.tShift, races, cars)
+	dK := places(f.dShift, c.rounds, 1)
+	tK := places(f.tShift, c.rounds, cars)
 	for _, ss := range c.sessions {
-		depth := 0
 		var di, ti []uint64
 		if ss.drivers {
-			di = increments(ss.table, ss.race, dK, f.dShift, races, 1)
-			depth = max(depth, len(di))
+			di = increments(ss.table, ss.race, dK, f.dShift, c.rounds, 1)
 		}
 		if ss.teams && len(c.teams) > 0 {
-			ti = increments(ss.teamTable, ss.race, tK, f.tShift, races, cars)
-			depth = max(depth, len(ti))
+			ti = increments(ss.teamTable, ss.race, tK, f.tShift, c.rounds, cars)
 		}
-		if ss.flBonus > 0 {
-			depth = max(depth, ss.flTop)
-			if ss.flTop == 0 {
-				depth = len(c.field)
-			}
-		}
-		f.depth = append(f.depth, min(depth, len(c.field)))
 		f.dInc = append(f.dInc, di)
 		f.tInc = append(f.tInc, ti)
 		f.flInc = append(f.flInc, uint64(ss.flBonus))
 	}
-	f.rankD = identity(len(c.drivers))
-	f.rankT = identity(len(c.teams))
 	f.keyD = padded[uint64](len(c.drivers))
 	f.keyT = padded[uint64](len(c.teams))
 	return f
 }
 
-type fastStanding struct {
-	points   float64
-	excluded bool
-}
-
-func standings(sts []points.Standing) []fastStanding {
-	out := make([]fastStanding, len(sts))
-	for i, st := range sts {
-		out[i] = fastStanding{st.Points, st.Excluded}
-	}
-	return out
-}
-
 func onGrid(p, scale float64) bool { return math.Abs(p*scale-math.Round(p*scale)) < 1e-9 && p >= 0 }
 
-func identity(n int) []int {
-	r := make([]int, n)
-	for i := range r {
-		r[i] = i
-	}
-	return r
-}
-
-// countBits is the width of one place count: enough for every race of the
-// season with `cars` cars each.
-func countBits(races, cars int) uint {
-	return uint(bits.Len(uint(max(1, (races+1)*cars+24))))
+// countBits is the width of one place count: enough for a count of every
+// round of the season with `cars` cars each.
+func countBits(rounds, cars int) uint {
+	return uint(bits.Len(uint(max(1, rounds*cars))))
 }
 
 // keys sizes the key layout and returns the points shift and each entry's
 // current key; ok is false when the points do not fit.
-func keys(sts []points.Standing, maxAdd []int64, scale float64, races, cars int) (uint, []uint64, bool) {
+func keys(sts []points.Standing, maxAdd []int64, scale float64, rounds, cars int) (uint, []uint64, bool) {
 	var most int64
 	for i, st := range sts {
 		most = max(most, int64(math.Round(st.Points*scale))+maxAdd[i])
@@ -138,8 +104,8 @@ func keys(sts []points.Standing, maxAdd []int64, scale float64, races, cars int)
 		return 0, nil, false
 	}
 	shift := 64 - pbits
-	cb := countBits(races, cars)
-	k := places(shift, races, cars)
+	cb := countBits(rounds, cars)
+	k := places(shift, rounds, cars)
 	cur := make([]uint64, len(sts))
 	for i, st := range sts {
 		key := uint64(math.Round(st.Points*scale)) << shift
@@ -155,18 +121,18 @@ func keys(sts []points.Standing, maxAdd []int64, scale float64, races, cars int)
 }
 
 // places is how many place counts fit below the points.
-func places(shift uint, races, cars int) int {
-	return int(shift / countBits(races, cars))
+func places(shift uint, rounds, cars int) int {
+	return int(shift / countBits(rounds, cars))
 }
 
 // increments returns a session's key increment for each top place: its
 // points, and for a race the count of that place (places 1..k).
-func increments(table []int64, race bool, k int, shift uint, races, cars int) []uint64 {
+func increments(table []int64, race bool, k int, shift uint, rounds, cars int) []uint64 {
 	n := len(table)
 	if race {
 		n = max(n, k)
 	}
-	cb := countBits(races, cars)
+	cb := countBits(rounds, cars)
 	inc := make([]uint64, n)
 	for p := range inc {
 		if p < len(table) {
@@ -189,17 +155,15 @@ func (t *tally) fastSeason(g *Gen) bool {
 	out := t.out
 	for s := range c.sessions {
 		ss := &c.sessions[s]
-		depth := f.depth[s]
-		n := t.sampler.Top(g, out, depth)
-		top := min(n, depth)
+		n := t.sampler.Order(g, out)
 		if inc := f.dInc[s]; inc != nil {
-			for p := 0; p < top && p < len(inc); p++ {
+			for p := 0; p < n && p < len(inc); p++ {
 				f.keyD[c.fieldDrv[out[p]]] += inc[p]
 			}
 		}
 		if ss.flBonus > 0 && n > 0 {
 			d := t.sampler.FastestLap(g)
-			p := indexOf(out[:top], d)
+			p := indexOf(out[:n], d)
 			if ss.flTop == 0 || p < ss.flTop {
 				if ss.drivers {
 					f.keyD[c.fieldDrv[d]] += f.flInc[s] << f.dShift
@@ -210,17 +174,17 @@ func (t *tally) fastSeason(g *Gen) bool {
 			}
 		}
 		if inc := f.tInc[s]; inc != nil {
-			for p := 0; p < top && p < len(inc); p++ {
+			for p := 0; p < n && p < len(inc); p++ {
 				if tm := c.fieldTm[out[p]]; tm >= 0 {
 					f.keyT[tm] += inc[p]
 				}
 			}
 		}
 	}
-	if !t.drivers.rankKeys(f.keyD, f.rankD, c.activeD) {
+	if !t.drivers.rankKeys(f.keyD, c.activeD) {
 		return false
 	}
-	if t.teams != nil && !t.teams.rankKeys(f.keyT, f.rankT, c.activeT) {
+	if t.teams != nil && !t.teams.rankKeys(f.keyT, c.activeT) {
 		return false
 	}
 	t.drivers.tallyKeys(f.keyD, f.dShift)
@@ -231,18 +195,20 @@ func (t *tally) fastSeason(g *Gen) bool {
 }
 
 // rankKeys orders the entries by key, highest first, entries with equal
-// keys by the current table. It reports false when two equal keys belong
-// to entries of which one still races: their order needs the full
-// countback. The order is total, so starting from the previous season's
-// order (nearly right) changes the work, not the result.
-func (b *board) rankKeys(key []uint64, rank []int, active []bool) bool {
+// keys in the current table's order (the entries are numbered in it). It
+// reports false when the order needs the full countback: two equal keys of
+// which one belongs to an entry still racing, or equal keys at the top,
+// where a tie the countback cannot break counts for no one. The order is
+// total, so starting from the previous season's order (nearly right)
+// changes the work, not the result.
+func (b *board) rankKeys(key []uint64, active []bool) bool {
 	n := len(key)
 	for i := 1; i < n; i++ {
 		e := b.order[i]
 		j := i
 		for ; j > 0; j-- {
 			o := b.order[j-1]
-			if key[o] > key[e] || key[o] == key[e] && rank[o] < rank[e] {
+			if key[o] > key[e] || key[o] == key[e] && o < e {
 				break
 			}
 			b.order[j] = o
@@ -251,7 +217,7 @@ func (b *board) rankKeys(key []uint64, rank []int, active []bool) bool {
 	}
 	for i := 1; i < n; i++ {
 		x, y := b.order[i-1], b.order[i]
-		if key[x] == key[y] && (active[x] || active[y]) {
+		if key[x] == key[y] && (i == 1 || active[x] || active[y]) {
 			return false
 		}
 	}
@@ -264,7 +230,7 @@ func (b *board) tallyKeys(key []uint64, shift uint) {
 	b.titles[b.order[0]]++
 	for rank, e := range b.order {
 		b.pos[e*n+rank]++
-		delta := int(int64(key[e]>>shift) - int64(math.Round(b.cur[e].Points*b.scale)))
+		delta := int(int64(key[e]>>shift) - b.curUnits[e])
 		delta = min(max(delta, 0), b.hist-1)
 		b.bins[e*b.hist+delta]++
 		b.sum[e] += int64(delta)

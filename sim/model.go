@@ -28,10 +28,6 @@ type Sampler interface {
 	// the field's indices 0..len(out)-1) and returns how many of them are
 	// classified: out[:n] finished in that order, out[n:] retired.
 	Order(g *Gen, out []int) int
-	// Top is Order for the fast path: it draws exactly the same numbers
-	// as Order but only sorts out[:min(k, n)]; the rest of out is
-	// unspecified. It returns n, the number classified.
-	Top(g *Gen, out []int, k int) int
 	// FastestLap returns the field index of the driver who sets the
 	// fastest lap of the session last ordered, one of its classified
 	// drivers. It depends on the draw and on who was classified, not on
@@ -123,7 +119,7 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 	m := &PlackettLuce{Fit: f}
 	var meanA, meanB float64
 	for i := range f.DNFAlpha {
-		meanA += f.DNFAlpha[i] - 0
+		meanA += f.DNFAlpha[i]
 		meanB += f.DNFBeta[i]
 	}
 	if n := float64(len(f.DNFAlpha)); n > 0 {
@@ -145,18 +141,15 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 		m.alpha = append(m.alpha, f.DNFAlpha[i])
 		m.bet = append(m.bet, f.DNFBeta[i])
 	}
+	m.tables()
 	return m
 }
 
 func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
-	if m.rateQ == nil {
-		m.tables()
-	}
 	n := len(m.logW)
-	s := &plSampler{m: m, rate: padded[float64](n), inv: padded[float64](n), dnf: padded[uint32](n), keys: padded[uint64](n), by: padded[int](n),
-		out: padded[bool](n), n: n, drv: padded[drawn](n),
+	s := &plSampler{m: m, keys: padded[uint64](n), by: padded[int](n), out: padded[bool](n), n: n, drv: padded[drawn](n),
 		aliasP: padded[uint32](n), aliasTo: padded[int](n), aliasSmall: padded[int](n), aliasLarge: padded[int](n), aliasW: padded[float64](n)}
 	s.net = n >= 2 && n <= unrolledMax
 	for i := range s.by {
@@ -174,15 +167,12 @@ type drawn struct {
 
 type plSampler struct {
 	m    *PlackettLuce
-	rate []float64 // the season's strengths
-	inv  []float64 // 1/rate
-	dnf  []uint32  // the season's retirement probabilities, as thresholds on 32 random bits
+	drv  []drawn // the season's parameters, in field order
 	keys []uint64
-	by   []int   // the order drivers are drawn in (by strength for insertion sort)
-	out  []bool  // retired in the session last ordered
+	by   []int   // large fields: the order drivers are drawn in, strongest first
+	out  []bool  // large fields: retired in the session last ordered
 	n    int     // field size
-	drv  []drawn // the season's parameters in field order, for the network path
-	sum  float64 // total strength of the classified drivers of that session
+	sum  float64 // large fields: total strength of the classified drivers of that session
 	all  float64 // total strength of the field this season
 	// Vose's alias table over the season's strengths, for the fastest lap.
 	aliasP     []uint32 // threshold on 32 random bits: keep the column
@@ -199,16 +189,12 @@ type plSampler struct {
 // driver by inverse transform: one 64-bit draw picks a quantile of each
 // (12 bits apiece).
 func (s *plSampler) Begin(g *Gen) {
-	for d := range s.rate {
-		u := g.Uint64()
-		s.rate[d] = s.m.rateQ[d][u>>52]
-		s.inv[d] = 1 / s.rate[d]
-		s.dnf[d] = s.m.dnfQ[d][(u>>40)&(quantiles-1)]
-		s.drv[d] = drawn{dnf: s.dnf[d], inv: s.inv[d], rate: s.rate[d]}
-	}
 	s.all = 0
-	for _, r := range s.rate {
-		s.all += r
+	for d := range s.drv {
+		u := g.Uint64()
+		rate := s.m.rateQ[d][u>>52]
+		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate}
+		s.all += rate
 	}
 	s.buildAlias()
 	if !s.net {
@@ -217,7 +203,7 @@ func (s *plSampler) Begin(g *Gen) {
 		for i := 1; i < len(s.by); i++ {
 			d := s.by[i]
 			j := i
-			for ; j > 0 && s.rate[s.by[j-1]] < s.rate[d]; j-- {
+			for ; j > 0 && s.drv[s.by[j-1]].rate < s.drv[d].rate; j-- {
 				s.by[j] = s.by[j-1]
 			}
 			s.by[j] = d
@@ -273,16 +259,17 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 	n, k := 0, len(out)
 	sum := 0.0
 	for _, d := range s.by {
+		p := s.drv[d]
 		u := g.Uint64()
-		if uint32(u>>32) < s.dnf[d] {
+		if uint32(u>>32) < p.dnf {
 			k--
 			out[k] = d
 			s.out[d] = true
 			continue
 		}
 		s.out[d] = false
-		sum += s.rate[d]
-		s.keys[n] = math.Float64bits(g.expFrom(uint32(u))*s.inv[d])&^0xff | uint64(d)
+		sum += p.rate
+		s.keys[n] = math.Float64bits(g.expFrom(uint32(u))*p.inv)&^0xff | uint64(d)
 		n++
 	}
 	s.sum = sum
@@ -295,9 +282,6 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 	return n
 }
 
-// Top is Order: the network sorts the whole field at no extra cost.
-func (s *plSampler) Top(g *Gen, out []int, k int) int { return s.Order(g, out) }
-
 // FastestLap draws a classified driver with probability proportional to
 // strength, walking the field in index order.
 func (s *plSampler) FastestLap(g *Gen) int {
@@ -306,12 +290,12 @@ func (s *plSampler) FastestLap(g *Gen) int {
 	}
 	u := g.Float64() * s.sum
 	last := -1
-	for d, r := range s.rate {
+	for d, p := range s.drv {
 		if s.out[d] {
 			continue
 		}
 		last = d
-		u -= r
+		u -= p.rate
 		if u < 0 {
 			return d
 		}
@@ -324,8 +308,8 @@ func (s *plSampler) FastestLap(g *Gen) int {
 func (s *plSampler) buildAlias() {
 	n := s.n
 	small, large := s.aliasSmall[:0], s.aliasLarge[:0]
-	for d, r := range s.rate {
-		s.aliasW[d] = r * float64(n) / s.all
+	for d, p := range s.drv {
+		s.aliasW[d] = p.rate * float64(n) / s.all
 		if s.aliasW[d] < 1 {
 			small = append(small, d)
 		} else {
@@ -394,8 +378,6 @@ type uniformSampler struct{ n int }
 
 func (uniformSampler) Begin(*Gen) {}
 
-func (u uniformSampler) Top(g *Gen, out []int, k int) int { return u.Order(g, out) }
-
 // Order is a Fisher–Yates shuffle.
 func (uniformSampler) Order(g *Gen, out []int) int {
 	for i := range out {
@@ -463,8 +445,6 @@ type empSampler struct {
 	keys []uint64
 	out  []bool
 }
-
-func (s *empSampler) Top(g *Gen, out []int, k int) int { return s.Order(g, out) }
 
 func (*empSampler) Begin(*Gen) {}
 

@@ -13,29 +13,19 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 	for _, m := range c.maxTeam {
 		p.TeamLeft = math.Max(p.TeamLeft, float64(m)/c.scale)
 	}
-	active := map[int]bool{}
-	for _, d := range c.fieldDrv {
-		active[d] = true
-	}
-	p.Drivers = entries(t.drivers, n, c.maxAdd, c.scale, active)
+	p.Drivers = entries(t.drivers, n, c.maxAdd, c.scale, c.activeD)
 	for i := range p.Drivers {
 		p.Drivers[i].Team = c.season.DriverTeam(p.Drivers[i].ID, c.after)
 	}
 	p.DriverTies = int(t.drivers.tied)
 	if t.teams != nil {
-		activeTeams := map[int]bool{}
-		for _, tm := range c.fieldTm {
-			if tm >= 0 {
-				activeTeams[tm] = true
-			}
-		}
-		p.Teams = entries(t.teams, n, c.maxTeam, c.scale, activeTeams)
+		p.Teams = entries(t.teams, n, c.maxTeam, c.scale, c.activeT)
 		p.TeamTies = int(t.teams.tied)
 	}
 	return p
 }
 
-func entries(b *board, n int, maxAdd []int64, scale float64, active map[int]bool) []Entry {
+func entries(b *board, n int, maxAdd []int64, scale float64, active []bool) []Entry {
 	out := make([]Entry, len(b.cur))
 	ne := len(b.cur)
 	for e, st := range b.cur {

@@ -343,6 +343,7 @@ func TestNetworksSort(t *testing.T) {
 func TestAliasFastestLap(t *testing.T) {
 	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},
 		alpha: []float64{1e-9, 1e-9, 1e-9, 1e-9}, bet: []float64{1, 1, 1, 1}}
+	m.tables()
 	s := m.NewSampler().(*plSampler)
 	g := NewGen(1, 1)
 	s.Begin(g)
@@ -374,5 +375,20 @@ func TestSeasonDoesNotAllocate(t *testing.T) {
 		if n := testing.AllocsPerRun(200, x.Season); n != 0 {
 			t.Errorf("full path %v: %v allocations per season", full, n)
 		}
+	}
+}
+
+// Progress is reported from one goroutine and ends with the seasons run.
+func TestProgress(t *testing.T) {
+	s := tiny(t, "f1-2024", []string{"a", "b", "c"}, 3)
+	var calls [][2]int
+	p, err := Project(s, 1, Config{Sims: 5 * BlockSize, Seed: 1, Workers: 2, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{p.Sims, p.Sims} {
+		t.Errorf("progress calls %v, want the last to be {%d %d}", calls, p.Sims, p.Sims)
 	}
 }

@@ -15,6 +15,8 @@ type board struct {
 	scale    float64
 	hist     int // histogram bins per entry
 	curPlace []int32
+	curUnits []int64   // current points in units (fast path)
+	penalty  []float64 // points deducted, which dropped scores leave alone
 	// per season
 	add      []int64 // units added
 	added    []int32 // places added, entry × places
@@ -39,7 +41,11 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 	}
 	b.hist = max(b.hist, 1)
 	b.curPlace = make([]int32, n*places)
+	b.curUnits = make([]int64, n)
+	b.penalty = make([]float64, n)
 	for e, st := range cur {
+		b.curUnits[e] = int64(math.Round(st.Points * scale))
+		b.penalty[e] = st.Scored - sum(st.RoundPoints)
 		for i, c := range st.Places {
 			if i < places {
 				b.curPlace[e*places+i] = int32(c)
@@ -100,8 +106,7 @@ func (b *board) finish() {
 				}
 				rp = append(rp, v)
 			}
-			pen := b.cur[e].Scored - sum(b.cur[e].RoundPoints) // deductions
-			b.final[e] = counted(b.drop, rp) + pen
+			b.final[e] = b.drop.Counted(rp) + b.penalty[e]
 			b.rp = rp
 		}
 		b.order[e] = e
@@ -195,9 +200,6 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// counted applies a dropped-scores rule exactly as the standings do.
-func counted(d points.Drop, rounds []float64) float64 { return d.Counted(rounds) }
-
 // tally is one worker: a sampler and the boards it fills.
 type tally struct {
 	c       *compiled
@@ -211,7 +213,7 @@ type tally struct {
 }
 
 func (c *compiled) newTally(s Sampler) *tally {
-	t := &tally{c: c, sampler: s, out: padded[int](len(c.field))}
+	t := &tally{c: c, sampler: s, out: padded[int](len(c.field)), gen: NewGen(0, 0)}
 	t.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
 	if len(c.teams) > 0 {
 		t.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
@@ -226,9 +228,6 @@ func (c *compiled) newTally(s Sampler) *tally {
 // runBlock simulates n seasons of block b. Its random stream depends on
 // (seed, b) only.
 func (t *tally) runBlock(seed uint64, b, n int) {
-	if t.gen == nil {
-		t.gen = NewGen(seed, uint64(b))
-	}
 	g := t.gen
 	g.Reset(seed, uint64(b))
 	for range n {

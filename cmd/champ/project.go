@@ -100,7 +100,9 @@ func projectAction(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
 	}
 	bar := newProgress(c.App.ErrWriter, c.IsSet("progress"), c.Bool("progress"))
-	cfg.Progress = bar.update
+	if bar.on {
+		cfg.Progress = bar.update
+	}
 	start := time.Now()
 	p, err := sim.Project(s, after, cfg)
 	bar.done()
