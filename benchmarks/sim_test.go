@@ -136,7 +136,7 @@ func BenchmarkClinchAllRounds(b *testing.B) {
 					points.CanWin(cut, n, st, e.ID, points.DriversChampionship)
 					points.BestPosition(cut, n, st, e.ID, points.DriversChampionship)
 					points.WorstPosition(cut, n, st, e.ID, points.DriversChampionship)
-					points.EarliestClinch(cut, n, e.ID, points.DriversChampionship)
+					points.EarliestClinch(cut, n, st, e.ID, points.DriversChampionship)
 				}
 				points.NextRoundCondition(cut, n, points.DriversChampionship)
 				rounds++

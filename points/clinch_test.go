@@ -138,12 +138,13 @@ func TestEarliestClinch(t *testing.T) {
 	// After round 1: a 25, b 0. If a wins round 2: 50 against b's best of
 	// 50 with two wins each and b's 11th place: open. After round 3, 75
 	// against at most 50: decided.
-	if r := EarliestClinch(s, 1, "a", DriversChampionship); r != 3 {
+	st := Drivers(s, 1)
+	if r := EarliestClinch(s, 1, st, "a", DriversChampionship); r != 3 {
 		t.Errorf("a's earliest clinch: round %d, want 3", r)
 	}
 	// b wins rounds 2 and 3 (50 to 25): a's best is a tie at 50 with two
 	// wins each, and b's 11th place settles the countback: round 3.
-	if r := EarliestClinch(s, 1, "b", DriversChampionship); r != 3 {
+	if r := EarliestClinch(s, 1, st, "b", DriversChampionship); r != 3 {
 		t.Errorf("b's earliest clinch: round %d, want 3", r)
 	}
 }

@@ -34,7 +34,6 @@ type RivalCondition struct {
 // outcome of one session for the leader and one rival: places (0: no
 // points) and the fastest-lap holder (0 none, 1 leader, 2 rival).
 type sessionResult struct {
-	kind       SessionKind
 	lead, riv  int
 	fastestLap int
 }
@@ -43,10 +42,7 @@ type sessionResult struct {
 // n+1, enumerating that round's results for the leader and each contender
 // (everyone else scores nothing: the contender's best case).
 func NextRoundCondition(s *Season, n int, champ Championship) Condition {
-	st := Drivers(s, n)
-	if champ == TeamsChampionship {
-		st = Teams(s, n)
-	}
+	st := standingsOf(s, n, champ)
 	c := Condition{Round: n + 1}
 	if len(st) == 0 || n >= len(s.Rounds) {
 		return c
@@ -58,11 +54,18 @@ func NextRoundCondition(s *Season, n int, champ Championship) Condition {
 		return c
 	}
 	c.Possible = true
+	// The next round's sessions, and the ones after it.
+	slots := remaining(s, n, champ)
+	m := 0
+	for m < len(slots) && slots[m].round == n+1 {
+		m++
+	}
+	calc := newCalc(s, champ)
 	for i := 1; i < len(st); i++ {
-		if !CanWin(s, n, st, st[i].ID, champ) {
+		if !calc.canWin(st, i, slots) {
 			continue
 		}
-		rc := rivalCondition(s, n, st, 0, i, champ)
+		rc := rivalCondition(calc, st, 0, i, slots[:m], slots[m:])
 		if rc.Always {
 			c.Possible = false
 		}
@@ -71,32 +74,23 @@ func NextRoundCondition(s *Season, n int, champ Championship) Condition {
 	return c
 }
 
-func rivalCondition(s *Season, n int, st []Standing, li, ri int, champ Championship) RivalCondition {
-	sys := s.System
-	rd := s.Round(n + 1)
-	final := s.IsFinal(rd)
-	kinds := []SessionKind{Race}
-	if rd.Sprint {
-		kinds = []SessionKind{Sprint, Race}
-	}
+func rivalCondition(c *calc, st []Standing, li, ri int, round, later []slot) RivalCondition {
 	// Every combination of results over the round's sessions.
 	var options [][]sessionResult
-	for _, kind := range kinds {
-		table := sys.Table(kind, rd, final)
-		fl, top := sys.FastestLapBonus(kind, rd)
+	for _, sl := range round {
 		var opts []sessionResult
-		for a := 0; a <= len(table); a++ {
-			for b := 0; b <= len(table); b++ {
+		for a := 0; a <= len(sl.table); a++ {
+			for b := 0; b <= len(sl.table); b++ {
 				if a == b && a != 0 {
 					continue
 				}
-				opts = append(opts, sessionResult{kind, a, b, 0})
-				if fl > 0 {
-					if a > 0 && (top == 0 || a <= top) {
-						opts = append(opts, sessionResult{kind, a, b, 1})
+				opts = append(opts, sessionResult{a, b, 0})
+				if sl.fl > 0 {
+					if a > 0 && (sl.flTop == 0 || a <= sl.flTop) {
+						opts = append(opts, sessionResult{a, b, 1})
 					}
-					if b > 0 && (top == 0 || b <= top) {
-						opts = append(opts, sessionResult{kind, a, b, 2})
+					if b > 0 && (sl.flTop == 0 || b <= sl.flTop) {
+						opts = append(opts, sessionResult{a, b, 2})
 					}
 				}
 			}
@@ -108,10 +102,11 @@ func rivalCondition(s *Season, n int, st []Standing, li, ri int, champ Champions
 		alive bool
 	}
 	var all []res
+	e := newEvaluation(c, st, li, ri)
 	var rec func(k int, chosen []sessionResult)
 	rec = func(k int, chosen []sessionResult) {
 		if k == len(options) {
-			gap, alive := evaluate(s, n, st, li, ri, champ, chosen)
+			gap, alive := e.evaluate(round, later, chosen)
 			all = append(all, res{gap, alive})
 			return
 		}
@@ -138,59 +133,47 @@ func rivalCondition(s *Season, n int, st []Standing, li, ri int, champ Champions
 	return rc
 }
 
-// evaluate applies one round's results for the leader and a rival and
+// evaluation tries one round's results for the leader and a rival, with
+// its own copy of the standings and reusable hypotheticals for the two.
+type evaluation struct {
+	c     *calc
+	st    []Standing
+	after []Standing
+	idx   [2]int
+	h     [2]hypothetical
+}
+
+func newEvaluation(c *calc, st []Standing, li, ri int) *evaluation {
+	return &evaluation{c: c, st: st, after: append([]Standing(nil), st...), idx: [2]int{li, ri}}
+}
+
+// evaluate applies one round's results for the leader and the rival and
 // reports the rival's margin over the leader at the round and whether the
-// rival can still win afterwards.
-func evaluate(s *Season, n int, st []Standing, li, ri int, champ Championship, rs []sessionResult) (float64, bool) {
-	sys := s.System
-	rd := s.Round(n + 1)
-	final := s.IsFinal(rd)
-	after := make([]Standing, len(st))
-	copy(after, st)
-	gain := [2]float64{}
-	for k, idx := range []int{li, ri} {
-		e := st[idx]
-		e.Places = append([]int(nil), e.Places...)
-		e.RoundPoints = append([]float64(nil), e.RoundPoints...)
-		for len(e.RoundPoints) < len(s.Rounds) {
-			e.RoundPoints = append(e.RoundPoints, 0)
-		}
-		penalty := sum(st[idx].RoundPoints) - st[idx].Scored
-		for _, r := range rs {
+// rival can still win afterwards, in the later sessions.
+func (e *evaluation) evaluate(round, later []slot, rs []sessionResult) (float64, bool) {
+	var gain [2]float64
+	for k, idx := range e.idx {
+		h := &e.h[k]
+		h.reset(e.st[idx], e.c.rounds, e.c.drop)
+		for j, r := range rs {
+			sl := round[j]
 			pos := r.lead
 			if k == 1 {
 				pos = r.riv
 			}
-			table := sys.Table(r.kind, rd, final)
 			p := 0.0
 			if pos > 0 {
-				p = table[pos-1]
-				if r.kind == Race {
-					for len(e.Places) < pos {
-						e.Places = append(e.Places, 0)
-					}
-					e.Places[pos-1]++
-					if pos == 1 {
-						e.Wins++
-					}
-				}
+				p = sl.table[pos-1]
 			}
 			if r.fastestLap == k+1 {
-				fl, _ := sys.FastestLapBonus(r.kind, rd)
-				p += fl
+				p += sl.fl
 			}
-			e.RoundPoints[rd.Number-1] += p
-			e.Scored += p
+			h.add(sl.round, sl.kind, pos-1, p)
 			gain[k] += p
 		}
-		drop := sys.Drop
-		if champ == TeamsChampionship {
-			drop = sys.Teams.Drop
-		}
-		e.Points = counted(drop, e.RoundPoints) - penalty
-		after[idx] = e
+		e.after[idx] = h.standing()
 	}
-	return gain[1] - gain[0], CanWin(s, n+1, after, st[ri].ID, champ)
+	return gain[1] - gain[0], e.c.canWin(e.after, e.idx[1], later)
 }
 
 // Describe puts the condition in words, naming entries with name.

@@ -35,6 +35,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 	if me == nil || me.Excluded {
 		return 0, 0
 	}
+	slots, calc := remaining(s, n, champ), newCalc(s, champ)
 	var ahead int
 	var candidates []*Standing
 	for i := range standings {
@@ -46,7 +47,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 			ahead++ // already ahead: stays ahead
 			continue
 		}
-		b := BestCase(s, n, *o, champ)
+		b := calc.best(*o, slots)
 		if Compare(&b, me) < 0 {
 			candidates = append(candidates, o)
 		}
@@ -63,7 +64,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 	sort.Float64s(needs)
 	cum := make([]float64, len(candidates)+1) // cum[j]: top j places, all sessions
 	for j := 1; j <= len(candidates); j++ {
-		cum[j] = available(s, n, j, champ)
+		cum[j] = available(slots, j, calc.cars)
 	}
 	k := len(candidates)
 	for ; k > 0; k-- {
@@ -87,7 +88,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 	var chosen []*Standing
 	for _, c := range candidates {
 		trial := append(append([]*Standing(nil), chosen...), c)
-		if passAll(s, n, trial, me, champ) {
+		if passAll(calc, slots, trial, me) {
 			chosen = trial
 		}
 	}
@@ -96,7 +97,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 	// search finishes within its budget. Passing is monotone in the
 	// deficits, so the k smallest are the ones to try.
 	if lo < hi && champ == DriversChampionship {
-		slots := remaining(s, n, champ)
+		slots := append([]slot(nil), slots...)
 		sort.SliceStable(slots, func(a, b int) bool { return slots[a].table[0]+slots[a].fl > slots[b].table[0]+slots[b].fl })
 		for k := hi - 1 - ahead; k > len(chosen); k-- {
 			// Strictly more points for every rival passes whatever the
@@ -214,15 +215,11 @@ func searchPass(needs []float64, slots []slot) (found, complete bool) {
 	return found, found || nodes <= searchBudget
 }
 
-// available is the most points the remaining sessions after round n hand
-// out to k entries together.
-func available(s *Season, n, k int, champ Championship) float64 {
-	cars := 1
-	if champ == TeamsChampionship && !s.System.Teams.BestCarOnly {
-		cars = 2
-	}
+// available is the most points the sessions hand out to k entries
+// together, each taking up to cars places a session.
+func available(slots []slot, k, cars int) float64 {
 	total := 0.0
-	for _, sl := range remaining(s, n, champ) {
+	for _, sl := range slots {
 		for p := 0; p < k*cars && p < len(sl.table); p++ {
 			total += sl.table[p]
 		}
@@ -240,49 +237,12 @@ func find(st []Standing, id string) *Standing {
 	return nil
 }
 
-// session of the remaining calendar, as the exact maths sees it.
-type slot struct {
-	round int
-	kind  SessionKind
-	table []float64
-	fl    float64
-}
-
-// remaining lists the sessions after round n that count for champ.
-func remaining(s *Season, n int, champ Championship) []slot {
-	sys := s.System
-	var out []slot
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= n || champ == DriversChampionship && !rd.Counts.drivers() || champ == TeamsChampionship && !rd.Counts.teams() {
-			continue
-		}
-		final := s.IsFinal(rd)
-		kinds := []SessionKind{Race}
-		if rd.Sprint {
-			kinds = append(kinds, Sprint)
-		}
-		for _, kind := range kinds {
-			sl := slot{round: rd.Number, kind: kind, table: sys.Table(kind, rd, final)}
-			if champ == TeamsChampionship {
-				sl.table = sys.TeamTable(kind, rd, final)
-			}
-			if fl, _ := sys.FastestLapBonus(kind, rd); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
-				sl.fl = fl
-			}
-			out = append(out, sl)
-		}
-	}
-	return out
-}
-
 // passAll looks for an assignment of the remaining results that puts every
 // rival ahead of me (who scores nothing). It tries session orders (the
 // calendar's, the most valuable first, and a few fixed pseudo-random
 // ones); in each session the best places go to the rivals furthest from
 // passing. It reports whether one of them succeeds.
-func passAll(s *Season, n int, rivals []*Standing, me *Standing, champ Championship) bool {
-	slots := remaining(s, n, champ)
+func passAll(c *calc, slots []slot, rivals []*Standing, me *Standing) bool {
 	orders := [][]int{identityOrder(len(slots)), byValue(slots)}
 	x := uint64(0x9e3779b97f4a7c15)
 	for range 6 {
@@ -297,7 +257,7 @@ func passAll(s *Season, n int, rivals []*Standing, me *Standing, champ Champions
 		orders = append(orders, o)
 	}
 	for _, o := range orders {
-		if tryAssign(s, slots, o, rivals, me, champ) {
+		if tryAssign(c, slots, o, rivals, me) {
 			return true
 		}
 	}
@@ -318,57 +278,36 @@ func byValue(slots []slot) []int {
 	return o
 }
 
-func tryAssign(s *Season, slots []slot, order []int, rivals []*Standing, me *Standing, champ Championship) bool {
-	sys := s.System
-	cur := make([]Standing, len(rivals))
+func tryAssign(c *calc, slots []slot, order []int, rivals []*Standing, me *Standing) bool {
+	cars := c.cars
+	cur := make([]*hypothetical, len(rivals))
 	for i, r := range rivals {
-		cur[i] = *r
-		cur[i].Places = append([]int(nil), r.Places...)
-		cur[i].RoundPoints = append([]float64(nil), r.RoundPoints...)
-		for len(cur[i].RoundPoints) < len(s.Rounds) {
-			cur[i].RoundPoints = append(cur[i].RoundPoints, 0)
-		}
+		cur[i] = newHypothetical(*r, c.rounds, c.drop)
 	}
-	drop := sys.Drop
-	cars := 1
-	if champ == TeamsChampionship {
-		drop = sys.Teams.Drop
-		if !sys.Teams.BestCarOnly {
-			cars = 2
-		}
-	}
-	penalty := make([]float64, len(cur))
-	for i := range cur {
-		penalty[i] = sum(cur[i].RoundPoints) - cur[i].Scored
-	}
+	gap := make([]float64, len(cur))
 	idx := make([]int, len(cur))
 	for _, si := range order {
 		sl := slots[si]
 		for k := range idx {
 			idx[k] = k
+			gap[k] = me.Points - cur[k].standing().Points
 		}
-		gap := func(k int) float64 { return me.Points - cur[k].Points }
-		sort.SliceStable(idx, func(a, b int) bool { return gap(idx[a]) > gap(idx[b]) })
+		sort.SliceStable(idx, func(a, b int) bool { return gap[idx[a]] > gap[idx[b]] })
 		place := 0
 		for _, k := range idx {
 			for c := 0; c < cars && place < len(sl.table); c++ {
-				cur[k].RoundPoints[sl.round-1] += sl.table[place]
-				if sl.kind == Race {
-					for len(cur[k].Places) <= place {
-						cur[k].Places = append(cur[k].Places, 0)
-					}
-					cur[k].Places[place]++
-				}
+				p := sl.table[place]
 				if place == 0 {
-					cur[k].RoundPoints[sl.round-1] += sl.fl
+					p += sl.fl
 				}
+				cur[k].add(sl.round, sl.kind, place, p)
 				place++
 			}
-			cur[k].Points = counted(drop, cur[k].RoundPoints) - penalty[k]
 		}
 	}
 	for k := range cur {
-		if Compare(&cur[k], me) >= 0 {
+		st := cur[k].standing()
+		if Compare(&st, me) >= 0 {
 			return false
 		}
 	}

@@ -270,31 +270,21 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		fl        float64
 	}
 	var raws []raw
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= after {
-			continue
-		}
-		kinds := []points.SessionKind{points.Race}
-		if rd.Sprint {
-			kinds = []points.SessionKind{points.Sprint, points.Race}
-		}
-		for _, k := range kinds {
-			final := s.IsFinal(rd)
-			fl, top := sys.FastestLapBonus(k, rd)
-			r := raw{s: session{race: k == points.Race, round: rd.Number - 1, flTop: top, flTeam: sys.Teams.FastestLap,
-				drivers: rd.Counts == points.CountsBoth || rd.Counts == points.CountsDriver,
-				teams:   sys.Teams.Enabled && (rd.Counts == points.CountsBoth || rd.Counts == points.CountsTeam)},
-				table: sys.Table(k, rd, final), tt: sys.TeamTable(k, rd, final), fl: fl}
-			values = append(values, r.table...)
-			values = append(values, r.tt...)
-			values = append(values, fl)
-			raws = append(raws, r)
-			if k == points.Race {
-				c.races++
-			} else {
-				c.sprints++
-			}
+	for _, u := range s.Upcoming(after) {
+		rd, k := u.Round, u.Kind
+		fl, top := sys.FastestLapBonus(k, rd)
+		r := raw{s: session{race: k == points.Race, round: rd.Number - 1, flTop: top, flTeam: sys.Teams.FastestLap,
+			drivers: rd.Counts == points.CountsBoth || rd.Counts == points.CountsDriver,
+			teams:   sys.Teams.Enabled && (rd.Counts == points.CountsBoth || rd.Counts == points.CountsTeam)},
+			table: sys.Table(k, rd, u.Final), tt: sys.TeamTable(k, rd, u.Final), fl: fl}
+		values = append(values, r.table...)
+		values = append(values, r.tt...)
+		values = append(values, fl)
+		raws = append(raws, r)
+		if k == points.Race {
+			c.races++
+		} else {
+			c.sprints++
 		}
 	}
 	c.scale = gridScale(values)

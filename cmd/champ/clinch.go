@@ -78,7 +78,7 @@ func clinchAction(c *cli.Context) error {
 			r.CanWin = points.CanWin(s, after, st, e.ID, champ)
 			r.Best = points.BestPosition(s, after, st, e.ID, champ)
 			r.WorstLo, r.WorstHi = points.WorstPosition(s, after, st, e.ID, champ)
-			r.Earliest = points.EarliestClinch(s, after, e.ID, champ)
+			r.Earliest = points.EarliestClinch(s, after, st, e.ID, champ)
 		}
 		rows = append(rows, r)
 	}
