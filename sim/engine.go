@@ -54,6 +54,7 @@ type Projection struct {
 	Sprints    int     // sprints left
 	PointsLeft float64 // the most a driver can still add
 	TeamLeft   float64 // the most a team can still add
+	Step       float64 // the points between two entries of Entry.Gains
 	Drivers    []Entry // by title probability, then current standing
 	Teams      []Entry // nil without a teams' championship
 	// DriverTies and TeamTies count the simulated seasons whose title
@@ -78,6 +79,9 @@ type Entry struct {
 	P95       float64
 	// Positions[i] is the probability of finishing the season (i+1)th.
 	Positions []float64
+	// Gains[i] is the probability of finishing with Points + i·Step
+	// points (counted points, under dropped scores).
+	Gains []float64
 }
 
 // Eliminated reports whether the entry cannot reach the leader's points.
@@ -226,7 +230,17 @@ func compile(s *points.Season, after int) (*compiled, error) {
 	if after < 1 {
 		return nil, errors.New("no completed round: champ takes the field from the latest completed round")
 	}
-	// The field: every driver of the latest completed round.
+	// The field: every driver of the latest completed round that counts
+	// for both championships (so a one-off such as the Indianapolis 500 of
+	// the 1950s, whose entrants raced nothing else, does not stand in for
+	// the grand prix field), or of the latest completed round if none does.
+	fieldRound := after
+	for n := after; n >= 1; n-- {
+		if r := s.Round(n); r != nil && r.Counts == points.CountsBoth {
+			fieldRound = n
+			break
+		}
+	}
 	dIdx := map[string]int{}
 	for i, st := range c.drivers {
 		dIdx[st.ID] = i
@@ -237,19 +251,17 @@ func compile(s *points.Season, after int) (*compiled, error) {
 	}
 	seen := map[string]bool{}
 	for _, r := range s.Results {
-		if r.Round != after || seen[r.Driver] || r.Counts == points.CountsOther {
+		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther {
 			continue
 		}
 		seen[r.Driver] = true
-		c.field = append(c.field, r.Driver)
+		if _, ok := dIdx[r.Driver]; ok { // a car that cannot score has no standing and no part in the title
+			c.field = append(c.field, r.Driver)
+		}
 	}
 	sort.Strings(c.field)
 	for _, id := range c.field {
-		d, ok := dIdx[id]
-		if !ok {
-			return nil, fmt.Errorf("driver %s has no standing", id)
-		}
-		c.fieldDrv = append(c.fieldDrv, d)
+		c.fieldDrv = append(c.fieldDrv, dIdx[id])
 		t, ok := tIdx[s.DriverTeam(id, after)]
 		if !ok {
 			t = -1
@@ -257,10 +269,10 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		c.fieldTm = append(c.fieldTm, t)
 	}
 	if len(c.field) > 255 {
-		return nil, fmt.Errorf("round %d has %d drivers; champ simulates at most 255", after, len(c.field))
+		return nil, fmt.Errorf("round %d has %d drivers; champ simulates at most 255", fieldRound, len(c.field))
 	}
 	if len(c.field) < 2 {
-		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", after)
+		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", fieldRound)
 	}
 	// Remaining sessions, with their tables.
 	var values []float64

@@ -151,7 +151,7 @@ func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int)
 	}
 	wins := make([]float64, m)
 	for _, ob := range obs {
-		for i := 0; i < ob.classified && i < len(ob.order)-1; i++ {
+		for i := range stagesOf(ob) {
 			wins[ob.order[i]] += ob.weight
 		}
 	}
@@ -183,13 +183,13 @@ func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int)
 		info[d] = b * w[d]
 	}
 	for _, ob := range obs {
-		stages := min(ob.classified, len(ob.order)-1)
+		stages := stagesOf(ob)
 		total := 0.0
-		for _, d := range ob.order {
+		for _, d := range ob.order[:ob.classified] {
 			total += w[d]
 		}
 		for i := 0; i < stages; i++ {
-			for _, d := range ob.order[i:] {
+			for _, d := range ob.order[i:ob.classified] {
 				p := w[d] / total
 				info[d] += ob.weight * p * (1 - p)
 			}
@@ -207,10 +207,10 @@ func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int)
 // Σ_{j<=i} weight/S_j, where S_j is the total strength still in the race
 // at stage j.
 func stageSums(ob observation, w []float64, buf []float64) []float64 {
-	stages := min(ob.classified, len(ob.order)-1)
+	stages := stagesOf(ob)
 	buf = buf[:0]
 	total := 0.0
-	for _, d := range ob.order {
+	for _, d := range ob.order[:ob.classified] {
 		total += w[d]
 	}
 	acc := 0.0
@@ -228,13 +228,18 @@ func accumulate(ob observation, prefix []float64, denom []float64) {
 	if stages == 0 {
 		return
 	}
-	for pos, d := range ob.order {
-		// A driver placed at stage pos took part in stages 0..pos; one not
-		// placed (or last) in every stage.
-		last := min(pos, stages-1)
-		denom[d] += prefix[last]
+	for pos, d := range ob.order[:ob.classified] {
+		// A driver placed at stage pos took part in stages 0..pos; the last
+		// classified driver in every stage.
+		denom[d] += prefix[min(pos, stages-1)]
 	}
 }
+
+// stagesOf is the number of choices a session's ranking makes: every
+// classified place but the last. Retired drivers take no part: the
+// simulation draws retirements first and orders the rest by strength, and
+// the fit mirrors it (retirements inform the retirement rates only).
+func stagesOf(ob observation) int { return max(ob.classified-1, 0) }
 
 // fitDNF returns each driver's beta posterior for not being classified.
 func fitDNF(m int, obs []observation, prior float64) (alpha, beta []float64) {

@@ -6,7 +6,7 @@ import (
 )
 
 func (c *compiled) report(t totals, n int, model string, seed uint64) *Projection {
-	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints}
+	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints, Step: 1 / c.scale}
 	for _, d := range c.fieldDrv {
 		p.PointsLeft = math.Max(p.PointsLeft, float64(c.maxAdd[d])/c.scale)
 	}
@@ -45,6 +45,10 @@ func entries(b *board, n int, maxAdd []int64, scale float64, active []bool) []En
 		en.P5 = st.Points + quantile(bins, n, 0.05)/scale
 		en.P50 = st.Points + quantile(bins, n, 0.50)/scale
 		en.P95 = st.Points + quantile(bins, n, 0.95)/scale
+		en.Gains = make([]float64, len(bins))
+		for i, k := range bins {
+			en.Gains[i] = float64(k) / float64(n)
+		}
 		en.Positions = make([]float64, ne)
 		for r := range ne {
 			en.Positions[r] = float64(b.pos[e*ne+r]) / float64(n)

@@ -69,6 +69,12 @@ func TestGolden(t *testing.T) {
 		{"project-league-uniform.txt", []string{"project", "--season", "testdata/league", "--model", "uniform", "--sims", "20000", "--positions"}},
 		{"project-1988-r12.txt", []string{"project", "--season", "f1-1988", "--after", "12", "--sims", "20000"}},
 		{"project-2023-complete.txt", []string{"project", "--season", "f1-2023", "--sims", "5000"}},
+		{"backtest-2021-2023.txt", []string{"backtest", "--from", "2021", "--to", "2023", "--sims", "2000"}},
+		{"backtest-2021-2023-uniform.csv", []string{"backtest", "--from", "2021", "--to", "2023", "--sims", "2000", "--model", "uniform", "--format", "csv"}},
+		{"backtest-2021.json", []string{"backtest", "--from", "2021", "--to", "2021", "--sims", "2000", "--compare", "", "--format", "json"}},
+		{"timeline-2021.txt", []string{"timeline", "--season", "f1-2021", "--sims", "5000"}},
+		{"timeline-2024-r9.csv", []string{"timeline", "--after", "9", "--sims", "5000", "--format", "csv"}},
+		{"timeline-2008.json", []string{"timeline", "--season", "f1-2008", "--sims", "2000", "--format", "json"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

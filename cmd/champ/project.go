@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -20,7 +19,7 @@ func projectCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "project",
 		Usage:     "simulate the rest of the season: title odds, expected points, final positions",
-		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--constructors] [--positions] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--constructors] [--positions] [--format table|csv|json] [--out FILE] [--plot FILE]",
 		Description: `Fits a model of how each driver finishes to the completed rounds, simulates
 every remaining race and sprint under the season's own rules (fastest-lap
 point, sprints, multipliers, dropped scores, countback), and reports for
@@ -39,6 +38,7 @@ Examples:
   champ project --constructors --positions --format csv --out report.csv
   champ project --season ./my-league/ --model uniform
   champ project --precision 0.001                    # until every standard error is below 0.1 point
+  champ project --plot distribution.svg              # final-points distributions and title odds
 
 Models: plackett-luce (default; see 'go doc github.com/champ-dev/champ/sim'),
 empirical (resample each driver's own finishes), uniform (every order equally
@@ -55,7 +55,8 @@ with --positions. Probabilities are fractions (0.8214), points as scored.`,
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run on `N` goroutines", DefaultText: "all cores"},
 			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
 			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
-			&cli.BoolFlag{Name: "progress", Usage: "show a progress bar on standard error", DefaultText: "when standard error is a terminal"},
+			&cli.StringFlag{Name: "plot", Usage: "draw the final-points distributions and title odds to `FILE` (.png or .svg)"},
+			progressFlag(),
 			formatFlag(), outFlag(),
 		),
 		Action: projectAction,
@@ -87,6 +88,12 @@ func projectAction(c *cli.Context) error {
 	if !validModel(cfg.Model) {
 		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
 	}
+	plotFile := c.String("plot")
+	if plotFile != "" {
+		if err := checkPlotFile(plotFile); err != nil {
+			return err
+		}
+	}
 	s, after, err := loadSeason(c)
 	if err != nil {
 		return err
@@ -99,7 +106,7 @@ func projectAction(c *cli.Context) error {
 		// Nothing left to run: the projection is the final table.
 		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
 	}
-	bar := newProgress(c.App.ErrWriter, c.IsSet("progress"), c.Bool("progress"))
+	bar := newProgress(c, "seasons")
 	if bar.on {
 		cfg.Progress = bar.update
 	}
@@ -116,6 +123,11 @@ func projectAction(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %d workers (%.0f seasons/s)\n",
 		p.Sims, elapsed.Seconds(), workers, float64(p.Sims)/elapsed.Seconds())
+	if plotFile != "" {
+		if err := writePlot(plotFile, distributionPlot(p, entriesOf(p, teams), teams)); err != nil {
+			return err
+		}
+	}
 	return writeOutput(c, func(w io.Writer) error {
 		switch format {
 		case formatCSV:
@@ -352,42 +364,4 @@ func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) 
 		out.Entries = append(out.Entries, j)
 	}
 	return writeJSON(w, out)
-}
-
-// progress draws a bar on a terminal for runs longer than a second.
-type progress struct {
-	w       io.Writer
-	on      bool
-	start   time.Time
-	printed bool
-}
-
-func newProgress(w io.Writer, forced, want bool) *progress {
-	on := want
-	if !forced {
-		f, ok := w.(*os.File)
-		on = ok && isTerminal(f)
-	}
-	return &progress{w: w, on: on, start: time.Now()}
-}
-
-func (p *progress) update(done, total int) {
-	if !p.on || time.Since(p.start) < time.Second && done < total {
-		return
-	}
-	const width = 30
-	filled := width * done / max(total, 1)
-	fmt.Fprintf(p.w, "\r[%s%s] %3d%% %d/%d seasons", strings.Repeat("#", filled), strings.Repeat(".", width-filled), 100*done/max(total, 1), done, total)
-	p.printed = true
-}
-
-func (p *progress) done() {
-	if p.printed {
-		fmt.Fprintln(p.w)
-	}
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -77,6 +77,8 @@ A season is a built-in name (f1-1950 ... f1-2026), a season folder
 			projectCommand(),
 			standingsCommand(),
 			clinchCommand(),
+			backtestCommand(),
+			timelineCommand(),
 			systemsCommand(),
 			seasonsCommand(),
 			importCommand(),

@@ -1,0 +1,356 @@
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim"
+)
+
+// Charts are drawn with gonum/plot: a plot, and its legend in a column of
+// its own to the right, so the legend never hides a line.
+
+const (
+	chartWidth  = 10 * vg.Inch
+	chartHeight = 6 * vg.Inch
+	chartDPI    = 120
+)
+
+// chart is a figure: a plot and its legend.
+type chart struct {
+	p      *plot.Plot
+	legend plot.Legend
+	keys   int // legend entries
+}
+
+func newChart(title, x, y string) *chart {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(14)
+	p.Title.Padding = vg.Points(8)
+	p.X.Label.Text = x
+	p.Y.Label.Text = y
+	p.X.Label.TextStyle.Font.Size = vg.Points(11)
+	p.Y.Label.TextStyle.Font.Size = vg.Points(11)
+	p.Add(plotter.NewGrid())
+	l := plot.NewLegend()
+	l.Top, l.Left = true, true
+	l.TextStyle.Font.Size = vg.Points(10)
+	return &chart{p: p, legend: l}
+}
+
+func (ch *chart) key(name string, thumbs ...plot.Thumbnailer) {
+	ch.legend.Add(name, thumbs...)
+	ch.keys++
+}
+
+// checkPlotFile accepts the chart formats by file extension.
+func checkPlotFile(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".png", ".svg":
+		return nil
+	}
+	return usagef("--plot %s: name a .png or .svg file", path)
+}
+
+// writePlot draws the chart to path (PNG or SVG, by extension), atomically.
+func writePlot(path string, ch *chart) error {
+	if err := checkPlotFile(path); err != nil {
+		return err
+	}
+	var canvas vg.CanvasWriterTo
+	if strings.ToLower(filepath.Ext(path)) == ".svg" {
+		canvas = vgsvg.New(chartWidth, chartHeight)
+	} else {
+		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(chartWidth, chartHeight), vgimg.UseDPI(chartDPI))}
+	}
+	dc := draw.New(canvas)
+	area := dc
+	if ch.keys > 0 {
+		r := ch.legend.Rectangle(dc)
+		lw := r.Max.X - r.Min.X + vg.Points(16)
+		area = draw.Crop(dc, 0, -lw, 0, 0)
+		side := draw.Crop(dc, chartWidth-lw, 0, 0, 0)
+		ch.legend.YOffs = -vg.Points(40) // level with the top of the plot area
+		ch.legend.Draw(side)
+	}
+	ch.p.Draw(area)
+	if err := data.WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := canvas.WriteTo(w)
+		return err
+	}); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// percentTicks marks a 0–1 axis in percent.
+func percentTicks(step float64) plot.ConstantTicks {
+	var t []plot.Tick
+	for v := 0.0; v <= 1+1e-9; v += step / 2 {
+		lab := ""
+		if math.Mod(math.Round(v*1000), math.Round(step*1000)) == 0 {
+			lab = strconv.FormatFloat(100*v, 'f', 0, 64) + "%"
+		}
+		t = append(t, plot.Tick{Value: v, Label: lab})
+	}
+	return t
+}
+
+// teamColours are the teams' livery colours, darkened where the livery
+// would vanish on white, keyed by champ's team ids (or their first word).
+var teamColours = map[string]color.RGBA{
+	"ferrari":      {0xdc, 0x00, 0x00, 0xff},
+	"mclaren":      {0xff, 0x80, 0x00, 0xff},
+	"red-bull":     {0x1e, 0x3a, 0x8a, 0xff},
+	"mercedes":     {0x00, 0xa1, 0x9c, 0xff},
+	"williams":     {0x00, 0x5a, 0xff, 0xff},
+	"aston-martin": {0x22, 0x99, 0x71, 0xff},
+	"alpine":       {0xe8, 0x4c, 0xa8, 0xff},
+	"renault":      {0xd4, 0xa0, 0x00, 0xff},
+	"benetton":     {0x00, 0x8c, 0x45, 0xff},
+	"brawn":        {0xa8, 0xc0, 0x20, 0xff},
+	"lotus":        {0x1a, 0x1a, 0x1a, 0xff},
+	"brabham":      {0x4b, 0x5d, 0xa8, 0xff},
+	"tyrrell":      {0x00, 0x47, 0xab, 0xff},
+	"bmw":          {0x6c, 0x8e, 0xbf, 0xff},
+	"sauber":       {0x52, 0xa8, 0x52, 0xff},
+	"kick-sauber":  {0x3c, 0xb0, 0x3c, 0xff},
+	"jordan":       {0xc8, 0xa8, 0x00, 0xff},
+	"haas":         {0x80, 0x80, 0x80, 0xff},
+	"rb":           {0x66, 0x92, 0xff, 0xff},
+	"racing-bulls": {0x66, 0x92, 0xff, 0xff},
+	"toro-rosso":   {0x46, 0x9b, 0xff, 0xff},
+	"alphatauri":   {0x2b, 0x45, 0x62, 0xff},
+	"force-india":  {0xf5, 0x96, 0xc8, 0xff},
+	"racing-point": {0xf5, 0x96, 0xc8, 0xff},
+	"alfa-romeo":   {0x90, 0x00, 0x00, 0xff},
+	"ligier":       {0x00, 0x66, 0xcc, 0xff},
+	"cooper":       {0x00, 0x55, 0x30, 0xff},
+	"maserati":     {0x80, 0x00, 0x20, 0xff},
+	"vanwall":      {0x00, 0x50, 0x40, 0xff},
+	"brm":          {0x40, 0x40, 0x40, 0xff},
+	"matra":        {0x00, 0x3a, 0x8c, 0xff},
+	"march":        {0xe0, 0x60, 0x00, 0xff},
+	"wolf":         {0x7a, 0x5c, 0x00, 0xff},
+	"bar":          {0x90, 0x90, 0xa0, 0xff},
+	"toyota":       {0xb0, 0x20, 0x30, 0xff},
+	"honda":        {0xa0, 0xa0, 0xa0, 0xff},
+}
+
+// fallback colours (a colour-blind-safe palette) for teams without one.
+var fallback = []color.RGBA{
+	{0x00, 0x72, 0xb2, 0xff}, {0xd5, 0x5e, 0x00, 0xff}, {0x00, 0x9e, 0x73, 0xff}, {0xcc, 0x79, 0xa7, 0xff},
+	{0x56, 0xb4, 0xe9, 0xff}, {0xe6, 0x9f, 0x00, 0xff}, {0x55, 0x55, 0x55, 0xff}, {0xf0, 0xe4, 0x42, 0xff},
+}
+
+// styler hands out a colour per team and a dash pattern per driver of
+// the same team, so team-mates share a colour and stay apart.
+type styler struct {
+	used  map[string]int // team -> drivers styled
+	spare int
+	col   map[string]color.Color
+}
+
+func newStyler() *styler { return &styler{used: map[string]int{}, col: map[string]color.Color{}} }
+
+func (st *styler) style(team string) (color.Color, []vg.Length) {
+	c, ok := st.col[team]
+	if !ok {
+		rgba, known := teamColours[team]
+		if !known {
+			if i := strings.IndexByte(team, '-'); i > 0 {
+				rgba, known = teamColours[team[:i]]
+			}
+		}
+		if !known {
+			rgba = fallback[st.spare%len(fallback)]
+			st.spare++
+		}
+		c = rgba
+		st.col[team] = c
+	}
+	n := st.used[team]
+	st.used[team]++
+	dashes := [][]vg.Length{nil, {vg.Points(6), vg.Points(3)}, {vg.Points(2), vg.Points(2)}}
+	return c, dashes[n%len(dashes)]
+}
+
+// reliabilityPlot is the backtest's reliability diagram: each bin's mean
+// forecast against how often it came true, on the diagonal the 95% range
+// a calibrated forecaster's bin would fall in.
+func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
+	n := 0
+	for _, b := range bt.Reliability {
+		n += b.Count
+	}
+	ch := newChart(fmt.Sprintf("Are champ's title odds calibrated? %s, F1 %d–%d, %d forecasts", bt.Model, from, to, n),
+		"Forecast title probability (bins of 10 points)", "Share of those drivers who became champion")
+	ch.p.X.Min, ch.p.X.Max, ch.p.Y.Min, ch.p.Y.Max = 0, 1, 0, 1
+	ch.p.X.Tick.Marker = percentTicks(0.1)
+	ch.p.Y.Tick.Marker = percentTicks(0.1)
+	diag, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+	diag.Color = color.Gray{0x90}
+	diag.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+	ch.p.Add(diag)
+	ch.key("perfectly calibrated", diag)
+	var band struct {
+		plotter.XYs
+		plotter.YErrors
+	}
+	var pts plotter.XYs
+	var labels []string
+	for _, b := range bt.Reliability {
+		if b.Count == 0 {
+			continue
+		}
+		band.XYs = append(band.XYs, plotter.XY{X: b.MeanProb, Y: b.MeanProb})
+		e := 1.96 * b.StdErr
+		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{e, e})
+		pts = append(pts, plotter.XY{X: b.MeanProb, Y: b.Observed})
+		labels = append(labels, fmt.Sprintf("n=%d", b.Count))
+	}
+	if len(pts) > 0 {
+		bars, _ := plotter.NewYErrorBars(band)
+		bars.Color = color.Gray{0xa0}
+		bars.LineStyle.Width = vg.Points(3)
+		bars.CapWidth = vg.Points(8)
+		ch.p.Add(bars)
+		thumb, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}})
+		thumb.LineStyle = bars.LineStyle
+		ch.key("95% range if calibrated", thumb)
+		line, points, _ := plotter.NewLinePoints(pts)
+		line.Color = fallback[0]
+		line.Width = vg.Points(1.5)
+		points.Shape = draw.CircleGlyph{}
+		points.Color = fallback[0]
+		points.Radius = vg.Points(4)
+		ch.p.Add(line, points)
+		ch.key(bt.Model, line, points)
+		lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: labels})
+		for i := range lab.TextStyle {
+			lab.TextStyle[i].Font.Size = vg.Points(9)
+			lab.TextStyle[i].Color = color.Gray{0x40}
+		}
+		lab.Offset = vg.Point{X: vg.Points(7), Y: -vg.Points(12)}
+		ch.p.Add(lab)
+	}
+	return ch
+}
+
+// timelinePlot draws the title odds after each round, one line per
+// contender: the drivers who reached minProb after some round, at most
+// maxLines of them, strongest first.
+func timelinePlot(s *points.Season, ps []*sim.Projection, contenders []string) *chart {
+	ch := newChart(fmt.Sprintf("%s: title odds after each round", s.Name), "After round", "Title probability")
+	ch.p.Y.Min, ch.p.Y.Max = 0, 1
+	ch.p.X.Min, ch.p.X.Max = 1, float64(max(len(ps), 2))
+	ch.p.Y.Tick.Marker = percentTicks(0.2)
+	var ticks []plot.Tick
+	for r := 1; r <= len(ps); r++ {
+		lab := ""
+		if len(ps) <= 12 || r%2 == 1 {
+			lab = strconv.Itoa(r)
+		}
+		ticks = append(ticks, plot.Tick{Value: float64(r), Label: lab})
+	}
+	ch.p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	st := newStyler()
+	for _, id := range contenders {
+		var xy plotter.XYs
+		for i, p := range ps {
+			for _, e := range p.Drivers {
+				if e.ID == id {
+					xy = append(xy, plotter.XY{X: float64(i + 1), Y: e.TitleProb})
+				}
+			}
+		}
+		l, _ := plotter.NewLine(xy)
+		l.Color, l.Dashes = st.style(s.DriverTeam(id, len(ps)))
+		l.Width = vg.Points(2)
+		ch.p.Add(l)
+		ch.key(s.DriverName(id), l)
+	}
+	ch.legend.Add("")
+	ch.legend.Add(fmt.Sprintf("%s, seed %d", ps[0].Model, ps[0].Seed))
+	return ch
+}
+
+// distributionPlot draws each contender's distribution of final points,
+// labelled with the title odds.
+func distributionPlot(p *sim.Projection, entries []sim.Entry, teams bool) *chart {
+	what := "drivers"
+	if teams {
+		what = "teams"
+	}
+	ch := newChart(fmt.Sprintf("%s after round %d: final points and title odds", p.Season.Name, p.After),
+		fmt.Sprintf("Final points (the %s with a chance of the title)", what), "")
+	// Bins wide enough for a smooth curve: about 60 across the range.
+	lo, hi := math.Inf(1), math.Inf(-1)
+	var shown []sim.Entry
+	for _, e := range entries {
+		if e.TitleProb <= 0 || len(shown) == 8 {
+			continue
+		}
+		shown = append(shown, e)
+		for i, g := range e.Gains {
+			if g > 0 {
+				x := e.Points + float64(i)*p.Step
+				lo, hi = math.Min(lo, x), math.Max(hi, x)
+			}
+		}
+	}
+	if len(shown) == 0 {
+		return ch
+	}
+	width := math.Max(p.Step, math.Ceil((hi-lo)/60))
+	ch.p.Y.Label.Text = fmt.Sprintf("Probability per %g points", width)
+	st := newStyler()
+	top := 0.0
+	for _, e := range shown {
+		bins := map[int]float64{}
+		first, last := math.MaxInt, math.MinInt
+		for i, g := range e.Gains {
+			if g == 0 {
+				continue
+			}
+			b := int(math.Floor((e.Points + float64(i)*p.Step) / width))
+			bins[b] += g
+			first, last = min(first, b), max(last, b)
+		}
+		var xy plotter.XYs
+		for b := first - 1; b <= last+1; b++ {
+			xy = append(xy, plotter.XY{X: (float64(b) + 0.5) * width, Y: bins[b]})
+			top = math.Max(top, bins[b])
+		}
+		l, _ := plotter.NewLine(xy)
+		team := e.ID
+		name := p.Season.TeamName(e.ID)
+		if !teams {
+			team, name = e.Team, p.Season.DriverName(e.ID)
+		}
+		l.Color, l.Dashes = st.style(team)
+		l.Width = vg.Points(2)
+		ch.p.Add(l)
+		ch.key(fmt.Sprintf("%s  %s%% title, %s pts now", name, pct(e.TitleProb), strconv.FormatFloat(e.Points, 'f', -1, 64)), l)
+	}
+	ch.p.Y.Min, ch.p.Y.Max = 0, 1.08*top
+	ch.legend.Add("")
+	ch.legend.Add(fmt.Sprintf("%d seasons, %s", p.Sims, p.Model))
+	return ch
+}
+

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/sim"
+)
+
+// timelineSims is the default number of seasons per round of a timeline:
+// a standard error of at most 0.16 percentage points on every line.
+const timelineSims = 100_000
+
+func timelineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "timeline",
+		Usage:     "title odds after each round of a season",
+		UsageText: "champ timeline [--season SEASON] [--after N] [--sims N] [--seed S] [--model M] [--format table|csv|json] [--out FILE] [--plot FILE]",
+		Description: `Projects the season after round 1, after round 2, ... up to --after (every
+completed round by default), each time from the results known then, and
+reports every driver's title probability along the way. --plot draws one
+line per contender in team colours (team-mates dashed).
+
+Examples:
+  champ timeline                                     # F1 2024, all 24 rounds
+  champ timeline --season f1-2024 --plot odds.png
+  champ timeline --season f1-2021 --format csv --out 2021.csv
+  champ timeline --season f1-2008 --sims 1000000 --plot 2008.svg
+
+CSV columns: round,driver,title_prob,title_se (drivers who had a chance
+after some round; probabilities as fractions).`,
+		Flags: append(append(seasonFlags(),
+			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: timelineSims, Usage: "simulate `N` seasons after each round"},
+			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`"},
+			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: "`MODEL`: plackett-luce, empirical or uniform"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run `N` projections at once", DefaultText: "all cores"},
+			&cli.StringFlag{Name: "plot", Usage: "draw the timeline to `FILE` (.png or .svg)"},
+			progressFlag(), formatFlag(), outFlag(),
+		), modelFlags()...),
+		Action: timelineAction,
+	}
+}
+
+func timelineAction(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("timeline takes no arguments (got %q); name the season with --season", c.Args().First())
+	}
+	format, err := outputFormat(c)
+	if err != nil {
+		return err
+	}
+	opts, err := modelOptions(c)
+	if err != nil {
+		return err
+	}
+	cfg := sim.Config{Model: strings.ToLower(c.String("model")), Options: opts, Sims: c.Int("sims"), Seed: c.Uint64("seed"), Workers: c.Int("workers")}
+	if !validModel(cfg.Model) {
+		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
+	}
+	if cfg.Sims < 1 {
+		return usagef("--sims %d: simulate at least one season", cfg.Sims)
+	}
+	if cfg.Workers < 0 {
+		return usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
+	}
+	plotFile := c.String("plot")
+	if plotFile != "" {
+		if err := checkPlotFile(plotFile); err != nil {
+			return err
+		}
+	}
+	spec := c.String("season")
+	if spec == "" {
+		spec = data.DefaultSeason
+	}
+	full, err := data.Open(spec)
+	if err != nil {
+		return err
+	}
+	last := full.LastCompleted()
+	if c.IsSet("after") {
+		last = c.Int("after")
+		if last < 1 || last > full.LastCompleted() {
+			return usagef("--after %d: %s has results for rounds 1 to %d", last, full.Name, full.LastCompleted())
+		}
+	}
+	if last < 1 {
+		return fmt.Errorf("%s: no completed round yet", full.Name)
+	}
+	bar := newProgress(c, "rounds")
+	var progress func(done, total int)
+	if bar.on {
+		progress = bar.update
+	}
+	ps, err := sim.Timeline(full, last, cfg, progress)
+	bar.done()
+	if err != nil {
+		return err
+	}
+	tl := timeline{ps: ps, contenders: contenders(ps)}
+	if plotFile != "" {
+		if err := writePlot(plotFile, timelinePlot(ps[len(ps)-1].Season, ps, tl.plotted())); err != nil {
+			return err
+		}
+	}
+	return writeOutput(c, func(w io.Writer) error {
+		switch format {
+		case formatCSV:
+			return tl.csv(w)
+		case formatJSON:
+			return tl.json(w)
+		}
+		return tl.table(w)
+	})
+}
+
+type timeline struct {
+	ps         []*sim.Projection
+	contenders []string // drivers with a chance after some round, by their best chance
+}
+
+// contenders lists the drivers with a title chance after some round, the
+// most likely at their best first.
+func contenders(ps []*sim.Projection) []string {
+	best := map[string]float64{}
+	for _, p := range ps {
+		for _, e := range p.Drivers {
+			if e.TitleProb > 0 {
+				best[e.ID] = max(best[e.ID], e.TitleProb)
+			}
+		}
+	}
+	var ids []string
+	for id := range best {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if best[a] != best[b] {
+			if best[a] > best[b] {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return ids
+}
+
+// plotted are the contenders worth a line: a 2% chance after some round,
+// at most eight.
+func (t timeline) plotted() []string {
+	var out []string
+	for _, id := range t.contenders {
+		if len(out) == 8 {
+			break
+		}
+		if t.best(id) >= 0.02 || len(out) < 2 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (t timeline) best(id string) float64 {
+	b := 0.0
+	for _, p := range t.ps {
+		b = max(b, entryOf(p, id).TitleProb)
+	}
+	return b
+}
+
+func entryOf(p *sim.Projection, id string) sim.Entry {
+	for _, e := range p.Drivers {
+		if e.ID == id {
+			return e
+		}
+	}
+	return sim.Entry{ID: id}
+}
+
+func (t timeline) csv(w io.Writer) error {
+	rows := [][]string{{"round", "driver", "title_prob", "title_se"}}
+	for _, p := range t.ps {
+		for _, id := range t.contenders {
+			e := entryOf(p, id)
+			rows = append(rows, []string{strconv.Itoa(p.After), id, f6(e.TitleProb), f6(e.TitleSE)})
+		}
+	}
+	return writeRecords(w, rows)
+}
+
+func (t timeline) json(w io.Writer) error {
+	type driver struct {
+		ID      string  `json:"driver"`
+		Name    string  `json:"name"`
+		Points  float64 `json:"points"`
+		Prob    float64 `json:"title_prob"`
+		SE      float64 `json:"title_se"`
+		Present bool    `json:"racing"`
+	}
+	type round struct {
+		Round   int      `json:"round"`
+		Name    string   `json:"name"`
+		Drivers []driver `json:"drivers"`
+	}
+	p0 := t.ps[0]
+	out := struct {
+		Season string  `json:"season"`
+		Model  string  `json:"model"`
+		Sims   int     `json:"sims"`
+		Seed   uint64  `json:"seed"`
+		Rounds []round `json:"rounds"`
+	}{Season: p0.Season.Name, Model: p0.Model, Sims: p0.Sims, Seed: p0.Seed}
+	for _, p := range t.ps {
+		r := round{Round: p.After, Name: p.Season.Round(p.After).Name}
+		for _, id := range t.contenders {
+			e := entryOf(p, id)
+			r.Drivers = append(r.Drivers, driver{id, p.Season.DriverName(id), round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), e.Active})
+		}
+		out.Rounds = append(out.Rounds, r)
+	}
+	return writeJSON(w, out)
+}
+
+// table shows a column per contender (the eight most likely at their
+// best), a row per round.
+func (t timeline) table(w io.Writer) error {
+	p0 := t.ps[0]
+	s := t.ps[len(t.ps)-1].Season
+	fmt.Fprintf(w, "%s: title odds (%%) after each round, %s model, %d seasons per round, seed %d\n\n", s.Name, p0.Model, p0.Sims, p0.Seed)
+	cols := t.plotted()
+	head := []string{">Round", "After"}
+	for _, id := range cols {
+		head = append(head, ">"+s.DriverCode(id))
+	}
+	tb := newTable(head...)
+	for _, p := range t.ps {
+		row := []string{strconv.Itoa(p.After), p.Season.Round(p.After).Name}
+		for _, id := range cols {
+			row = append(row, pct(entryOf(p, id).TitleProb))
+		}
+		tb.add(row...)
+	}
+	if err := tb.write(w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	for _, id := range cols {
+		fmt.Fprintf(w, "%s  %s\n", s.DriverCode(id), s.DriverName(id))
+	}
+	return nil
+}

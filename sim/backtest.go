@@ -1,0 +1,212 @@
+package sim
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// Baselines a backtest scores the model against, beside other models.
+const (
+	// BaselineLeader gives the title to the driver leading the standings.
+	BaselineLeader = "leader"
+	// BaselineOpen spreads the title evenly over the drivers who can still
+	// win it. It is the reference of the skill scores.
+	BaselineOpen = "open"
+)
+
+// BacktestConfig says how to run a backtest.
+type BacktestConfig struct {
+	Model   string   // the model under test ("" is plackett-luce)
+	Compare []string // other models scored as baselines
+	Options Options
+	Sims    int // seasons simulated per projection
+	Seed    uint64
+	Workers int // projections run at once; 0: GOMAXPROCS
+	// Progress, if set, is called after each projection with the rounds
+	// done and the total.
+	Progress func(done, total int)
+}
+
+// Backtest is a backtest's result.
+type Backtest struct {
+	Model     string
+	Seasons   []string // the seasons with at least one forecast round
+	Rounds    int      // rounds after which the title was still open
+	Reference string   // what the skill scores compare with
+	// Scores: the model first, then the compared models, then the
+	// baselines. Skill is against the Reference.
+	Scores []Score
+	// Forecasts per model or baseline name, in season, round, standings
+	// order.
+	Forecasts map[string][]Forecast
+	// Reliability is the model's reliability table, in 10 bins.
+	Reliability []Bin
+}
+
+// RunBacktest projects the title odds after every completed round of the
+// seasons after which the title was still open, as they would have been
+// known then (only the results up to that round, the calendar as given),
+// and scores them against each season's real champion. Only the drivers
+// who could still win are forecast: the others' 0 was certain. Seasons
+// not yet complete are skipped.
+func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error) {
+	if cfg.Model == "" {
+		cfg.Model = ModelPlackettLuce
+	}
+	models := []string{cfg.Model}
+	for _, m := range cfg.Compare {
+		if m != "" && m != cfg.Model {
+			models = append(models, m)
+		}
+	}
+	type job struct {
+		season    *points.Season
+		round     int
+		champion  string
+		standings []points.Standing // the drivers who can still win, in standings order
+		probs     [][]float64       // per model, per open driver
+	}
+	var jobs []*job
+	bt := &Backtest{Model: cfg.Model, Reference: BaselineOpen, Forecasts: map[string][]Forecast{}}
+	for _, s := range seasons {
+		last := len(s.Rounds)
+		if last == 0 || s.LastCompleted() != last {
+			continue
+		}
+		champion := ""
+		for _, st := range points.Drivers(s, last) {
+			if !st.Excluded {
+				champion = st.ID
+				break
+			}
+		}
+		added := false
+		for r := 1; r < last; r++ {
+			cut, err := s.After(r)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", s.Name, err)
+			}
+			if done, _ := points.Decided(cut, r, points.DriversChampionship); done {
+				break
+			}
+			all := points.Drivers(cut, r)
+			var open []points.Standing
+			for _, st := range all {
+				if points.CanWin(cut, r, all, st.ID, points.DriversChampionship) {
+					open = append(open, st)
+				}
+			}
+			jobs = append(jobs, &job{season: cut, round: r, champion: champion, standings: open})
+			added = true
+		}
+		if added {
+			bt.Seasons = append(bt.Seasons, s.Name)
+		}
+	}
+	bt.Rounds = len(jobs)
+	err := forEach(len(jobs), cfg.Workers, cfg.Progress, func(i int) error {
+		j := jobs[i]
+		for _, m := range models {
+			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1})
+			if err != nil {
+				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
+			}
+			prob := map[string]float64{}
+			for _, e := range p.Drivers {
+				prob[e.ID] = e.TitleProb
+			}
+			ps := make([]float64, len(j.standings))
+			for k, st := range j.standings {
+				ps[k] = prob[st.ID]
+			}
+			j.probs = append(j.probs, ps)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	names := append(append([]string{}, models...), BaselineLeader, BaselineOpen)
+	for _, j := range jobs {
+		for k, st := range j.standings {
+			f := Forecast{Season: j.season.Name, Round: j.round, Driver: st.ID, Champion: st.ID == j.champion}
+			for m := range models {
+				f.Prob = j.probs[m][k]
+				bt.Forecasts[models[m]] = append(bt.Forecasts[models[m]], f)
+			}
+			f.Prob = 0
+			if k == 0 {
+				f.Prob = 1
+			}
+			bt.Forecasts[BaselineLeader] = append(bt.Forecasts[BaselineLeader], f)
+			f.Prob = 1 / float64(len(j.standings))
+			bt.Forecasts[BaselineOpen] = append(bt.Forecasts[BaselineOpen], f)
+		}
+	}
+	ref := ScoreForecasts(BaselineOpen, bt.Forecasts[BaselineOpen])
+	for _, n := range names {
+		sc := ScoreForecasts(n, bt.Forecasts[n])
+		sc.SkillAgainst(ref)
+		bt.Scores = append(bt.Scores, sc)
+	}
+	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
+	return bt, nil
+}
+
+// Timeline projects the season after each completed round 1..last: the
+// title odds as they stood after every round.
+func Timeline(s *points.Season, last int, cfg Config, progress func(done, total int)) ([]*Projection, error) {
+	out := make([]*Projection, last)
+	workers := cfg.Workers
+	cfg.Workers = 1
+	err := forEach(last, workers, progress, func(i int) error {
+		cut, err := s.After(i + 1)
+		if err != nil {
+			return err
+		}
+		out[i], err = Project(cut, i+1, cfg)
+		return err
+	})
+	return out, err
+}
+
+// forEach runs do(0..n-1) on `workers` goroutines (0: GOMAXPROCS), calling
+// progress after each, and returns the first error by index.
+func forEach(n, workers int, progress func(done, total int), do func(i int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, n)
+	var next, done atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(workers, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				errs[i] = do(i)
+				if progress != nil {
+					mu.Lock()
+					progress(int(done.Add(1)), n)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

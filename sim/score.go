@@ -1,0 +1,131 @@
+package sim
+
+import "math"
+
+// Scoring forecasts. A forecast is one driver's probability of the title
+// after one round; its outcome is whether the driver became champion.
+// Scores are means over forecasts, weighted so that every season counts
+// the same however many forecasts it has.
+
+// LogLossFloor bounds the probabilities the log loss sees to
+// [LogLossFloor, 1-LogLossFloor]: a forecast of 0 that comes true would
+// otherwise score an infinite loss, and no forecast (a model's or a
+// baseline's) is read as surer than 99.9%.
+const LogLossFloor = 0.001
+
+// Forecast is one scored probability.
+type Forecast struct {
+	Season   string
+	Round    int // the forecast was made after this round
+	Driver   string
+	Prob     float64
+	Champion bool
+}
+
+// Brier is one forecast's Brier score: the squared error of the probability.
+func Brier(p float64, happened bool) float64 {
+	o := 0.0
+	if happened {
+		o = 1
+	}
+	return (p - o) * (p - o)
+}
+
+// LogLoss is one forecast's log loss (natural logarithm), with the
+// probability kept within [LogLossFloor, 1-LogLossFloor].
+func LogLoss(p float64, happened bool) float64 {
+	p = min(max(p, LogLossFloor), 1-LogLossFloor)
+	if happened {
+		return -math.Log(p)
+	}
+	return -math.Log(1 - p)
+}
+
+// Score summarises a set of forecasts.
+type Score struct {
+	Model     string
+	Forecasts int
+	Seasons   int
+	Brier     float64
+	LogLoss   float64
+	// Skill against the reference forecasts: 1 - score/reference score.
+	// 1 is perfect, 0 no better than the reference, negative worse.
+	BrierSkill, LogLossSkill float64
+}
+
+// ScoreForecasts scores forecasts, giving each season the same weight:
+// a season's forecasts share a weight of 1 equally.
+func ScoreForecasts(model string, fs []Forecast) Score {
+	count := map[string]int{}
+	for _, f := range fs {
+		count[f.Season]++
+	}
+	sc := Score{Model: model, Forecasts: len(fs), Seasons: len(count)}
+	if len(fs) == 0 {
+		return sc
+	}
+	for _, f := range fs {
+		w := 1 / float64(count[f.Season])
+		sc.Brier += w * Brier(f.Prob, f.Champion)
+		sc.LogLoss += w * LogLoss(f.Prob, f.Champion)
+	}
+	sc.Brier /= float64(len(count))
+	sc.LogLoss /= float64(len(count))
+	return sc
+}
+
+// SkillAgainst fills in the skill scores against a reference's scores.
+func (s *Score) SkillAgainst(ref Score) {
+	s.BrierSkill = skill(s.Brier, ref.Brier)
+	s.LogLossSkill = skill(s.LogLoss, ref.LogLoss)
+}
+
+func skill(score, ref float64) float64 {
+	if ref == 0 {
+		return 0
+	}
+	return 1 - score/ref
+}
+
+// Bin is one row of a reliability table: the forecasts whose probability
+// lies in [Lo, Hi) (the last bin includes 1).
+type Bin struct {
+	Lo, Hi    float64
+	Count     int
+	MeanProb  float64 // mean forecast probability
+	Observed  float64 // share of the forecasts that came true
+	Happened  int     // how many came true
+	StdErr    float64 // binomial standard error of Observed at MeanProb
+	Deviation float64 // Observed - MeanProb
+}
+
+// Reliability bins forecasts by probability into `bins` equal bins and
+// compares each bin's mean forecast with how often its forecasts came
+// true. Every forecast counts once: this is the count a reader checks.
+func Reliability(fs []Forecast, bins int) []Bin {
+	out := make([]Bin, bins)
+	sum := make([]float64, bins)
+	for i := range out {
+		out[i].Lo = float64(i) / float64(bins)
+		out[i].Hi = float64(i+1) / float64(bins)
+	}
+	for _, f := range fs {
+		i := min(int(f.Prob*float64(bins)), bins-1)
+		out[i].Count++
+		sum[i] += f.Prob
+		if f.Champion {
+			out[i].Happened++
+		}
+	}
+	for i := range out {
+		b := &out[i]
+		if b.Count == 0 {
+			continue
+		}
+		b.MeanProb = sum[i] / float64(b.Count)
+		b.Observed = float64(b.Happened) / float64(b.Count)
+		b.StdErr = math.Sqrt(b.MeanProb * (1 - b.MeanProb) / float64(b.Count))
+		b.Deviation = b.Observed - b.MeanProb
+	}
+	return out
+}
