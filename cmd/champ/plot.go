@@ -353,4 +353,3 @@ func distributionPlot(p *sim.Projection, entries []sim.Entry, teams bool) *chart
 	ch.legend.Add(fmt.Sprintf("%d seasons, %s", p.Sims, p.Model))
 	return ch
 }
-
