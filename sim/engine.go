@@ -38,6 +38,9 @@ type Config struct {
 	// Precision > 0 runs until every title probability's standard error is
 	// below it (or Sims seasons have run).
 	Precision float64
+	// Fixes condition every simulated season on results of sessions
+	// still to run (see conditions).
+	Fixes []points.Fix
 	// Progress, if set, is called from one goroutine about every 200 ms
 	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
@@ -106,9 +109,19 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 	if cfg.Precision > 0 {
 		batch = 8
 	}
+	var cd *conditions
+	if len(cfg.Fixes) > 0 {
+		if cd, err = c.compileFixes(cfg.Fixes); err != nil {
+			return nil, err
+		}
+	}
 	workers := make([]*tally, cfg.Workers)
 	for i := range workers {
-		workers[i] = c.newTally(model.NewSampler())
+		smp := model.NewSampler()
+		if cd != nil {
+			smp = cd.wrap(smp, len(c.field))
+		}
+		workers[i] = c.newTally(smp)
 	}
 	var seasons atomic.Int64
 	stop := make(chan struct{})
@@ -196,28 +209,29 @@ type session struct {
 
 // compiled is a season prepared for simulation.
 type compiled struct {
-	season   *points.Season
-	after    int
-	scale    float64 // points are counted in 1/scale units
-	drivers  []points.Standing
-	teams    []points.Standing
-	field    []string // active driver ids
-	fieldDrv []int    // field index -> driver entry
-	fieldTm  []int    // field index -> team entry, -1 without a team
-	sessions []session
-	places   int // countback width
-	rounds   int
-	drop     points.Drop
-	teamDrop points.Drop
-	bestCar  bool
-	maxAdd   []int64 // per driver entry, in units
-	maxTeam  []int64
-	cars     []int  // per team entry: its cars in the field
-	activeD  []bool // per driver entry: in the field
-	activeT  []bool // per team entry: it has a car in the field
-	fast     bool   // the fast path applies
-	races    int
-	sprints  int
+	season     *points.Season
+	after      int
+	scale      float64 // points are counted in 1/scale units
+	drivers    []points.Standing
+	teams      []points.Standing
+	field      []string // active driver ids
+	fieldRound int      // the round the field is taken from
+	fieldDrv   []int    // field index -> driver entry
+	fieldTm    []int    // field index -> team entry, -1 without a team
+	sessions   []session
+	places     int // countback width
+	rounds     int
+	drop       points.Drop
+	teamDrop   points.Drop
+	bestCar    bool
+	maxAdd     []int64 // per driver entry, in units
+	maxTeam    []int64
+	cars       []int  // per team entry: its cars in the field
+	activeD    []bool // per driver entry: in the field
+	activeT    []bool // per team entry: it has a car in the field
+	fast       bool   // the fast path applies
+	races      int
+	sprints    int
 }
 
 func compile(s *points.Season, after int) (*compiled, error) {
@@ -241,6 +255,7 @@ func compile(s *points.Season, after int) (*compiled, error) {
 			break
 		}
 	}
+	c.fieldRound = fieldRound
 	dIdx := map[string]int{}
 	for i, st := range c.drivers {
 		dIdx[st.ID] = i

@@ -136,8 +136,9 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 			m.bet = append(m.bet, meanB)
 			continue
 		}
-		m.logW = append(m.logW, math.Log(f.Strength[i]))
-		m.sd = append(m.sd, f.LogSD[i])
+		k := 1 - f.Regress
+		m.logW = append(m.logW, k*math.Log(f.Strength[i]))
+		m.sd = append(m.sd, k*f.LogSD[i])
 		m.alpha = append(m.alpha, f.DNFAlpha[i])
 		m.bet = append(m.bet, f.DNFBeta[i])
 	}

@@ -82,18 +82,19 @@ func modelFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "prior", Value: d.Prior, Usage: "model: weight of the prior pulling strengths to the field, in `RACES`"},
 		&cli.Float64Flag{Name: "dnf-prior", Value: d.DNFPrior, Usage: "model: weight of the field's retirement rate, in `STARTS`"},
 		&cli.Float64Flag{Name: "uncertainty", Value: d.Uncertainty, Usage: "model: scale of the strength uncertainty drawn per season (`X`, 0: none)"},
+		&cli.Float64Flag{Name: "regress", Value: d.Regress, Usage: "model: pull future strengths toward the field by `F` (0: today's form holds, 1: all equal)"},
 	}
 }
 
 // modelOptions reads modelFlags.
 func modelOptions(c *cli.Context) (sim.Options, error) {
-	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"), Uncertainty: c.Float64("uncertainty")}
+	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"), Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress")}
 	for _, f := range []struct {
 		name string
 		v    float64
 		pos  bool
-	}{{"half-life", o.HalfLife, false}, {"prior", o.Prior, true}, {"dnf-prior", o.DNFPrior, true}, {"uncertainty", o.Uncertainty, false}} {
-		if f.v < 0 || f.pos && f.v == 0 || f.v != f.v {
+	}{{"half-life", o.HalfLife, false}, {"prior", o.Prior, true}, {"dnf-prior", o.DNFPrior, true}, {"uncertainty", o.Uncertainty, false}, {"regress", o.Regress, false}} {
+		if f.v < 0 || f.pos && f.v == 0 || f.v != f.v || f.name == "regress" && f.v > 1 {
 			return o, usagef("--%s %g: give a positive number", f.name, f.v)
 		}
 	}
@@ -220,20 +221,27 @@ func (r backtestReport) json(w io.Writer) error {
 		Observed float64 `json:"observed"`
 		Happened int     `json:"champions"`
 	}
+	type options struct {
+		HalfLife    float64 `json:"half_life"`
+		Prior       float64 `json:"prior"`
+		DNFPrior    float64 `json:"dnf_prior"`
+		Uncertainty float64 `json:"uncertainty"`
+		Regress     float64 `json:"regress"`
+	}
 	out := struct {
-		From        int         `json:"from"`
-		To          int         `json:"to"`
-		Model       string      `json:"model"`
-		Options     sim.Options `json:"options"`
-		Sims        int         `json:"sims"`
-		Seed        uint64      `json:"seed"`
-		Seasons     []string    `json:"seasons"`
-		Rounds      int         `json:"rounds"`
-		Reference   string      `json:"skill_reference"`
-		Floor       float64     `json:"log_loss_floor"`
-		Scores      []score     `json:"scores"`
-		Reliability []bin       `json:"reliability"`
-	}{From: r.from, To: r.to, Model: r.bt.Model, Options: r.opts, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
+		From        int      `json:"from"`
+		To          int      `json:"to"`
+		Model       string   `json:"model"`
+		Options     options  `json:"options"`
+		Sims        int      `json:"sims"`
+		Seed        uint64   `json:"seed"`
+		Seasons     []string `json:"seasons"`
+		Rounds      int      `json:"rounds"`
+		Reference   string   `json:"skill_reference"`
+		Floor       float64  `json:"log_loss_floor"`
+		Scores      []score  `json:"scores"`
+		Reliability []bin    `json:"reliability"`
+	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
 		Rounds: r.bt.Rounds, Reference: r.bt.Reference, Floor: sim.LogLossFloor}
 	for _, s := range r.bt.Scores {
 		out.Scores = append(out.Scores, score{s.Model, s.Forecasts, round6(s.Brier), round6(s.LogLoss), round6(s.BrierSkill), round6(s.LogLossSkill)})

@@ -40,6 +40,16 @@ Examples:
   champ project --precision 0.001                    # until every standard error is below 0.1 point
   champ project --plot distribution.svg              # final-points distributions and title odds
 
+What-if (the conditioned odds beside the plain ones, from the same seed):
+  champ project --fix "10:race:charles-leclerc=1,max-verstappen=DNF" --fix "11:sprint:lando-norris=1"
+  champ project --scenario my-scenario.csv           # fixed results in the results.csv format
+  champ project --swing max-verstappen               # his title odds by his next race: P1..P10, lower, DNF
+
+--fix takes ` + "ROUND:SESSION:DRIVER=RESULT,..." + `: a position (1, P3), a position with
+the fastest lap (1+FL), DNF, a range (4-6; 11- for 11th or lower) or
+DRIVER>DRIVER (finishes ahead). The other drivers keep the model's order
+around the fixed ones.
+
 Models: plackett-luce (default; see 'go doc github.com/champ-dev/champ/sim'),
 empirical (resample each driver's own finishes), uniform (every order equally
 likely).
@@ -47,7 +57,7 @@ likely).
 CSV columns: driver,name,team,points,title_prob,title_se,mean_points,p5,p50,p95,
 max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
 with --positions. Probabilities are fractions (0.8214), points as scored.`,
-		Flags: append(seasonFlags(),
+		Flags: append(append(seasonFlags(), whatIfFlags()...),
 			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: sim.DefaultSims, Usage: "simulate `N` seasons (with --precision: at most N, default 10,000,000)"},
 			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
 			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`: the same seed gives the same report"},
@@ -110,8 +120,59 @@ func projectAction(c *cli.Context) error {
 	if bar.on {
 		cfg.Progress = bar.update
 	}
+	fixes, err := fixesOf(c)
+	if err != nil {
+		return err
+	}
+	if sw := c.String("swing"); sw != "" {
+		if teams {
+			return usagef("--swing is for a driver; leave out --constructors")
+		}
+		cfg.Fixes = fixes
+		cfg.Progress = nil
+		plain, err := sim.Project(s, after, cfg)
+		if err != nil {
+			return err
+		}
+		res, err := runSwing(s, after, sw, cfg, plain, bar)
+		bar.done()
+		if err != nil {
+			return err
+		}
+		return writeOutput(c, func(w io.Writer) error {
+			switch format {
+			case formatCSV:
+				return res.csv(w)
+			case formatJSON:
+				return res.json(w)
+			}
+			return res.table(w)
+		})
+	}
 	start := time.Now()
 	p, err := sim.Project(s, after, cfg)
+	if err == nil && len(fixes) > 0 {
+		plain := p
+		cfg.Fixes = fixes
+		if p, err = sim.Project(s, after, cfg); err == nil {
+			bar.done()
+			if plotFile != "" {
+				if err := writePlot(plotFile, distributionPlot(p, entriesOf(p, teams), teams)); err != nil {
+					return err
+				}
+			}
+			w := conditioned{plain: plain, cond: p, fixes: fixes}
+			return writeOutput(c, func(out io.Writer) error {
+				switch format {
+				case formatCSV:
+					return w.csv(out, teams)
+				case formatJSON:
+					return w.json(out, teams)
+				}
+				return w.table(out, teams)
+			})
+		}
+	}
 	bar.done()
 	if err != nil {
 		return err

@@ -67,18 +67,20 @@ With no --season, commands answer for Formula 1 2024 after the Canadian GP
 A season is a built-in name (f1-1950 ... f1-2026), a season folder
 (calendar.csv, results.csv, season.csv) or a bare results.csv; run
 'champ help format' for the file format.`,
-		Writer:               stdout,
-		ErrWriter:            stderr,
-		EnableBashCompletion: true,
-		HideHelpCommand:      false,
-		OnUsageError:         onUsage,
-		ExitErrHandler:       func(*cli.Context, error) {},
+		Writer:                    stdout,
+		ErrWriter:                 stderr,
+		EnableBashCompletion:      true,
+		DisableSliceFlagSeparator: true, // --fix values hold commas; import splits its own
+		HideHelpCommand:           false,
+		OnUsageError:              onUsage,
+		ExitErrHandler:            func(*cli.Context, error) {},
 		Commands: []*cli.Command{
 			projectCommand(),
 			standingsCommand(),
 			clinchCommand(),
 			backtestCommand(),
 			timelineCommand(),
+			rescoreCommand(),
 			systemsCommand(),
 			seasonsCommand(),
 			importCommand(),

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/points"
+)
+
+func rescoreCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "rescore",
+		Usage:     "a season's real results under another points system: table and champion",
+		UsageText: "champ rescore [--season SEASON] [--after N] --system SYSTEM|FILE.csv [--constructors] [--format table|csv|json] [--out FILE]",
+		Description: `Recomputes the standings from the season's real results under any points
+system (an id from 'champ systems' or a custom system file) and says who
+would have been champion, beside the official table.
+
+Everything the other system scores is applied to the real results: its
+race and sprint tables (a system without sprints scores them nothing), its
+fastest-lap and other bonuses, dropped scores, shortened-race rules and
+countback. A round multiplier such as 2014's double points belongs to the
+season's own rules and is dropped under another system.
+
+Examples:
+  champ rescore --season f1-2024 --system f1-2003
+  champ rescore --season f1-1988 --system f1-2010 --format csv
+  champ rescore --season f1-2008 --system motogp
+  champ rescore --season f1-2021 --system my-points.csv
+
+CSV columns: position,driver,name,team,points,official_position,official_points
+(team,name,points,... with --constructors).`,
+		Flags: append(seasonFlags(),
+			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file", Required: true},
+			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
+			formatFlag(), outFlag(),
+		),
+		Action: rescoreAction,
+	}
+}
+
+// rescored is a season's standings under two systems.
+type rescored struct {
+	season, official *points.Season
+	after            int
+	teams            bool
+	st, off          []points.Standing
+	multipliers      bool // the season had round multipliers, dropped
+}
+
+func rescoreAction(c *cli.Context) error {
+	r, err := newTableRequest(c)
+	if err != nil {
+		return err
+	}
+	id := c.String("system")
+	var sys *points.System
+	if strings.HasSuffix(strings.ToLower(id), ".csv") {
+		sys, err = readSystemFile(id)
+	} else {
+		sys, err = points.Lookup(id)
+	}
+	if err != nil {
+		return usagef("--system %s: %v (run 'champ systems' for the list)", id, err)
+	}
+	res, err := rescore(r.season, r.after, sys, r.teams)
+	if err != nil {
+		return err
+	}
+	return writeOutput(c, func(w io.Writer) error {
+		switch r.format {
+		case formatCSV:
+			return res.csv(w)
+		case formatJSON:
+			return res.json(w)
+		}
+		return res.table(w)
+	})
+}
+
+// rescore applies sys to the season's results up to round after.
+func rescore(s *points.Season, after int, sys *points.System, teams bool) (*rescored, error) {
+	if teams && !sys.Teams.Enabled {
+		return nil, fmt.Errorf("the %s points system has no teams' championship", sys.ID)
+	}
+	c := *s
+	c.System = sys
+	r := &rescored{season: &c, official: s, after: after, teams: teams}
+	if sys.ID != s.System.ID {
+		c.Rounds = append([]points.Round(nil), s.Rounds...)
+		for i := range c.Rounds {
+			if c.Rounds[i].Multiplier != 1 {
+				r.multipliers = true
+				c.Rounds[i].Multiplier = 1
+			}
+		}
+	}
+	if teams {
+		r.st, r.off = points.Teams(&c, after), points.Teams(s, after)
+	} else {
+		r.st, r.off = points.Drivers(&c, after), points.Drivers(s, after)
+	}
+	return r, nil
+}
+
+func (r *rescored) officialOf(id string) *points.Standing {
+	for i := range r.off {
+		if r.off[i].ID == id {
+			return &r.off[i]
+		}
+	}
+	return nil
+}
+
+func (r *rescored) name(id string) string { return name(r.season, id, r.teams) }
+
+// champion returns the leader, or "" when the season is not over or the
+// leaders are level on everything.
+func champion(st []points.Standing) string {
+	for i := range st {
+		if st[i].Excluded {
+			continue
+		}
+		if i+1 < len(st) && points.Compare(&st[i], &st[i+1]) == 0 {
+			return ""
+		}
+		return st[i].ID
+	}
+	return ""
+}
+
+func (r *rescored) table(w io.Writer) error {
+	s := r.season
+	what := "drivers'"
+	if r.teams {
+		what = "teams'"
+	}
+	fmt.Fprintf(w, "%s: %s championship %s, rescored under %s (officially %s)\n", s.Name, what, describeRound(s, r.after), s.System.ID, r.official.System.ID)
+	if r.multipliers {
+		fmt.Fprintln(w, "The season's round multipliers (double points) are dropped under the other system.")
+	}
+	fmt.Fprintln(w)
+	cols := []string{">Pos", "Driver", "Team", ">Points", ">Official pos", ">Official points", ">Change"}
+	if r.teams {
+		cols = []string{">Pos", "Team", ">Points", ">Official pos", ">Official points", ">Change"}
+	}
+	t := newTable(cols...)
+	for i := range r.st {
+		e := &r.st[i]
+		cells := []string{position(e), r.name(e.ID)}
+		if !r.teams {
+			cells = append(cells, s.TeamName(s.DriverTeam(e.ID, r.after)))
+		}
+		cells = append(cells, points.FormatPoints(e.Points))
+		if o := r.officialOf(e.ID); o != nil {
+			move := ""
+			if !e.Excluded && !o.Excluded && o.Position != e.Position {
+				move = fmt.Sprintf("%+d", o.Position-e.Position)
+			}
+			cells = append(cells, position(o), points.FormatPoints(o.Points), move)
+		} else {
+			cells = append(cells, "", "", "")
+		}
+		t.add(cells...)
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	now, was := champion(r.st), champion(r.off)
+	lead := "Leader"
+	if r.after == len(s.Rounds) {
+		lead = "Champion"
+	}
+	switch {
+	case now == "":
+		fmt.Fprintf(w, "%s under %s: none (level on points and countback).\n", lead, s.System.ID)
+	case now == was:
+		fmt.Fprintf(w, "%s under %s: %s, as officially.\n", lead, s.System.ID, r.name(now))
+	default:
+		fmt.Fprintf(w, "%s under %s: %s (officially %s).\n", lead, s.System.ID, r.name(now), r.name(was))
+	}
+	fmt.Fprintln(w, "Change: places gained (+) or lost (-) against the official table.")
+	return nil
+}
+
+func (r *rescored) csv(w io.Writer) error {
+	head := []string{"position", "driver", "name", "team", "points", "official_position", "official_points"}
+	if r.teams {
+		head = []string{"position", "team", "name", "points", "official_position", "official_points"}
+	}
+	rows := [][]string{head}
+	for i := range r.st {
+		e := &r.st[i]
+		row := []string{position(e), e.ID, r.name(e.ID)}
+		if !r.teams {
+			row = append(row, r.season.DriverTeam(e.ID, r.after))
+		}
+		row = append(row, points.FormatPoints(e.Points))
+		if o := r.officialOf(e.ID); o != nil {
+			row = append(row, position(o), points.FormatPoints(o.Points))
+		} else {
+			row = append(row, "", "")
+		}
+		rows = append(rows, row)
+	}
+	return writeRecords(w, rows)
+}
+
+func (r *rescored) json(w io.Writer) error {
+	type row struct {
+		Position         *int    `json:"position"`
+		ID               string  `json:"id"`
+		Name             string  `json:"name"`
+		Points           float64 `json:"points"`
+		OfficialPosition *int    `json:"official_position"`
+		OfficialPoints   float64 `json:"official_points"`
+	}
+	v := struct {
+		Season    string `json:"season"`
+		After     int    `json:"after_round"`
+		System    string `json:"system"`
+		Official  string `json:"official_system"`
+		Champion  string `json:"leader"`
+		OfficialC string `json:"official_leader"`
+		Rows      []row  `json:"standings"`
+	}{Season: r.season.Name, After: r.after, System: r.season.System.ID, Official: r.official.System.ID, Champion: champion(r.st), OfficialC: champion(r.off)}
+	pos := func(st *points.Standing) *int {
+		if st == nil || st.Excluded {
+			return nil
+		}
+		p := st.Position
+		return &p
+	}
+	for i := range r.st {
+		e := &r.st[i]
+		o := r.officialOf(e.ID)
+		rw := row{Position: pos(e), ID: e.ID, Name: r.name(e.ID), Points: round6(e.Points), OfficialPosition: pos(o)}
+		if o != nil {
+			rw.OfficialPoints = round6(o.Points)
+		}
+		v.Rows = append(v.Rows, rw)
+	}
+	return writeJSON(w, v)
+}

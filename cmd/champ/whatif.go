@@ -1,0 +1,327 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim"
+)
+
+// What-if projections: fixed results (--fix, --scenario) and the swing of
+// one driver's next race (--swing).
+
+func whatIfFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "fix", Usage: "fix results of a session still to run: `ROUND:SESSION:DRIVER=RESULT,...` (repeatable; see above)"},
+		&cli.StringFlag{Name: "scenario", Usage: "fix the results listed in `FILE` (the results.csv format: round,session,driver,position)"},
+		&cli.StringFlag{Name: "swing", Usage: "title odds by `DRIVER`'s result in the next race: P1, P2, ..., outside the points, DNF"},
+	}
+}
+
+// fixesOf reads --fix and --scenario.
+func fixesOf(c *cli.Context) ([]points.Fix, error) {
+	var fixes []points.Fix
+	for i, spec := range c.StringSlice("fix") {
+		fs, err := data.ParseFix(spec, fmt.Sprintf("--fix %d", i+1))
+		if err != nil {
+			return nil, usagef("%v", err)
+		}
+		fixes = append(fixes, fs...)
+	}
+	if f := c.String("scenario"); f != "" {
+		fs, err := data.ReadScenario(f)
+		if err != nil {
+			return nil, err
+		}
+		if len(fs) == 0 {
+			return nil, fmt.Errorf("%s: no results to fix", f)
+		}
+		fixes = append(fixes, fs...)
+	}
+	return fixes, nil
+}
+
+// conditioned is a projection beside the plain one from the same seed.
+type conditioned struct {
+	plain, cond *sim.Projection
+	fixes       []points.Fix
+}
+
+func (w conditioned) plainOf(id string, teams bool) sim.Entry {
+	for _, e := range entriesOf(w.plain, teams) {
+		if e.ID == id {
+			return e
+		}
+	}
+	return sim.Entry{ID: id}
+}
+
+func change(a, b float64) string {
+	d := 100 * (a - b)
+	if round6(d) == 0 {
+		return "0"
+	}
+	if s := strconv.FormatFloat(d, 'f', 1, 64); s != "-0.0" {
+		return s
+	}
+	return "0.0"
+}
+
+func (w conditioned) table(out io.Writer, teams bool) error {
+	p := w.cond
+	s := p.Season
+	what := "drivers'"
+	if teams {
+		what = "teams'"
+	}
+	fmt.Fprintf(out, "%s: %s championship projection %s, with %d fixed results\n", s.Name, what, describeRound(s, p.After), len(w.fixes))
+	for _, f := range w.fixes {
+		fmt.Fprintf(out, "  %s\n", describeFix(s, f))
+	}
+	fmt.Fprintf(out, "Model: %s, %d seasons, seed %d for both; Plain: the projection without the fixes\n\n", p.Model, p.Sims, p.Seed)
+	cols := []string{"Driver", "Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
+	if teams {
+		cols = []string{"Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
+	}
+	t := newTable(cols...)
+	for _, e := range entriesOf(p, teams) {
+		b := w.plainOf(e.ID, teams)
+		var cells []string
+		if teams {
+			cells = append(cells, s.TeamName(e.ID))
+		} else {
+			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
+		}
+		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), pct(b.TitleProb), change(e.TitleProb, b.TitleProb),
+			fmt.Sprintf("%.1f", e.Mean), fmt.Sprintf("%.1f", b.Mean))
+		t.add(cells...)
+	}
+	if err := t.write(out); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nChange in percentage points. The other drivers keep the model's order around the fixed ones.\n")
+	return nil
+}
+
+func (w conditioned) csv(out io.Writer, teams bool) error {
+	header := []string{"driver", "name", "team"}
+	if teams {
+		header = []string{"team", "name"}
+	}
+	header = append(header, "points", "title_prob", "title_se", "title_prob_plain", "change", "mean_points", "mean_points_plain")
+	rows := [][]string{header}
+	for _, e := range entriesOf(w.cond, teams) {
+		b := w.plainOf(e.ID, teams)
+		var r []string
+		if teams {
+			r = append(r, e.ID, w.cond.Season.TeamName(e.ID))
+		} else {
+			r = append(r, e.ID, w.cond.Season.DriverName(e.ID), e.Team)
+		}
+		r = append(r, points.FormatPoints(e.Points), prob(e.TitleProb), prob(e.TitleSE), prob(b.TitleProb), prob(e.TitleProb-b.TitleProb),
+			strconv.FormatFloat(e.Mean, 'f', 3, 64), strconv.FormatFloat(b.Mean, 'f', 3, 64))
+		rows = append(rows, r)
+	}
+	return writeRecords(out, rows)
+}
+
+func (w conditioned) json(out io.Writer, teams bool) error {
+	type entry struct {
+		ID        string  `json:"id"`
+		Name      string  `json:"name"`
+		Points    float64 `json:"points"`
+		Prob      float64 `json:"title_prob"`
+		SE        float64 `json:"title_se"`
+		Plain     float64 `json:"title_prob_plain"`
+		Change    float64 `json:"change"`
+		Mean      float64 `json:"mean_points"`
+		PlainMean float64 `json:"mean_points_plain"`
+	}
+	p := w.cond
+	v := struct {
+		Season string   `json:"season"`
+		After  int      `json:"after"`
+		Model  string   `json:"model"`
+		Sims   int      `json:"sims"`
+		Seed   uint64   `json:"seed"`
+		Fixes  []string `json:"fixes"`
+		Champ  string   `json:"championship"`
+		Rows   []entry  `json:"entries"`
+	}{Season: p.Season.Name, After: p.After, Model: p.Model, Sims: p.Sims, Seed: p.Seed, Champ: "drivers"}
+	if teams {
+		v.Champ = "teams"
+	}
+	for _, f := range w.fixes {
+		v.Fixes = append(v.Fixes, f.String())
+	}
+	for _, e := range entriesOf(p, teams) {
+		b := w.plainOf(e.ID, teams)
+		name := p.Season.DriverName(e.ID)
+		if teams {
+			name = p.Season.TeamName(e.ID)
+		}
+		v.Rows = append(v.Rows, entry{e.ID, name, round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), round6(b.TitleProb),
+			round6(e.TitleProb - b.TitleProb), round6(e.Mean), round6(b.Mean)})
+	}
+	return writeJSON(out, v)
+}
+
+// describeFix says a fix in words.
+func describeFix(s *points.Season, f points.Fix) string {
+	where := fmt.Sprintf("round %d", f.Round)
+	if rd := s.Round(f.Round); rd != nil {
+		where = fmt.Sprintf("%s (round %d)", rd.Name, f.Round)
+	}
+	if f.Session == points.Sprint {
+		where += " sprint"
+	}
+	who := s.DriverName(f.Driver)
+	switch f.Kind {
+	case points.FixDNF:
+		return fmt.Sprintf("%s: %s retires", where, who)
+	case points.FixRange:
+		if f.To == 0 {
+			return fmt.Sprintf("%s: %s finishes P%d or lower", where, who, f.From)
+		}
+		return fmt.Sprintf("%s: %s finishes P%d to P%d", where, who, f.From, f.To)
+	case points.FixAhead:
+		return fmt.Sprintf("%s: %s finishes ahead of %s", where, who, s.DriverName(f.Other))
+	}
+	fl := ""
+	if f.FastestLap {
+		fl = " with the fastest lap"
+	}
+	return fmt.Sprintf("%s: %s finishes P%d%s", where, who, f.Position, fl)
+}
+
+// swing is the title odds by one driver's result in the next race.
+type swing struct {
+	driver  string
+	round   *points.Round
+	plain   *sim.Projection
+	labels  []string
+	results []*sim.Projection
+	rivals  []string // the contenders shown beside him
+}
+
+// runSwing projects once per outcome of the driver's next race.
+func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain *sim.Projection, bar *progress) (*swing, error) {
+	var rd *points.Round
+	for i := range s.Rounds {
+		if r := &s.Rounds[i]; r.Number > after && !r.Completed {
+			rd = r
+			break
+		}
+	}
+	if rd == nil {
+		return nil, fmt.Errorf("%s after round %d: no race left to swing", s.Name, after)
+	}
+	scoring := len(s.System.Table(points.Race, rd, false))
+	sw := &swing{driver: driver, round: rd, plain: plain}
+	var outcomes []points.Fix
+	for p := 1; p <= scoring; p++ {
+		outcomes = append(outcomes, points.Fix{Kind: points.FixPosition, Position: p})
+		sw.labels = append(sw.labels, "P"+strconv.Itoa(p))
+	}
+	outcomes = append(outcomes, points.Fix{Kind: points.FixRange, From: scoring + 1})
+	sw.labels = append(sw.labels, fmt.Sprintf("P%d or lower", scoring+1))
+	outcomes = append(outcomes, points.Fix{Kind: points.FixDNF})
+	sw.labels = append(sw.labels, "DNF")
+	for i, o := range outcomes {
+		o.Round, o.Session, o.Driver, o.Source = rd.Number, points.Race, driver, "--swing "+driver
+		c := cfg
+		c.Fixes = append(append([]points.Fix{}, cfg.Fixes...), o)
+		p, err := sim.Project(s, after, c)
+		if err != nil {
+			return nil, err
+		}
+		sw.results = append(sw.results, p)
+		bar.update(i+1, len(outcomes))
+	}
+	for _, e := range plain.Drivers {
+		if e.ID != driver && e.TitleProb >= 0.005 && len(sw.rivals) < 4 {
+			sw.rivals = append(sw.rivals, e.ID)
+		}
+	}
+	return sw, nil
+}
+
+func (sw *swing) table(w io.Writer) error {
+	s := sw.plain.Season
+	fmt.Fprintf(w, "%s %s: title odds by %s's result in %s (round %d)\n", s.Name, describeRound(s, sw.plain.After), s.DriverName(sw.driver), sw.round.Name, sw.round.Number)
+	fmt.Fprintf(w, "Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model\n\n", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)
+	cols := []string{"Result", ">" + s.DriverCode(sw.driver) + " title %", ">Change"}
+	for _, r := range sw.rivals {
+		cols = append(cols, ">"+s.DriverCode(r)+" %")
+	}
+	t := newTable(cols...)
+	row := func(label string, p *sim.Projection) {
+		me := entryOf(p, sw.driver)
+		cells := []string{label, pct(me.TitleProb), change(me.TitleProb, entryOf(sw.plain, sw.driver).TitleProb)}
+		for _, r := range sw.rivals {
+			cells = append(cells, pct(entryOf(p, r).TitleProb))
+		}
+		t.add(cells...)
+	}
+	row("as modelled", sw.plain)
+	for i, p := range sw.results {
+		row(sw.labels[i], p)
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nChange: against the projection with his result as modelled, in percentage points.")
+	return nil
+}
+
+func (sw *swing) json(w io.Writer) error {
+	type row struct {
+		Result string             `json:"result"`
+		Probs  map[string]float64 `json:"title_prob"`
+	}
+	v := struct {
+		Season string `json:"season"`
+		After  int    `json:"after"`
+		Driver string `json:"driver"`
+		Round  int    `json:"round"`
+		Model  string `json:"model"`
+		Sims   int    `json:"sims"`
+		Seed   uint64 `json:"seed"`
+		Rows   []row  `json:"results"`
+	}{Season: sw.plain.Season.Name, After: sw.plain.After, Driver: sw.driver, Round: sw.round.Number, Model: sw.plain.Model, Sims: sw.plain.Sims, Seed: sw.plain.Seed}
+	ids := append([]string{sw.driver}, sw.rivals...)
+	add := func(label string, p *sim.Projection) {
+		r := row{Result: label, Probs: map[string]float64{}}
+		for _, id := range ids {
+			r.Probs[id] = round6(entryOf(p, id).TitleProb)
+		}
+		v.Rows = append(v.Rows, r)
+	}
+	add("modelled", sw.plain)
+	for i, p := range sw.results {
+		add(sw.labels[i], p)
+	}
+	return writeJSON(w, v)
+}
+
+func (sw *swing) csv(w io.Writer) error {
+	rows := [][]string{{"result", "driver", "title_prob", "title_se", "change"}}
+	ids := append([]string{sw.driver}, sw.rivals...)
+	add := func(label string, p *sim.Projection) {
+		for _, id := range ids {
+			e := entryOf(p, id)
+			rows = append(rows, []string{label, id, prob(e.TitleProb), prob(e.TitleSE), prob(e.TitleProb - entryOf(sw.plain, id).TitleProb)})
+		}
+	}
+	add("modelled", sw.plain)
+	for i, p := range sw.results {
+		add(strings.ReplaceAll(sw.labels[i], " or lower", "+"), p)
+	}
+	return writeRecords(w, rows)
+}

@@ -1,0 +1,237 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// Conditioned projections. Fixed results (points.Fix) apply inside every
+// simulated season: the model draws the session as usual, then the fixed
+// drivers are taken out of the order and put where the fixes say, and the
+// other drivers keep the order the model drew among themselves. Under
+// Plackett–Luce that is the model's own law for the others: the relative
+// order of any subset of an exponential race is a Plackett–Luce draw over
+// that subset. In order:
+//
+//   - DNF: the driver retires.
+//   - A range (4-6, 11-): the driver keeps his drawn place, moved into the
+//     range if it falls outside (a drawn retirement counts as last).
+//   - A position: the driver finishes exactly there; if fewer drivers were
+//     classified, drivers the draw had retired are classified, in the drawn
+//     order, to fill the places above.
+//   - Ahead of: when the draw has them the wrong way round, the two swap
+//     places.
+//
+// A fastest lap fixed to a driver is his; otherwise the model draws it
+// again until it falls to a classified driver.
+
+// rule is a compiled fix on one session.
+type rule struct {
+	kind     points.FixKind
+	d, other int // field indices
+	pos      int // 0-based
+	from, to int // 0-based, inclusive
+}
+
+// conditions are the fixes of a projection, per remaining session.
+type conditions struct {
+	rules [][]rule
+	fl    []int // per session: the field index fixed to the fastest lap, or -1
+}
+
+// compileFixes checks the fixes against the season and the field and
+// arranges them by session.
+func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
+	if err := points.CheckFixes(c.season, c.after, fixes); err != nil {
+		return nil, err
+	}
+	idx := map[string]int{}
+	for i, id := range c.field {
+		idx[id] = i
+	}
+	cd := &conditions{rules: make([][]rule, len(c.sessions)), fl: make([]int, len(c.sessions))}
+	for i := range cd.fl {
+		cd.fl[i] = -1
+	}
+	for _, f := range fixes {
+		s := slices.IndexFunc(c.sessions, func(ss session) bool {
+			return ss.round == f.Round-1 && ss.race == (f.Session == points.Race)
+		})
+		if s < 0 {
+			return nil, fmt.Errorf("%s: %s: no such session to run", f.Source, f)
+		}
+		r := rule{kind: f.Kind, pos: f.Position - 1, from: f.From - 1, to: f.To - 1}
+		if f.To == 0 {
+			r.to = len(c.field) - 1
+		}
+		var ok bool
+		if r.d, ok = idx[f.Driver]; !ok {
+			return nil, fmt.Errorf("%s: %s: %s is not in the field (the drivers of round %d); add him with --entries", f.Source, f, f.Driver, c.fieldRound)
+		}
+		if f.Kind == points.FixAhead {
+			if r.other, ok = idx[f.Other]; !ok {
+				return nil, fmt.Errorf("%s: %s: %s is not in the field (the drivers of round %d)", f.Source, f, f.Other, c.fieldRound)
+			}
+		}
+		if f.Kind == points.FixPosition && r.pos >= len(c.field) {
+			return nil, fmt.Errorf("%s: %s: the field has %d drivers", f.Source, f, len(c.field))
+		}
+		if f.FastestLap {
+			cd.fl[s] = r.d
+		}
+		cd.rules[s] = append(cd.rules[s], r)
+	}
+	return cd, nil
+}
+
+// condSampler applies conditions to another sampler's sessions.
+type condSampler struct {
+	inner   Sampler
+	cd      *conditions
+	session int // the next session of the season
+	cur     int // the session last ordered
+	out     []int
+	n       int
+	// scratch
+	in, ret, order, dnf []int
+	fixed               []bool
+}
+
+func (cd *conditions) wrap(s Sampler, n int) Sampler {
+	return &condSampler{inner: s, cd: cd, in: make([]int, 0, n+64), ret: make([]int, 0, n), order: make([]int, 0, n+64),
+		dnf: make([]int, 0, n), fixed: make([]bool, n)}
+}
+
+func (c *condSampler) Begin(g *Gen) {
+	c.session = 0
+	c.inner.Begin(g)
+}
+
+func (c *condSampler) Order(g *Gen, out []int) int {
+	n := c.inner.Order(g, out)
+	if rs := c.cd.rules[c.session]; len(rs) > 0 {
+		n = c.apply(rs, out, n)
+	}
+	c.out, c.n, c.cur = out, n, c.session
+	c.session++
+	return n
+}
+
+func (c *condSampler) FastestLap(g *Gen) int {
+	if d := c.cd.fl[c.cur]; d >= 0 {
+		return d
+	}
+	for range 64 {
+		d := c.inner.FastestLap(g)
+		if slices.Contains(c.out[:c.n], d) {
+			return d
+		}
+	}
+	return c.out[0]
+}
+
+// apply imposes the rules on a drawn order out, whose first n drivers are
+// classified, and returns the new number classified.
+func (c *condSampler) apply(rs []rule, out []int, n int) int {
+	clear(c.fixed)
+	drawn := func(d int) int { // the drawn place, a retirement counting as last
+		if p := slices.Index(out[:n], d); p >= 0 {
+			return p
+		}
+		return len(out)
+	}
+	in, ret := c.in[:0], c.ret[:0]
+	type placed struct{ d, pos int }
+	var exact [64]placed
+	var ranged [64]placed
+	ne, nr := 0, 0
+	dnf := c.dnf[:0]
+	for _, r := range rs {
+		switch r.kind {
+		case points.FixDNF:
+			c.fixed[r.d] = true
+			dnf = append(dnf, r.d)
+		case points.FixPosition:
+			c.fixed[r.d] = true
+			if ne < len(exact) {
+				exact[ne] = placed{r.d, r.pos}
+				ne++
+			}
+		case points.FixRange:
+			c.fixed[r.d] = true
+			if nr < len(ranged) {
+				ranged[nr] = placed{r.d, min(max(drawn(r.d), r.from), r.to)}
+				nr++
+			}
+		}
+	}
+	for i, d := range out {
+		if c.fixed[d] {
+			continue
+		}
+		if i < n {
+			in = append(in, d)
+		} else {
+			ret = append(ret, d)
+		}
+	}
+	// Ranges first, at their clamped places among the others.
+	for _, p := range ranged[:nr] {
+		at := min(p.pos, len(in))
+		in = slices.Insert(in, at, p.d)
+	}
+	// Exact places: fill from the drawn retirements if the field
+	// classified falls short of the lowest fixed place.
+	need := 0
+	for _, p := range exact[:ne] {
+		need = max(need, p.pos+1)
+	}
+	promoted := 0
+	for len(in)+ne < need && promoted < len(ret) {
+		in = append(in, ret[promoted])
+		promoted++
+	}
+	order := c.order[:0]
+	k := 0
+	for slot := 0; slot < len(in)+ne; slot++ {
+		d := -1
+		for _, p := range exact[:ne] {
+			if p.pos == slot {
+				d = p.d
+			}
+		}
+		if d < 0 {
+			if k == len(in) {
+				continue
+			}
+			d = in[k]
+			k++
+		}
+		order = append(order, d)
+	}
+	classified := len(order)
+	order = append(order, ret[promoted:]...)
+	order = append(order, dnf...)
+	copy(out, order)
+	// Ahead-of rules: swap until each holds (a few passes at most).
+	for range len(rs) + 1 {
+		swapped := false
+		for _, r := range rs {
+			if r.kind != points.FixAhead {
+				continue
+			}
+			i, j := slices.Index(out, r.d), slices.Index(out, r.other)
+			if i > j {
+				out[i], out[j] = out[j], out[i]
+				swapped = true
+			}
+		}
+		if !swapped {
+			break
+		}
+	}
+	c.in, c.ret, c.order, c.dnf = in[:0], ret[:0], order[:0], dnf[:0]
+	return classified
+}
