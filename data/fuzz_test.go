@@ -1,6 +1,8 @@
 package data
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
@@ -46,5 +48,29 @@ func FuzzSeasonFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		fsys := fstest.MapFS{"season.csv": {Data: b}, "results.csv": {Data: []byte("round,driver,position\n1,a,1\n")}}
 		_, _ = Load(fsys, ".", "f")
+	})
+}
+
+func FuzzParseFix(f *testing.F) {
+	f.Add("10:race:charles-leclerc=1,max-verstappen=DNF")
+	f.Add("11:sprint:lando-norris=1+FL")
+	f.Add("12:a>b,c=11-,d=4-6")
+	f.Fuzz(func(t *testing.T, spec string) {
+		fs, err := ParseFix(spec, "--fix 1")
+		if err == nil && len(fs) == 0 {
+			t.Fatal("no fixes without error")
+		}
+	})
+}
+
+func FuzzScenario(f *testing.F) {
+	f.Add([]byte("round,session,driver,position,fastest_lap\n10,race,a,1,yes\n10,race,b,DNF,\n"))
+	f.Add([]byte("round,driver,position\n3,a,4-6\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "s.csv")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = ReadScenario(p)
 	})
 }

@@ -74,6 +74,13 @@ func TestGolden(t *testing.T) {
 		{"backtest-2021.json", []string{"backtest", "--from", "2021", "--to", "2021", "--sims", "2000", "--compare", "", "--format", "json"}},
 		{"timeline-2021.txt", []string{"timeline", "--season", "f1-2021", "--sims", "5000"}},
 		{"timeline-2024-r9.csv", []string{"timeline", "--after", "9", "--sims", "5000", "--format", "csv"}},
+		{"project-2024-fixed.txt", []string{"project", "--sims", "20000", "--fix", "10:race:charles-leclerc=1,max-verstappen=DNF", "--fix", "11:sprint:lando-norris=1+FL"}},
+		{"project-2024-fixed.csv", []string{"project", "--sims", "20000", "--fix", "10:race:lando-norris>max-verstappen", "--format", "csv"}},
+		{"project-2024-swing.txt", []string{"project", "--sims", "10000", "--swing", "max-verstappen"}},
+		{"project-2024-swing.csv", []string{"project", "--sims", "5000", "--swing", "lando-norris", "--format", "csv"}},
+		{"rescore-2024-2003.txt", []string{"rescore", "--season", "f1-2024", "--system", "f1-2003"}},
+		{"rescore-1988-2010.csv", []string{"rescore", "--season", "f1-1988", "--system", "f1-2010", "--format", "csv"}},
+		{"rescore-2014-constructors.json", []string{"rescore", "--season", "f1-2014", "--system", "f1-2003", "--constructors", "--format", "json"}},
 		{"timeline-2008.json", []string{"timeline", "--season", "f1-2008", "--sims", "2000", "--format", "json"}},
 	}
 	for _, c := range cases {
@@ -146,6 +153,16 @@ func TestExitStatus(t *testing.T) {
 		{"no teams", []string{"standings", "--season", "f1-1957", "--constructors"}, 1, "no teams' championship"},
 		{"unknown system", []string{"systems", "nascar"}, 1, `unknown points system "nascar"`},
 		{"import needs out", []string{"import", "f1db", "x"}, 2, "out"},
+		{"fix a completed round", []string{"project", "--sims", "10", "--fix", "5:race:max-verstappen=1"}, 1, "round 5 (China) has already been run; fix rounds after 9 only"},
+		{"fix an unknown driver", []string{"project", "--sims", "10", "--fix", "10:race:max-verstapen=1"}, 1, `no driver "max-verstapen" in Formula 1 2024`},
+		{"fix two to one place", []string{"project", "--sims", "10", "--fix", "10:race:max-verstappen=1,lando-norris=1"}, 1, "max-verstappen is already fixed to P1 in that session"},
+		{"fix a missing sprint", []string{"project", "--sims", "10", "--fix", "10:sprint:max-verstappen=1"}, 1, "round 10 (Spain) has no sprint"},
+		{"fix syntax", []string{"project", "--sims", "10", "--fix", "10:race:max-verstappen=first"}, 2, `result "first" is not a position`},
+		{"scenario file error", []string{"project", "--sims", "10", "--scenario", "testdata/bad-scenario.csv"}, 1, `testdata/bad-scenario.csv:3:22: result "P" is not a position`},
+		{"swing a team", []string{"project", "--sims", "10", "--constructors", "--swing", "max-verstappen"}, 2, "--swing is for a driver"},
+		{"rescore unknown system", []string{"rescore", "--system", "f1-1900"}, 2, "--system f1-1900"},
+		{"backtest backwards", []string{"backtest", "--from", "2020", "--to", "2010"}, 2, "--from 2020 is after --to 2010"},
+		{"bad regress", []string{"backtest", "--regress", "2"}, 2, "--regress 2"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
