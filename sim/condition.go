@@ -68,7 +68,7 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		}
 		var ok bool
 		if r.d, ok = idx[f.Driver]; !ok {
-			return nil, fmt.Errorf("%s: %s: %s is not in the field (the drivers of round %d); add him with --entries", f.Source, f, f.Driver, c.fieldRound)
+			return nil, fmt.Errorf("%s: %s: %s is not in the field (the drivers of round %d, who race every remaining session)", f.Source, f, f.Driver, c.fieldRound)
 		}
 		if f.Kind == points.FixAhead {
 			if r.other, ok = idx[f.Other]; !ok {
