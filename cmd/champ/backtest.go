@@ -61,44 +61,13 @@ CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 		Flags: append([]cli.Flag{
 			&cli.IntFlag{Name: "from", Value: 1991, Usage: "first `YEAR`"},
 			&cli.IntFlag{Name: "to", Value: 2025, Usage: "last `YEAR` (seasons not yet complete are skipped)"},
-			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: "the `MODEL` to score: plackett-luce, empirical or uniform"},
 			&cli.StringFlag{Name: "compare", Value: sim.ModelUniform + "," + sim.ModelEmpirical, Usage: "other `MODELS` to score as baselines, comma-separated (\"\" for none)"},
-			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: backtestSims, Usage: "simulate `N` seasons per projection"},
-			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run `N` projections at once", DefaultText: "all cores"},
 			&cli.StringFlag{Name: "forecasts", Usage: "write the model's forecasts to `FILE` (CSV)"},
-			&cli.StringFlag{Name: "plot", Usage: "draw the reliability diagram to `FILE` (.png or .svg)"},
+			plotFlag("the reliability diagram"),
 			progressFlag(), formatFlag(), outFlag(),
-		}, modelFlags()...),
+		}, simFlags(backtestSims, "simulate `N` seasons per projection", "the `MODEL` to score: plackett-luce, empirical or uniform", "run `N` projections at once")...),
 		Action: backtestAction,
 	}
-}
-
-// modelFlags set the Plackett–Luce model's hyperparameters.
-func modelFlags() []cli.Flag {
-	d := sim.DefaultOptions()
-	return []cli.Flag{
-		&cli.Float64Flag{Name: "half-life", Value: d.HalfLife, Usage: "model: a result `N` rounds old counts half (0: all rounds alike)"},
-		&cli.Float64Flag{Name: "prior", Value: d.Prior, Usage: "model: weight of the prior pulling strengths to the field, in `RACES`"},
-		&cli.Float64Flag{Name: "dnf-prior", Value: d.DNFPrior, Usage: "model: weight of the field's retirement rate, in `STARTS`"},
-		&cli.Float64Flag{Name: "uncertainty", Value: d.Uncertainty, Usage: "model: scale of the strength uncertainty drawn per season (`X`, 0: none)"},
-		&cli.Float64Flag{Name: "regress", Value: d.Regress, Usage: "model: pull future strengths toward the field by `F` (0: today's form holds, 1: all equal)"},
-	}
-}
-
-// modelOptions reads modelFlags.
-func modelOptions(c *cli.Context) (sim.Options, error) {
-	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"), Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress")}
-	for _, f := range []struct {
-		name string
-		v    float64
-		pos  bool
-	}{{"half-life", o.HalfLife, false}, {"prior", o.Prior, true}, {"dnf-prior", o.DNFPrior, true}, {"uncertainty", o.Uncertainty, false}, {"regress", o.Regress, false}} {
-		if f.v < 0 || f.pos && f.v == 0 || f.v != f.v || f.name == "regress" && f.v > 1 {
-			return o, usagef("--%s %g: give a positive number", f.name, f.v)
-		}
-	}
-	return o, nil
 }
 
 func backtestAction(c *cli.Context) error {
@@ -113,35 +82,23 @@ func backtestAction(c *cli.Context) error {
 	if from > to {
 		return usagef("--from %d is after --to %d", from, to)
 	}
-	opts, err := modelOptions(c)
+	run, err := simConfig(c)
 	if err != nil {
 		return err
 	}
-	cfg := sim.BacktestConfig{Model: strings.ToLower(c.String("model")), Options: opts, Sims: c.Int("sims"),
-		Seed: c.Uint64("seed"), Workers: c.Int("workers")}
-	if !validModel(cfg.Model) {
-		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
-	}
+	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers}
 	for _, m := range strings.Split(c.String("compare"), ",") {
 		if m = strings.ToLower(strings.TrimSpace(m)); m == "" {
 			continue
 		}
-		if !validModel(m) {
-			return usagef("--compare %q: use %s", m, strings.Join(sim.ModelNames, ", "))
+		if err := checkModel("compare", m); err != nil {
+			return err
 		}
 		cfg.Compare = append(cfg.Compare, m)
 	}
-	if cfg.Sims < 1 {
-		return usagef("--sims %d: simulate at least one season", cfg.Sims)
-	}
-	if cfg.Workers < 0 {
-		return usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
-	}
-	plot := c.String("plot")
-	if plot != "" {
-		if err := checkPlotFile(plot); err != nil {
-			return err
-		}
+	plot, err := plotPath(c)
+	if err != nil {
+		return err
 	}
 	var seasons []*points.Season
 	for y := from; y <= to; y++ {
@@ -176,16 +133,8 @@ func backtestAction(c *cli.Context) error {
 			return err
 		}
 	}
-	rep := backtestReport{bt: bt, from: from, to: to, sims: cfg.Sims, seed: cfg.Seed, opts: opts}
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case formatCSV:
-			return rep.csv(w)
-		case formatJSON:
-			return rep.json(w)
-		}
-		return rep.table(w)
-	})
+	rep := backtestReport{bt: bt, from: from, to: to, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
+	return writeFormats(c, format, rep.table, rep.csv, rep.json)
 }
 
 type backtestReport struct {

@@ -46,9 +46,11 @@ func (p *progress) update(done, total int) {
 	p.printed = true
 }
 
+// done ends the bar's line; calling it again does nothing.
 func (p *progress) done() {
 	if p.printed {
 		fmt.Fprintln(p.w)
+		p.printed = false
 	}
 }
 

@@ -57,18 +57,15 @@ likely).
 CSV columns: driver,name,team,points,title_prob,title_se,mean_points,p5,p50,p95,
 max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
 with --positions. Probabilities are fractions (0.8214), points as scored.`,
-		Flags: append(append(seasonFlags(), whatIfFlags()...),
-			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: sim.DefaultSims, Usage: "simulate `N` seasons (with --precision: at most N, default 10,000,000)"},
+		Flags: append(append(append(seasonFlags(), whatIfFlags()...),
 			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
-			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`: the same seed gives the same report"},
-			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: "`MODEL`: plackett-luce, empirical or uniform"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run on `N` goroutines", DefaultText: "all cores"},
 			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
 			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
-			&cli.StringFlag{Name: "plot", Usage: "draw the final-points distributions and title odds to `FILE` (.png or .svg)"},
+			plotFlag("the final-points distributions and title odds"),
 			progressFlag(),
 			formatFlag(), outFlag(),
-		),
+		), simFlags(sim.DefaultSims, "simulate `N` seasons (with --precision: at most N, default 10,000,000)",
+			"`MODEL`: plackett-luce, empirical or uniform", "run on `N` goroutines")...),
 		Action: projectAction,
 	}
 }
@@ -81,28 +78,20 @@ func projectAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg := sim.Config{Model: c.String("model"), Options: sim.DefaultOptions(), Sims: c.Int("sims"), Seed: c.Uint64("seed"),
-		Workers: c.Int("workers"), Precision: c.Float64("precision")}
-	if cfg.Sims < 1 {
-		return usagef("--sims %d: simulate at least one season", cfg.Sims)
+	cfg, err := simConfig(c)
+	if err != nil {
+		return err
 	}
-	if cfg.Workers < 0 {
-		return usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
-	}
+	cfg.Precision = c.Float64("precision")
 	if cfg.Precision < 0 || cfg.Precision >= 0.5 {
 		return usagef("--precision %g: give a standard error between 0 and 0.5, such as 0.001", cfg.Precision)
 	}
 	if cfg.Precision > 0 && !c.IsSet("sims") {
 		cfg.Sims = 10_000_000
 	}
-	if !validModel(cfg.Model) {
-		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
-	}
-	plotFile := c.String("plot")
-	if plotFile != "" {
-		if err := checkPlotFile(plotFile); err != nil {
-			return err
-		}
+	plotFile, err := plotPath(c)
+	if err != nil {
+		return err
 	}
 	s, after, err := loadSeason(c)
 	if err != nil {
@@ -112,71 +101,51 @@ func projectAction(c *cli.Context) error {
 	if teams && !s.System.Teams.Enabled {
 		return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
 	}
+	fixes, err := fixesOf(c)
+	if err != nil {
+		return err
+	}
+	swingDriver := c.String("swing")
+	if swingDriver != "" && (teams || plotFile != "") {
+		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
+	}
 	if after == len(s.Rounds) {
 		// Nothing left to run: the projection is the final table.
 		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
 	}
 	bar := newProgress(c, "seasons")
-	if bar.on {
-		cfg.Progress = bar.update
-	}
-	fixes, err := fixesOf(c)
-	if err != nil {
-		return err
-	}
-	if sw := c.String("swing"); sw != "" {
-		if teams {
-			return usagef("--swing is for a driver; leave out --constructors")
-		}
+	defer bar.done()
+	if swingDriver != "" {
 		cfg.Fixes = fixes
-		cfg.Progress = nil
 		plain, err := sim.Project(s, after, cfg)
 		if err != nil {
 			return err
 		}
-		res, err := runSwing(s, after, sw, cfg, plain, bar)
-		bar.done()
+		sw, err := runSwing(s, after, swingDriver, cfg, plain, bar)
 		if err != nil {
 			return err
 		}
-		return writeOutput(c, func(w io.Writer) error {
-			switch format {
-			case formatCSV:
-				return res.csv(w)
-			case formatJSON:
-				return res.json(w)
-			}
-			return res.table(w)
-		})
+		bar.done()
+		return writeFormats(c, format, sw.table, sw.csv, sw.json)
+	}
+	if bar.on {
+		cfg.Progress = bar.update
 	}
 	start := time.Now()
 	p, err := sim.Project(s, after, cfg)
-	if err == nil && len(fixes) > 0 {
-		plain := p
-		cfg.Fixes = fixes
-		if p, err = sim.Project(s, after, cfg); err == nil {
-			bar.done()
-			if plotFile != "" {
-				if err := writePlot(plotFile, distributionPlot(p, entriesOf(p, teams), teams)); err != nil {
-					return err
-				}
-			}
-			w := conditioned{plain: plain, cond: p, fixes: fixes}
-			return writeOutput(c, func(out io.Writer) error {
-				switch format {
-				case formatCSV:
-					return w.csv(out, teams)
-				case formatJSON:
-					return w.json(out, teams)
-				}
-				return w.table(out, teams)
-			})
-		}
-	}
-	bar.done()
 	if err != nil {
 		return err
 	}
+	var cond *conditioned
+	if len(fixes) > 0 {
+		plain := p
+		cfg.Fixes = fixes
+		if p, err = sim.Project(s, after, cfg); err != nil {
+			return err
+		}
+		cond = &conditioned{plain: plain, cond: p, fixes: fixes, teams: teams}
+	}
+	bar.done()
 	elapsed := time.Since(start)
 	workers := cfg.Workers
 	if workers == 0 {
@@ -189,24 +158,14 @@ func projectAction(c *cli.Context) error {
 			return err
 		}
 	}
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case formatCSV:
-			return writeProjectionCSV(w, p, teams, c.Bool("positions"))
-		case formatJSON:
-			return writeProjectionJSON(w, p, teams, c.Bool("positions"))
-		}
-		return writeProjectionTable(w, p, teams, c.Bool("positions"))
-	})
-}
-
-func validModel(m string) bool {
-	for _, n := range sim.ModelNames {
-		if strings.EqualFold(m, n) {
-			return true
-		}
+	if cond != nil {
+		return writeFormats(c, format, cond.table, cond.csv, cond.json)
 	}
-	return false
+	positions := c.Bool("positions")
+	return writeFormats(c, format,
+		func(w io.Writer) error { return writeProjectionTable(w, p, teams, positions) },
+		func(w io.Writer) error { return writeProjectionCSV(w, p, teams, positions) },
+		func(w io.Writer) error { return writeProjectionJSON(w, p, teams, positions) })
 }
 
 func entriesOf(p *sim.Projection, teams bool) []sim.Entry {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,12 +56,7 @@ func rescoreAction(c *cli.Context) error {
 		return err
 	}
 	id := c.String("system")
-	var sys *points.System
-	if strings.HasSuffix(strings.ToLower(id), ".csv") {
-		sys, err = readSystemFile(id)
-	} else {
-		sys, err = points.Lookup(id)
-	}
+	sys, err := lookupSystem(id)
 	if err != nil {
 		return usagef("--system %s: %v (run 'champ systems' for the list)", id, err)
 	}
@@ -70,15 +64,7 @@ func rescoreAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(c, func(w io.Writer) error {
-		switch r.format {
-		case formatCSV:
-			return res.csv(w)
-		case formatJSON:
-			return res.json(w)
-		}
-		return res.table(w)
-	})
+	return writeFormats(c, r.format, res.table, res.csv, res.json)
 }
 
 // rescore applies sys to the season's results up to round after.

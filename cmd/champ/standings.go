@@ -84,15 +84,10 @@ func standingsAction(c *cli.Context) error {
 		return err
 	}
 	s, after, teams, st, format := r.season, r.after, r.teams, r.st, r.format
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case formatCSV:
-			return writeStandingsCSV(w, s, st, teams, after)
-		case formatJSON:
-			return writeStandingsJSON(w, s, st, teams, after)
-		}
-		return writeStandingsTable(w, s, st, teams, after)
-	})
+	return writeFormats(c, format,
+		func(w io.Writer) error { return writeStandingsTable(w, s, st, teams, after) },
+		func(w io.Writer) error { return writeStandingsCSV(w, s, st, teams, after) },
+		func(w io.Writer) error { return writeStandingsJSON(w, s, st, teams, after) })
 }
 
 func position(st *points.Standing) string {

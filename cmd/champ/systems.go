@@ -31,13 +31,7 @@ most_laps_led, best_results, teams. Name it in a season's season.csv
 			}
 			w := c.App.Writer
 			if id := c.Args().First(); id != "" {
-				var sys *points.System
-				var err error
-				if strings.HasSuffix(strings.ToLower(id), ".csv") {
-					sys, err = readSystemFile(id)
-				} else {
-					sys, err = points.Lookup(id)
-				}
+				sys, err := lookupSystem(id)
 				if err != nil {
 					return err
 				}
@@ -72,6 +66,14 @@ func writeSystem(w io.Writer, id string, s *points.System) {
 		fmt.Fprintf(w, "  %s\n", line)
 	}
 	fmt.Fprintf(w, "  source:  %s\n", s.Source)
+}
+
+// lookupSystem is a system by id, or from a custom system file (.csv).
+func lookupSystem(id string) (*points.System, error) {
+	if strings.HasSuffix(strings.ToLower(id), ".csv") {
+		return readSystemFile(id)
+	}
+	return points.Lookup(id)
 }
 
 func readSystemFile(p string) (*points.System, error) {

@@ -36,13 +36,9 @@ Examples:
 CSV columns: round,driver,title_prob,title_se (drivers who had a chance
 after some round; probabilities as fractions).`,
 		Flags: append(append(seasonFlags(),
-			&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: timelineSims, Usage: "simulate `N` seasons after each round"},
-			&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`"},
-			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: "`MODEL`: plackett-luce, empirical or uniform"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "run `N` projections at once", DefaultText: "all cores"},
-			&cli.StringFlag{Name: "plot", Usage: "draw the timeline to `FILE` (.png or .svg)"},
+			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
-		), modelFlags()...),
+		), simFlags(timelineSims, "simulate `N` seasons after each round", "`MODEL`: plackett-luce, empirical or uniform", "run `N` projections at once")...),
 		Action: timelineAction,
 	}
 }
@@ -55,25 +51,13 @@ func timelineAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts, err := modelOptions(c)
+	cfg, err := simConfig(c)
 	if err != nil {
 		return err
 	}
-	cfg := sim.Config{Model: strings.ToLower(c.String("model")), Options: opts, Sims: c.Int("sims"), Seed: c.Uint64("seed"), Workers: c.Int("workers")}
-	if !validModel(cfg.Model) {
-		return usagef("--model %q: use %s", cfg.Model, strings.Join(sim.ModelNames, ", "))
-	}
-	if cfg.Sims < 1 {
-		return usagef("--sims %d: simulate at least one season", cfg.Sims)
-	}
-	if cfg.Workers < 0 {
-		return usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
-	}
-	plotFile := c.String("plot")
-	if plotFile != "" {
-		if err := checkPlotFile(plotFile); err != nil {
-			return err
-		}
+	plotFile, err := plotPath(c)
+	if err != nil {
+		return err
 	}
 	spec := c.String("season")
 	if spec == "" {
@@ -109,15 +93,7 @@ func timelineAction(c *cli.Context) error {
 			return err
 		}
 	}
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case formatCSV:
-			return tl.csv(w)
-		case formatJSON:
-			return tl.json(w)
-		}
-		return tl.table(w)
-	})
+	return writeFormats(c, format, tl.table, tl.csv, tl.json)
 }
 
 type timeline struct {
@@ -175,8 +151,13 @@ func (t timeline) best(id string) float64 {
 	return b
 }
 
-func entryOf(p *sim.Projection, id string) sim.Entry {
-	for _, e := range p.Drivers {
+// entryOf is a driver's entry in a projection.
+func entryOf(p *sim.Projection, id string) sim.Entry { return find(p.Drivers, id) }
+
+// find returns the entry with the id, or an empty one for an id the
+// projection does not have.
+func find(es []sim.Entry, id string) sim.Entry {
+	for _, e := range es {
 		if e.ID == id {
 			return e
 		}

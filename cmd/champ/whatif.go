@@ -18,7 +18,7 @@ import (
 
 func whatIfFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "fix", Usage: "fix results of a session still to run: `ROUND:SESSION:DRIVER=RESULT,...` (repeatable; see above)"},
+		&cli.StringSliceFlag{Name: "fix", Usage: "fix results of a session still to run; `SPEC` is ROUND:SESSION:DRIVER=RESULT,... (repeatable; see above)"},
 		&cli.StringFlag{Name: "scenario", Usage: "fix the results listed in `FILE` (the results.csv format: round,session,driver,position)"},
 		&cli.StringFlag{Name: "swing", Usage: "title odds by `DRIVER`'s result in the next race: P1, P2, ..., outside the points, DNF"},
 	}
@@ -51,16 +51,10 @@ func fixesOf(c *cli.Context) ([]points.Fix, error) {
 type conditioned struct {
 	plain, cond *sim.Projection
 	fixes       []points.Fix
+	teams       bool
 }
 
-func (w conditioned) plainOf(id string, teams bool) sim.Entry {
-	for _, e := range entriesOf(w.plain, teams) {
-		if e.ID == id {
-			return e
-		}
-	}
-	return sim.Entry{ID: id}
-}
+func (w *conditioned) plainOf(id string) sim.Entry { return find(entriesOf(w.plain, w.teams), id) }
 
 func change(a, b float64) string {
 	d := 100 * (a - b)
@@ -73,7 +67,8 @@ func change(a, b float64) string {
 	return "0.0"
 }
 
-func (w conditioned) table(out io.Writer, teams bool) error {
+func (w *conditioned) table(out io.Writer) error {
+	teams := w.teams
 	p := w.cond
 	s := p.Season
 	what := "drivers'"
@@ -91,7 +86,7 @@ func (w conditioned) table(out io.Writer, teams bool) error {
 	}
 	t := newTable(cols...)
 	for _, e := range entriesOf(p, teams) {
-		b := w.plainOf(e.ID, teams)
+		b := w.plainOf(e.ID)
 		var cells []string
 		if teams {
 			cells = append(cells, s.TeamName(e.ID))
@@ -109,7 +104,8 @@ func (w conditioned) table(out io.Writer, teams bool) error {
 	return nil
 }
 
-func (w conditioned) csv(out io.Writer, teams bool) error {
+func (w *conditioned) csv(out io.Writer) error {
+	teams := w.teams
 	header := []string{"driver", "name", "team"}
 	if teams {
 		header = []string{"team", "name"}
@@ -117,7 +113,7 @@ func (w conditioned) csv(out io.Writer, teams bool) error {
 	header = append(header, "points", "title_prob", "title_se", "title_prob_plain", "change", "mean_points", "mean_points_plain")
 	rows := [][]string{header}
 	for _, e := range entriesOf(w.cond, teams) {
-		b := w.plainOf(e.ID, teams)
+		b := w.plainOf(e.ID)
 		var r []string
 		if teams {
 			r = append(r, e.ID, w.cond.Season.TeamName(e.ID))
@@ -131,7 +127,8 @@ func (w conditioned) csv(out io.Writer, teams bool) error {
 	return writeRecords(out, rows)
 }
 
-func (w conditioned) json(out io.Writer, teams bool) error {
+func (w *conditioned) json(out io.Writer) error {
+	teams := w.teams
 	type entry struct {
 		ID        string  `json:"id"`
 		Name      string  `json:"name"`
@@ -161,7 +158,7 @@ func (w conditioned) json(out io.Writer, teams bool) error {
 		v.Fixes = append(v.Fixes, f.String())
 	}
 	for _, e := range entriesOf(p, teams) {
-		b := w.plainOf(e.ID, teams)
+		b := w.plainOf(e.ID)
 		name := p.Season.DriverName(e.ID)
 		if teams {
 			name = p.Season.TeamName(e.ID)

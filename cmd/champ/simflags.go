@@ -1,0 +1,105 @@
+package main
+
+import (
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/sim"
+)
+
+// The flags of the commands that simulate (project, timeline, backtest)
+// and of their charts and reports, read and checked in one place.
+
+// simFlags are --sims (with the command's default and meaning), --seed,
+// --model, --workers and the model's hyperparameters.
+func simFlags(sims int, simsUsage, modelUsage, workersUsage string) []cli.Flag {
+	return append([]cli.Flag{
+		&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: sims, Usage: simsUsage},
+		&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`: the same seed gives the same report"},
+		&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: modelUsage},
+		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: workersUsage, DefaultText: "all cores"},
+	}, modelFlags()...)
+}
+
+// modelFlags set the Plackett–Luce model's hyperparameters.
+func modelFlags() []cli.Flag {
+	d := sim.DefaultOptions()
+	return []cli.Flag{
+		&cli.Float64Flag{Name: "half-life", Value: d.HalfLife, Usage: "model: a result `N` rounds old counts half (0: all rounds alike)"},
+		&cli.Float64Flag{Name: "prior", Value: d.Prior, Usage: "model: weight of the prior pulling strengths to the field, in `RACES`"},
+		&cli.Float64Flag{Name: "dnf-prior", Value: d.DNFPrior, Usage: "model: weight of the field's retirement rate, in `STARTS`"},
+		&cli.Float64Flag{Name: "uncertainty", Value: d.Uncertainty, Usage: "model: scale of the strength uncertainty drawn per season (`X`, 0: none)"},
+		&cli.Float64Flag{Name: "regress", Value: d.Regress, Usage: "model: pull future strengths toward the field by `F` (0: today's form holds, 1: all equal)"},
+	}
+}
+
+// simConfig reads and checks simFlags.
+func simConfig(c *cli.Context) (sim.Config, error) {
+	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"),
+		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress")}
+	for _, f := range []struct {
+		name string
+		v    float64
+		ok   bool // false for NaN too
+		want string
+	}{
+		{"half-life", o.HalfLife, o.HalfLife >= 0, "0 or more"},
+		{"prior", o.Prior, o.Prior > 0, "more than 0"},
+		{"dnf-prior", o.DNFPrior, o.DNFPrior > 0, "more than 0"},
+		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0, "0 or more"},
+		{"regress", o.Regress, o.Regress >= 0 && o.Regress <= 1, "from 0 to 1"},
+	} {
+		if !f.ok {
+			return sim.Config{}, usagef("--%s %g: give a number %s", f.name, f.v, f.want)
+		}
+	}
+	cfg := sim.Config{Model: strings.ToLower(c.String("model")), Options: o, Sims: c.Int("sims"), Seed: c.Uint64("seed"), Workers: c.Int("workers")}
+	if err := checkModel("model", cfg.Model); err != nil {
+		return cfg, err
+	}
+	if cfg.Sims < 1 {
+		return cfg, usagef("--sims %d: simulate at least one season", cfg.Sims)
+	}
+	if cfg.Workers < 0 {
+		return cfg, usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
+	}
+	return cfg, nil
+}
+
+func checkModel(flag, m string) error {
+	for _, n := range sim.ModelNames {
+		if strings.EqualFold(m, n) {
+			return nil
+		}
+	}
+	return usagef("--%s %q: use %s", flag, m, strings.Join(sim.ModelNames, ", "))
+}
+
+func plotFlag(what string) cli.Flag {
+	return &cli.StringFlag{Name: "plot", Usage: "draw " + what + " to `FILE` (.png or .svg)"}
+}
+
+// plotPath returns --plot, checked, or "".
+func plotPath(c *cli.Context) (string, error) {
+	p := c.String("plot")
+	if p == "" {
+		return "", nil
+	}
+	return p, checkPlotFile(p)
+}
+
+// writeFormats writes a report in the chosen format to --out or standard
+// output.
+func writeFormats(c *cli.Context, format string, table, csv, json func(io.Writer) error) error {
+	return writeOutput(c, func(w io.Writer) error {
+		switch format {
+		case formatCSV:
+			return csv(w)
+		case formatJSON:
+			return json(w)
+		}
+		return table(w)
+	})
+}
