@@ -38,7 +38,10 @@ type rule struct {
 // conditions are the fixes of a projection, per remaining session.
 type conditions struct {
 	rules [][]rule
-	fl    []int // per session: the field index fixed to the fastest lap, or -1
+	fl    []int   // per session: the field index fixed to the fastest lap, or -1
+	at    [][]int // per session and place: the driver fixed there, or -1
+	exact []int   // per session: how many drivers have a fixed place
+	need  []int   // per session: the lowest fixed place, plus one
 }
 
 // compileFixes checks the fixes against the season and the field and
@@ -51,9 +54,11 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 	for i, id := range c.field {
 		idx[id] = i
 	}
-	cd := &conditions{rules: make([][]rule, len(c.sessions)), fl: make([]int, len(c.sessions))}
+	ns := len(c.sessions)
+	cd := &conditions{rules: make([][]rule, ns), fl: make([]int, ns), at: make([][]int, ns), exact: make([]int, ns), need: make([]int, ns)}
 	for i := range cd.fl {
 		cd.fl[i] = -1
+		cd.at[i] = slices.Repeat([]int{-1}, len(c.field))
 	}
 	for _, f := range fixes {
 		s := slices.IndexFunc(c.sessions, func(ss session) bool {
@@ -81,6 +86,11 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		if f.FastestLap {
 			cd.fl[s] = r.d
 		}
+		if f.Kind == points.FixPosition {
+			cd.at[s][r.pos] = r.d
+			cd.exact[s]++
+			cd.need[s] = max(cd.need[s], r.pos+1)
+		}
 		cd.rules[s] = append(cd.rules[s], r)
 	}
 	return cd, nil
@@ -94,14 +104,18 @@ type condSampler struct {
 	cur     int // the session last ordered
 	out     []int
 	n       int
-	// scratch
+	// scratch, each at most the field
 	in, ret, order, dnf []int
+	ranged              []placed
 	fixed               []bool
 }
 
+// placed is a driver and a place (0-based).
+type placed struct{ d, pos int }
+
 func (cd *conditions) wrap(s Sampler, n int) Sampler {
-	return &condSampler{inner: s, cd: cd, in: make([]int, 0, n+64), ret: make([]int, 0, n), order: make([]int, 0, n+64),
-		dnf: make([]int, 0, n), fixed: make([]bool, n)}
+	return &condSampler{inner: s, cd: cd, in: make([]int, 0, n), ret: make([]int, 0, n), order: make([]int, 0, n),
+		dnf: make([]int, 0, n), ranged: make([]placed, 0, n), fixed: make([]bool, n)}
 }
 
 func (c *condSampler) Begin(g *Gen) {
@@ -111,8 +125,8 @@ func (c *condSampler) Begin(g *Gen) {
 
 func (c *condSampler) Order(g *Gen, out []int) int {
 	n := c.inner.Order(g, out)
-	if rs := c.cd.rules[c.session]; len(rs) > 0 {
-		n = c.apply(rs, out, n)
+	if len(c.cd.rules[c.session]) > 0 {
+		n = c.apply(c.session, out, n)
 	}
 	c.out, c.n, c.cur = out, n, c.session
 	c.session++
@@ -132,22 +146,12 @@ func (c *condSampler) FastestLap(g *Gen) int {
 	return c.out[0]
 }
 
-// apply imposes the rules on a drawn order out, whose first n drivers are
-// classified, and returns the new number classified.
-func (c *condSampler) apply(rs []rule, out []int, n int) int {
+// apply imposes session s's rules on a drawn order out, whose first n
+// drivers are classified, and returns the new number classified.
+func (c *condSampler) apply(s int, out []int, n int) int {
+	rs, at, exact := c.cd.rules[s], c.cd.at[s], c.cd.exact[s]
 	clear(c.fixed)
-	drawn := func(d int) int { // the drawn place, a retirement counting as last
-		if p := slices.Index(out[:n], d); p >= 0 {
-			return p
-		}
-		return len(out)
-	}
-	in, ret := c.in[:0], c.ret[:0]
-	type placed struct{ d, pos int }
-	var exact [64]placed
-	var ranged [64]placed
-	ne, nr := 0, 0
-	dnf := c.dnf[:0]
+	in, ret, dnf, ranged := c.in[:0], c.ret[:0], c.dnf[:0], c.ranged[:0]
 	for _, r := range rs {
 		switch r.kind {
 		case points.FixDNF:
@@ -155,16 +159,13 @@ func (c *condSampler) apply(rs []rule, out []int, n int) int {
 			dnf = append(dnf, r.d)
 		case points.FixPosition:
 			c.fixed[r.d] = true
-			if ne < len(exact) {
-				exact[ne] = placed{r.d, r.pos}
-				ne++
-			}
 		case points.FixRange:
 			c.fixed[r.d] = true
-			if nr < len(ranged) {
-				ranged[nr] = placed{r.d, min(max(drawn(r.d), r.from), r.to)}
-				nr++
+			drawn := slices.Index(out[:n], r.d) // a retirement counts as last
+			if drawn < 0 {
+				drawn = len(out)
 			}
+			ranged = append(ranged, placed{r.d, min(max(drawn, r.from), r.to)})
 		}
 	}
 	for i, d := range out {
@@ -178,30 +179,20 @@ func (c *condSampler) apply(rs []rule, out []int, n int) int {
 		}
 	}
 	// Ranges first, at their clamped places among the others.
-	for _, p := range ranged[:nr] {
-		at := min(p.pos, len(in))
-		in = slices.Insert(in, at, p.d)
+	for _, p := range ranged {
+		in = slices.Insert(in, min(p.pos, len(in)), p.d)
 	}
 	// Exact places: fill from the drawn retirements if the field
 	// classified falls short of the lowest fixed place.
-	need := 0
-	for _, p := range exact[:ne] {
-		need = max(need, p.pos+1)
-	}
 	promoted := 0
-	for len(in)+ne < need && promoted < len(ret) {
+	for len(in)+exact < c.cd.need[s] && promoted < len(ret) {
 		in = append(in, ret[promoted])
 		promoted++
 	}
 	order := c.order[:0]
 	k := 0
-	for slot := 0; slot < len(in)+ne; slot++ {
-		d := -1
-		for _, p := range exact[:ne] {
-			if p.pos == slot {
-				d = p.d
-			}
-		}
+	for slot := 0; slot < len(in)+exact; slot++ {
+		d := at[slot]
 		if d < 0 {
 			if k == len(in) {
 				continue
@@ -232,6 +223,6 @@ func (c *condSampler) apply(rs []rule, out []int, n int) int {
 			break
 		}
 	}
-	c.in, c.ret, c.order, c.dnf = in[:0], ret[:0], order[:0], dnf[:0]
+	c.in, c.ret, c.order, c.dnf, c.ranged = in[:0], ret[:0], order[:0], dnf[:0], ranged[:0]
 	return classified
 }
