@@ -98,13 +98,16 @@ func writePlot(path string, ch *chart) error {
 	return nil
 }
 
-// percentTicks marks a 0–1 axis in percent.
+// percentTicks marks a 0–1 axis in percent: a labelled tick every step
+// (a fraction such as 0.1) and an unlabelled one halfway between.
 func percentTicks(step float64) plot.ConstantTicks {
 	var t []plot.Tick
-	for v := 0.0; v <= 1+1e-9; v += step / 2 {
+	n := int(math.Round(1 / step))
+	for i := 0; i <= 2*n; i++ {
+		v := float64(i) / float64(2*n)
 		lab := ""
-		if math.Mod(math.Round(v*1000), math.Round(step*1000)) == 0 {
-			lab = strconv.FormatFloat(100*v, 'f', 0, 64) + "%"
+		if i%2 == 0 {
+			lab = strconv.Itoa(100*i/(2*n)) + "%"
 		}
 		t = append(t, plot.Tick{Value: v, Label: lab})
 	}
@@ -200,7 +203,6 @@ func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
 	}
 	ch := newChart(fmt.Sprintf("Are champ's title odds calibrated? %s, F1 %d–%d, %d forecasts", bt.Model, from, to, n),
 		"Forecast title probability (bins of 10 points)", "Share of those drivers who became champion")
-	ch.p.X.Min, ch.p.X.Max, ch.p.Y.Min, ch.p.Y.Max = 0, 1, 0, 1
 	ch.p.X.Tick.Marker = percentTicks(0.1)
 	ch.p.Y.Tick.Marker = percentTicks(0.1)
 	diag, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
@@ -219,8 +221,8 @@ func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
 			continue
 		}
 		band.XYs = append(band.XYs, plotter.XY{X: b.MeanProb, Y: b.MeanProb})
-		e := 1.96 * b.StdErr
-		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{e, e})
+		e := 1.96 * b.StdErr // clipped to the possible frequencies, 0 to 1
+		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{min(e, b.MeanProb), min(e, 1-b.MeanProb)})
 		pts = append(pts, plotter.XY{X: b.MeanProb, Y: b.Observed})
 		labels = append(labels, fmt.Sprintf("n=%d", b.Count))
 	}
@@ -249,6 +251,8 @@ func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
 		lab.Offset = vg.Point{X: vg.Points(7), Y: -vg.Points(12)}
 		ch.p.Add(lab)
 	}
+	// After Add, which widens the axes to the data (labels included).
+	ch.p.X.Min, ch.p.X.Max, ch.p.Y.Min, ch.p.Y.Max = 0, 1, 0, 1
 	return ch
 }
 
