@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -10,7 +12,9 @@ import (
 // The fast path. Each entry's standing is one uint64: its points (in
 // units) in the high bits, then the counts of its 1st, 2nd, ... race places
 // in fixed-width fields, so one integer comparison applies the points and
-// the countback down to place K. A session adds precomputed increments for
+// the countback down to place K; the lowest bits hold the entry's number,
+// reversed, so that sorting the keys ranks entries that are level on all
+// of that in table order, and a sorting network ranks the table. A session adds precomputed increments for
 // its scoring places. When two entries' keys are equal and the countback
 // would have to look past place K (or the entries are level on
 // everything), the season is replayed from its saved generator state on
@@ -26,6 +30,8 @@ type fastPlan struct {
 	flInc    []uint64 // per session: the fastest-lap bonus as a key increment
 	dShift   uint     // where the points start in a driver key
 	tShift   uint
+	dIdx     uint // the width of the entry number at the bottom of a driver key
+	tIdx     uint
 	curD     []uint64 // current keys
 	curT     []uint64
 	keyD     []uint64 // per season
@@ -53,20 +59,20 @@ func planFast(c *compiled) *fastPlan {
 	}
 	f := &fastPlan{}
 	var ok bool
-	f.dShift, f.curD, ok = keys(c.drivers, c.maxAdd, c.scale, c.rounds, 1)
+	f.dShift, f.curD, f.dIdx, ok = keys(c.drivers, c.maxAdd, c.scale, c.rounds, 1)
 	if !ok {
 		return nil
 	}
 	cars := 1
 	if len(c.teams) > 0 {
 		cars = c.carsPerTeam()
-		f.tShift, f.curT, ok = keys(c.teams, c.maxTeam, c.scale, c.rounds, cars)
+		f.tShift, f.curT, f.tIdx, ok = keys(c.teams, c.maxTeam, c.scale, c.rounds, cars)
 		if !ok {
 			return nil
 		}
 	}
-	dK := places(f.dShift, c.rounds, 1)
-	tK := places(f.tShift, c.rounds, cars)
+	dK := places(f.dShift, f.dIdx, c.rounds, 1)
+	tK := places(f.tShift, f.tIdx, c.rounds, cars)
 	for _, ss := range c.sessions {
 		var di, ti []uint64
 		if ss.drivers {
@@ -80,7 +86,9 @@ func planFast(c *compiled) *fastPlan {
 		f.flInc = append(f.flInc, uint64(ss.flBonus))
 	}
 	f.keyD = padded[uint64](len(c.drivers))
-	f.keyT = padded[uint64](len(c.teams))
+	// A spare slot past the teams takes the kernel's increments for cars
+	// without a team.
+	f.keyT = padded[uint64](len(c.teams) + 1)[:len(c.teams)]
 	return f
 }
 
@@ -92,37 +100,40 @@ func countBits(rounds, cars int) uint {
 	return uint(bits.Len(uint(max(1, rounds*cars))))
 }
 
-// keys sizes the key layout and returns the points shift and each entry's
-// current key; ok is false when the points do not fit.
-func keys(sts []points.Standing, maxAdd []int64, scale float64, rounds, cars int) (uint, []uint64, bool) {
+// keys sizes the key layout and returns the points shift, each entry's
+// current key and the width of the entry number at the bottom; ok is false
+// when the points do not fit.
+func keys(sts []points.Standing, maxAdd []int64, scale float64, rounds, cars int) (shift uint, cur []uint64, idx uint, ok bool) {
 	var most int64
 	for i, st := range sts {
 		most = max(most, int64(math.Round(st.Points*scale))+maxAdd[i])
 	}
 	pbits := uint(bits.Len64(uint64(most)))
-	if pbits > 40 {
-		return 0, nil, false
+	idx = uint(bits.Len(uint(len(sts))))
+	if pbits > 40 || pbits+idx > 60 {
+		return 0, nil, 0, false
 	}
-	shift := 64 - pbits
+	shift = 64 - pbits
 	cb := countBits(rounds, cars)
-	k := places(shift, rounds, cars)
-	cur := make([]uint64, len(sts))
+	k := places(shift, idx, rounds, cars)
+	cur = make([]uint64, len(sts))
 	for i, st := range sts {
-		key := uint64(math.Round(st.Points*scale)) << shift
+		key := uint64(math.Round(st.Points*scale))<<shift | uint64(len(sts)-1-i)
 		for p := 0; p < k && p < len(st.Places); p++ {
 			if uint64(st.Places[p]) >= 1<<cb {
-				return 0, nil, false
+				return 0, nil, 0, false
 			}
 			key += uint64(st.Places[p]) << (shift - cb*uint(p+1))
 		}
 		cur[i] = key
 	}
-	return shift, cur, true
+	return shift, cur, idx, true
 }
 
-// places is how many place counts fit below the points.
-func places(shift uint, rounds, cars int) int {
-	return int(shift / countBits(rounds, cars))
+// places is how many place counts fit between the points and the entry
+// number.
+func places(shift, idx uint, rounds, cars int) int {
+	return int((shift - idx) / countBits(rounds, cars))
 }
 
 // increments returns a session's key increment for each top place: its
@@ -151,6 +162,28 @@ func (t *tally) fastSeason(g *Gen) bool {
 	c, f := t.c, t.fast
 	copy(f.keyD, f.curD)
 	copy(f.keyT, f.curT)
+	if t.kern != nil {
+		t.kern.season(g, f.keyD, f.keyT)
+	} else {
+		t.fastSessions(g)
+	}
+	if !t.drivers.rankKeys(f.keyD, f.dIdx, c.activeD) {
+		return false
+	}
+	if t.teams != nil && !t.teams.rankKeys(f.keyT, f.tIdx, c.activeT) {
+		return false
+	}
+	t.drivers.tallyKeys(f.keyD, f.dShift)
+	if t.teams != nil {
+		t.teams.tallyKeys(f.keyT, f.tShift)
+	}
+	return true
+}
+
+// fastSessions runs a season's sessions into the keys through the
+// sampler's Order, for the models and fields the kernel does not cover.
+func (t *tally) fastSessions(g *Gen) {
+	c, f := t.c, t.fast
 	t.sampler.Begin(g)
 	out := t.out
 	for s := range c.sessions {
@@ -181,43 +214,49 @@ func (t *tally) fastSeason(g *Gen) bool {
 			}
 		}
 	}
-	if !t.drivers.rankKeys(f.keyD, c.activeD) {
-		return false
+}
+
+// rankKeys orders the entries by key, highest first; the entry numbers in
+// the low idx bits put entries level on everything else in table order. It
+// reports false when the order needs the full countback: two entries level
+// above the entry numbers of which one is still racing, or two level at the
+// top, where a tie the countback cannot break counts for no one. Keys are
+// unique, so a sorting network ranks them without branches: a sort's
+// branches would follow the random order of the simulated table and
+// mispredict.
+func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
+	n := len(key)
+	buf := &b.buf
+	if n > unrolledMax {
+		return b.rankSlow(key, idx, active)
 	}
-	if t.teams != nil && !t.teams.rankKeys(f.keyT, c.activeT) {
-		return false
+	for e, k := range key {
+		buf[e] = ^k // ascending order of ^k: descending of k
 	}
-	t.drivers.tallyKeys(f.keyD, f.dShift)
-	if t.teams != nil {
-		t.teams.tallyKeys(f.keyT, f.tShift)
+	sortUnrolled(buf, n)
+	last := uint64(n - 1)
+	mask := uint64(1)<<idx - 1
+	for i := range n {
+		b.order[i] = int(last - ^buf[i]&mask)
+	}
+	for i := 1; i < n; i++ {
+		if (buf[i-1]^buf[i])>>idx == 0 {
+			x, y := b.order[i-1], b.order[i]
+			if i == 1 || active[x] || active[y] {
+				return false
+			}
+		}
 	}
 	return true
 }
 
-// rankKeys orders the entries by key, highest first, entries with equal
-// keys in the current table's order (the entries are numbered in it). It
-// reports false when the order needs the full countback: two equal keys of
-// which one belongs to an entry still racing, or equal keys at the top,
-// where a tie the countback cannot break counts for no one. The order is
-// total, so starting from the previous season's order (nearly right)
-// changes the work, not the result.
-func (b *board) rankKeys(key []uint64, active []bool) bool {
+// rankSlow is rankKeys for tables too long for a network.
+func (b *board) rankSlow(key []uint64, idx uint, active []bool) bool {
 	n := len(key)
-	for i := 1; i < n; i++ {
-		e := b.order[i]
-		j := i
-		for ; j > 0; j-- {
-			o := b.order[j-1]
-			if key[o] > key[e] || key[o] == key[e] && o < e {
-				break
-			}
-			b.order[j] = o
-		}
-		b.order[j] = e
-	}
+	slices.SortFunc(b.order, func(x, y int) int { return cmp.Compare(key[y], key[x]) })
 	for i := 1; i < n; i++ {
 		x, y := b.order[i-1], b.order[i]
-		if key[x] == key[y] && (i == 1 || active[x] || active[y]) {
+		if key[x]>>idx == key[y]>>idx && (i == 1 || active[x] || active[y]) {
 			return false
 		}
 	}

@@ -222,7 +222,22 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 	if !s.net {
 		return s.orderLarge(g, out)
 	}
-	const retired = math.MaxUint64 &^ 0xff
+	mask := s.draw(g)
+	sortUnrolled(&s.buf, s.n)
+	for i := range out {
+		out[i] = int(s.buf[i&(maxNetwork-1)] & 0xff)
+	}
+	return s.n - bits.OnesCount64(mask)
+}
+
+// retiredKey marks a retired driver's key: above every time.
+const retiredKey = math.MaxUint64 &^ 0xff
+
+// draw runs a session's exponential race on the network path: it writes
+// each driver's packed key to s.buf in field order (retiredKey|d for a
+// retirement) and returns the mask of retired drivers, also left in
+// s.mask.
+func (s *plSampler) draw(g *Gen) uint64 {
 	var mask uint64
 	buf := &s.buf
 	st := g.state // the generator's state in a local: Gen.Uint64 inlined
@@ -230,29 +245,27 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 		st += 0xa0761d6478bd642f
 		hi, lo := bits.Mul64(st, st^0xe7037ed1a0b428db)
 		u := hi ^ lo
+		// Without branches on the retirement, which is too random to
+		// predict: r is 1 for a retirement.
+		var r uint64
 		if uint32(u>>32) < p.dnf {
-			mask |= 1 << (d & 63)
-			buf[d&(maxNetwork-1)] = retired | uint64(d)
-			continue
+			r = 1
 		}
 		// Gen.expFrom inlined: the ziggurat's fast path.
 		j := uint32(u)
 		i := j & 0xff
 		x := float64(j) * zigW[i]
-		if j >= zigK[i] {
+		if j >= zigK[i] && r == 0 {
 			g.state = st
 			x = g.expSlow(i, x)
 			st = g.state
 		}
-		buf[d&(maxNetwork-1)] = math.Float64bits(x*p.inv)&^0xff | uint64(d)
+		mask |= r << (d & 63)
+		buf[d&(maxNetwork-1)] = math.Float64bits(x*p.inv)&^0xff | uint64(d) | -r&retiredKey
 	}
 	g.state = st
 	s.mask = mask
-	sortUnrolled(buf, s.n)
-	for i := range out {
-		out[i] = int(buf[i&(maxNetwork-1)] & 0xff)
-	}
-	return s.n - bits.OnesCount64(mask)
+	return mask
 }
 
 // orderLarge is Order for fields too large for a network.

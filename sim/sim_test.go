@@ -339,6 +339,31 @@ func TestNetworksSort(t *testing.T) {
 	}
 }
 
+// The networks topNetwork picks put the k smallest keys first, sorted.
+func TestTopNetworks(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 2; n <= unrolledMax; n++ {
+		for k := 0; k <= 12; k++ {
+			top := topNetwork(n, k)
+			for range 100 {
+				var keys [maxNetwork]uint64
+				ref := make([]uint64, n)
+				for i := range n {
+					keys[i] = r.Uint64() >> uint(r.IntN(64))
+					ref[i] = keys[i]
+				}
+				top(&keys)
+				sortKeys(ref)
+				for i := range min(k, n) {
+					if keys[i] != ref[i] {
+						t.Fatalf("n=%d k=%d: output %d is %d, want %d", n, k, i, keys[i], ref[i])
+					}
+				}
+			}
+		}
+	}
+}
+
 // The alias table draws drivers in proportion to strength.
 func TestAliasFastestLap(t *testing.T) {
 	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},

@@ -24,6 +24,7 @@ type board struct {
 	final    []float64
 	rp       []float64 // scratch: one entry's round points
 	order    []int
+	buf      [maxNetwork]uint64 // scratch for rankKeys
 	// tallies
 	titles []int64
 	ties   []int64
@@ -210,6 +211,7 @@ type tally struct {
 	done    []bool
 	gen     *Gen
 	fast    *fastPlan // nil: the full path only
+	kern    *kernel   // nil: the fast path goes through the sampler's Order
 }
 
 func (c *compiled) newTally(s Sampler) *tally {
@@ -221,6 +223,7 @@ func (c *compiled) newTally(s Sampler) *tally {
 	}
 	if c.fast {
 		t.fast = planFast(c)
+		t.kern = planKernel(c, t.fast, s)
 	}
 	return t
 }

@@ -1,0 +1,108 @@
+package sim
+
+import "math/bits"
+
+// The kernel is the fast path's session loop specialised to the
+// Plackett–Luce model on a field small enough for a sorting network, with
+// nothing fixed: the common case, and the one the speed targets are about.
+// Per session it draws the keys (Order's draws, in the same sequence), sorts
+// only the places that score with a pruned network, and adds each scoring
+// place's precomputed driver and team increments; no finishing order is
+// written out. The draws are the full path's, so a season the keys cannot
+// settle replays exactly as before.
+
+// kernel is one worker's compiled session loop.
+type kernel struct {
+	s        *plSampler
+	sessions []kernSession
+	drv      [maxNetwork]uint8 // field index -> driver entry
+	tm       [maxNetwork]uint8 // field index -> team entry (the spare slot without a team)
+}
+
+type kernSession struct {
+	top   func(*[maxNetwork]uint64) // sorts the first places
+	inc   []kernInc                 // per scoring place
+	fl    bool                      // a fastest-lap bonus is drawn
+	flTop int                       // it counts for places 1..flTop; 0: for any classified driver
+	flD   uint64                    // the bonus as driver and team key increments
+	flT   uint64
+}
+
+type kernInc struct{ d, t uint64 }
+
+// planKernel builds the kernel for a sampler, or returns nil when the
+// sampler is not the plain Plackett–Luce one on the network path.
+func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
+	pl, ok := s.(*plSampler)
+	if !ok || !pl.net || len(c.drivers) > 255 || len(c.teams) > 254 {
+		return nil
+	}
+	n := pl.n
+	k := &kernel{s: pl}
+	for d := range n {
+		k.drv[d] = uint8(c.fieldDrv[d])
+		k.tm[d] = uint8(len(c.teams))
+		if tm := c.fieldTm[d]; tm >= 0 {
+			k.tm[d] = uint8(tm)
+		}
+	}
+	for i, ss := range c.sessions {
+		ks := kernSession{fl: ss.flBonus > 0, flTop: ss.flTop}
+		if ks.flTop >= n {
+			ks.flTop = 0 // every classified driver is in the top places
+		}
+		if ss.drivers {
+			ks.flD = f.flInc[i] << f.dShift
+		}
+		if ss.teams && ss.flTeam && len(c.teams) > 0 {
+			ks.flT = f.flInc[i] << f.tShift
+		}
+		places := min(max(len(f.dInc[i]), len(f.tInc[i])), n)
+		for p := range places {
+			var inc kernInc
+			if p < len(f.dInc[i]) {
+				inc.d = f.dInc[i][p]
+			}
+			if p < len(f.tInc[i]) {
+				inc.t = f.tInc[i][p]
+			}
+			ks.inc = append(ks.inc, inc)
+		}
+		ks.top = topNetwork(n, max(places, ks.flTop))
+		k.sessions = append(k.sessions, ks)
+	}
+	return k
+}
+
+// season runs one season's sessions into the fast path's keys. keyT has
+// a spare slot past its length for the cars without a team.
+func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
+	s := k.s
+	keyT = keyT[:len(keyT)+1]
+	s.Begin(g)
+	buf := &s.buf
+	for i := range k.sessions {
+		ks := &k.sessions[i]
+		mask := s.draw(g)
+		fl, flKey := -1, uint64(0)
+		if ks.fl && bits.OnesCount64(mask) < s.n {
+			// Drawn before the sort, as Order's caller draws it after
+			// the order: the same numbers in the same sequence.
+			fl = s.fastestLapMask(g)
+			flKey = buf[fl&(maxNetwork-1)]
+		}
+		ks.top(buf)
+		for p, inc := range ks.inc {
+			key := buf[p&(maxNetwork-1)]
+			if key >= retiredKey {
+				break
+			}
+			keyD[k.drv[key&0xff]] += inc.d
+			keyT[k.tm[key&0xff]] += inc.t
+		}
+		if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(maxNetwork-1)]) {
+			keyD[k.drv[fl&(maxNetwork-1)]] += ks.flD
+			keyT[k.tm[fl&(maxNetwork-1)]] += ks.flT
+		}
+	}
+}
