@@ -60,7 +60,7 @@
 // Sprints use the same strengths with the sprint table. Where the rules
 // award a fastest-lap bonus it goes to a classified driver chosen with
 // probability proportional to strength (a one-stage Plackett–Luce draw,
-// made from the season's alias table), and scores only if the rules allow
+// a binary search of the season's cumulative strengths), and scores only if the rules allow
 // it from that position (F1 2019-24: top 10).
 // A round's multiplier and the final-round multiplier apply as in
 // [points.System.Table].

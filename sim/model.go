@@ -150,8 +150,7 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
-	s := &plSampler{m: m, keys: padded[uint64](n), by: padded[int](n), out: padded[bool](n), n: n, drv: padded[drawn](n),
-		aliasP: padded[uint32](n), aliasTo: padded[int](n), aliasSmall: padded[int](n), aliasLarge: padded[int](n), aliasW: padded[float64](n)}
+	s := &plSampler{m: m, keys: padded[uint64](n), by: padded[int](n), out: padded[bool](n), n: n, drv: padded[drawn](n)}
 	s.net = n >= 2 && n <= unrolledMax
 	for i := range s.by {
 		s.by[i] = i
@@ -175,15 +174,13 @@ type plSampler struct {
 	n    int     // field size
 	sum  float64 // large fields: total strength of the classified drivers of that session
 	all  float64 // total strength of the field this season
-	// Vose's alias table over the season's strengths, for the fastest lap.
-	aliasP     []uint32 // threshold on 32 random bits: keep the column
-	aliasTo    []int
-	aliasSmall []int
-	aliasLarge []int
-	aliasW     []float64
-	mask       uint64 // network path: bit d set when driver d retired in the session
-	net        bool   // a generated network sorts the field
-	buf        [maxNetwork]uint64
+	// The season's cumulative strengths in field order, for the fastest
+	// lap; past the field, the largest float64.
+	cum  [maxNetwork]float64
+	mask uint64 // network path: bit d set when driver d retired in the session
+	net  bool   // a generated network sorts the field
+	buf  [maxNetwork]uint64
+	zj   [maxNetwork]uint32 // the ziggurat's 32 bits of each driver of the session
 }
 
 // Begin draws the season's strength and retirement probability of each
@@ -197,7 +194,7 @@ func (s *plSampler) Begin(g *Gen) {
 		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate}
 		s.all += rate
 	}
-	s.buildAlias()
+	s.buildCum()
 	if !s.net {
 		// Insertion sort (large fields): draw strongest first, so the
 		// times come out nearly sorted.
@@ -317,52 +314,39 @@ func (s *plSampler) FastestLap(g *Gen) int {
 	return last
 }
 
-// buildAlias builds Vose's alias table for drawing a driver with
-// probability proportional to the season's strength.
-func (s *plSampler) buildAlias() {
-	n := s.n
-	small, large := s.aliasSmall[:0], s.aliasLarge[:0]
+// buildCum builds the season's cumulative strengths (network path).
+func (s *plSampler) buildCum() {
+	if !s.net {
+		return
+	}
+	sum := 0.0
 	for d, p := range s.drv {
-		s.aliasW[d] = p.rate * float64(n) / s.all
-		if s.aliasW[d] < 1 {
-			small = append(small, d)
-		} else {
-			large = append(large, d)
-		}
-	}
-	for len(small) > 0 && len(large) > 0 {
-		l := small[len(small)-1]
-		small = small[:len(small)-1]
-		h := large[len(large)-1]
-		s.aliasP[l] = uint32(math.Min(math.Ldexp(s.aliasW[l], 32), math.MaxUint32))
-		s.aliasTo[l] = h
-		s.aliasW[h] -= 1 - s.aliasW[l]
-		if s.aliasW[h] < 1 {
-			large = large[:len(large)-1]
-			small = append(small, h)
-		}
-	}
-	for _, d := range append(small, large...) {
-		s.aliasP[d] = math.MaxUint32
-		s.aliasTo[d] = d
+		sum += p.rate
+		s.cum[d&(maxNetwork-1)] = sum
 	}
 }
 
-// fastestLapMask is FastestLap on the network path: a driver drawn from the
-// season's alias table in O(1), drawn again while the driver retired, which
-// is proportional to strength among the classified.
+// fastestLapMask is FastestLap on the network path: a driver drawn in
+// proportion to the season's strength, as the count of cumulative
+// strengths at or below a uniform point (independent comparisons, no
+// branches), drawn again while the driver retired, which is proportional
+// to strength among the classified.
 func (s *plSampler) fastestLapMask(g *Gen) int {
 	if bits.OnesCount64(s.mask) >= s.n {
 		return 0
 	}
+	cum := s.cum[:s.n]
+	total := cum[len(cum)-1]
 	for {
-		u := g.Uint64()
-		i := int((u >> 32) * uint64(s.n) >> 32) // column: the high 32 bits scaled to [0, n)
-		d := i
-		if uint32(u) >= s.aliasP[i] {
-			d = s.aliasTo[i]
+		u := g.Float64() * total
+		d := 0
+		for _, c := range cum {
+			if c <= u {
+				d++
+			}
 		}
-		if s.mask>>(d&63)&1 == 0 {
+		// d == n only when rounding put u at the total: draw again.
+		if d < s.n && s.mask>>(d&63)&1 == 0 {
 			return d
 		}
 	}

@@ -29,7 +29,8 @@ func referenceTitleOdds(s *points.Season, after, sims int, seed uint64) map[stri
 	var field []drv
 	for _, id := range c.field {
 		i := fit.Index(id)
-		field = append(field, drv{id, s.DriverTeam(id, after), math.Log(fit.Strength[i]), fit.LogSD[i], fit.DNFAlpha[i], fit.DNFBeta[i]})
+		k := 1 - fit.Regress // future strengths pulled toward the field
+		field = append(field, drv{id, s.DriverTeam(id, after), k * math.Log(fit.Strength[i]), k * fit.LogSD[i], fit.DNFAlpha[i], fit.DNFBeta[i]})
 	}
 	wins := map[string]float64{}
 	for range sims {

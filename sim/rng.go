@@ -75,7 +75,7 @@ func (g *Gen) expSlow(i uint32, x float64) float64 {
 		if i == 0 {
 			return zigR - math.Log(1-g.Float64())
 		}
-		if zigF[i]+g.Float64()*(zigF[i-1]-zigF[i]) < math.Exp(-x) {
+		if y := zigF[i] + g.Float64()*(zigF[i-1]-zigF[i]); below(y, x, i) {
 			return x
 		}
 		j := uint32(g.Uint64())
@@ -85,6 +85,25 @@ func (g *Gen) expSlow(i uint32, x float64) float64 {
 			return x
 		}
 	}
+}
+
+// below reports whether y < exp(-x) for a point of layer i's wedge. The
+// curve is convex, so it lies above its tangent at the layer's right end
+// and below its chord: outside a thin margin about the curve those decide
+// without calling math.Exp, and always as math.Exp would.
+func below(y, x float64, i uint32) bool {
+	const margin = 1e-9
+	right, left := zigW[i]*4294967296, zigW[i-1]*4294967296
+	if tangent := zigF[i] * (1 - (x - right)); y < tangent*(1-margin) {
+		return true
+	}
+	if x >= left && x <= right {
+		chord := zigF[i-1] + (x-left)/(right-left)*(zigF[i]-zigF[i-1])
+		if y > chord*(1+margin) {
+			return false
+		}
+	}
+	return y < math.Exp(-x)
 }
 
 // The exponential ziggurat's 256 layers (Marsaglia and Tsang 2000,

@@ -47,3 +47,21 @@ func TestGenStream(t *testing.T) {
 		t.Error("blocks 0 and 1 start alike")
 	}
 }
+
+// The ziggurat's squeeze decides every wedge point as math.Exp would,
+// points on and near the curve included.
+func TestZigguratSqueeze(t *testing.T) {
+	g := NewGen(7, 7)
+	for range 1_000_000 {
+		i := uint32(1 + g.IntN(255))
+		left, right := zigW[i-1]*4294967296, zigW[i]*4294967296
+		x := left + g.Float64()*(right-left)*1.01 // a little past the layer too
+		y := zigF[i] + g.Float64()*(zigF[i-1]-zigF[i])
+		if g.IntN(4) == 0 {
+			y = math.Exp(-x) * (1 + (g.Float64()-0.5)*1e-8) // near the curve
+		}
+		if got, want := below(y, x, i), y < math.Exp(-x); got != want {
+			t.Fatalf("layer %d, x %v, y %v: squeeze says %v, exp says %v", i, x, y, got, want)
+		}
+	}
+}

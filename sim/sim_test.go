@@ -364,8 +364,8 @@ func TestTopNetworks(t *testing.T) {
 	}
 }
 
-// The alias table draws drivers in proportion to strength.
-func TestAliasFastestLap(t *testing.T) {
+// The fastest lap goes to a classified driver in proportion to strength.
+func TestFastestLapByStrength(t *testing.T) {
 	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},
 		alpha: []float64{1e-9, 1e-9, 1e-9, 1e-9}, bet: []float64{1, 1, 1, 1}}
 	m.tables()

@@ -27,18 +27,7 @@ func NewSimulator(s *points.Season, after int, cfg Config) (*Simulator, error) {
 
 // Season simulates one season and adds it to the tallies, on the fast
 // path where it applies (as Project does).
-func (x *Simulator) Season() {
-	t, g := x.t, x.g
-	if t.fast == nil {
-		t.season(g)
-		return
-	}
-	saved := g.state
-	if !t.fastSeason(g) {
-		g.state = saved
-		t.season(g)
-	}
-}
+func (x *Simulator) Season() { x.t.one(x.g) }
 
 // Race draws one race's finishing order for the field (the season's
 // parameters stay as last drawn) and returns how many were classified.

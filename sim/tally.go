@@ -234,17 +234,23 @@ func (t *tally) runBlock(seed uint64, b, n int) {
 	g := t.gen
 	g.Reset(seed, uint64(b))
 	for range n {
-		if t.fast == nil {
-			t.season(g)
-			continue
-		}
-		saved := g.state
-		if !t.fastSeason(g) {
-			// Replay the same season on the full path.
-			t.fast.replayed++
-			g.state = saved
-			t.season(g)
-		}
+		t.one(g)
+	}
+}
+
+// one simulates one season into the tallies, on the fast path where it
+// applies.
+func (t *tally) one(g *Gen) {
+	if t.fast == nil {
+		t.season(g)
+		return
+	}
+	saved := g.state
+	if !t.fastSeason(g) {
+		// Replay the same season on the full path.
+		t.fast.replayed++
+		g.state = saved
+		t.season(g)
 	}
 }
 
