@@ -80,9 +80,19 @@
 // # Simulation
 //
 // Work is split into blocks of [BlockSize] seasons. Block b's random stream
-// is PCG seeded with (seed, b), never with the worker that runs it, and
-// tallies are integers merged by addition, so a seed gives byte-identical
-// results for any number of workers. Memory does not grow with the number
-// of seasons: only title counts, final-position counts and exact histograms
-// of final points are kept.
+// is a wyrand generator seeded from (seed, b) through SplitMix64 ([Gen]),
+// never from the worker that runs it, and tallies are integers merged by
+// addition, so a seed gives byte-identical results for any number of
+// workers. Memory does not grow with the number of seasons: only title
+// counts, final-position counts and exact histograms of final points are
+// kept.
+//
+// Most seasons run on a fast path: each entry's standing is one integer
+// (points, then counts of 1st, 2nd, ... places, then the entry number), a
+// session adds precomputed increments for its scoring places, and for the
+// Plackett–Luce model a kernel draws each session's keys and orders only
+// the scoring places with a sorting network pruned to them. A season whose
+// final table those integers cannot settle (a tie that the countback must
+// look further down to break) is replayed from its saved generator state on
+// the full path, so results are exact and the same with the fast path off.
 package sim

@@ -106,3 +106,18 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 		}
 	}
 }
+
+// race draws one session as the season's sessions that score the most
+// places (its races) are drawn and returns how many drivers were
+// classified.
+func (k *kernel) race(g *Gen) int {
+	top, most := topNetwork(k.s.n, k.s.n), -1
+	for _, ks := range k.sessions {
+		if len(ks.inc) > most {
+			top, most = ks.top, len(ks.inc)
+		}
+	}
+	mask := k.s.draw(g)
+	top(&k.s.buf)
+	return k.s.n - bits.OnesCount64(mask)
+}

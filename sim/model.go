@@ -180,7 +180,6 @@ type plSampler struct {
 	mask uint64 // network path: bit d set when driver d retired in the session
 	net  bool   // a generated network sorts the field
 	buf  [maxNetwork]uint64
-	zj   [maxNetwork]uint32 // the ziggurat's 32 bits of each driver of the session
 }
 
 // Begin draws the season's strength and retirement probability of each

@@ -297,16 +297,18 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 	seasons := []*points.Season{
 		tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}, 4),
 		tiny(t, "f1-2025", []string{"a", "b", "c"}, 2),
+		referenceSeason(t, "f1-2024", 20, 3, 8, 6), // the kernel's pruned networks
 	}
 	for _, s := range seasons {
 		for _, model := range ModelNames {
 			cfg := Config{Model: model, Sims: 2*BlockSize + 5, Seed: 11, Workers: 2}
-			fast, err := Project(s, 1, cfg)
+			after := s.LastCompleted()
+			fast, err := Project(s, after, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			fullPathOnly = true
-			full, err := Project(s, 1, cfg)
+			full, err := Project(s, after, cfg)
 			fullPathOnly = false
 			if err != nil {
 				t.Fatal(err)

@@ -29,9 +29,16 @@ func NewSimulator(s *points.Season, after int, cfg Config) (*Simulator, error) {
 // path where it applies (as Project does).
 func (x *Simulator) Season() { x.t.one(x.g) }
 
-// Race draws one race's finishing order for the field (the season's
-// parameters stay as last drawn) and returns how many were classified.
-func (x *Simulator) Race() int { return x.t.sampler.Order(x.g, x.t.out) }
+// Race draws one race for the field (the season's parameters stay as last
+// drawn) as the fast path does, ordering the scoring places, or the whole
+// finishing order where the fast path does not apply, and returns how many
+// were classified.
+func (x *Simulator) Race() int {
+	if k := x.t.kern; k != nil {
+		return k.race(x.g)
+	}
+	return x.t.sampler.Order(x.g, x.t.out)
+}
 
 // Field returns the number of drivers simulated.
 func (x *Simulator) Field() int { return len(x.t.c.field) }

@@ -151,8 +151,8 @@ func projectAction(c *cli.Context) error {
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %d workers (%.0f seasons/s)\n",
-		p.Sims, elapsed.Seconds(), workers, float64(p.Sims)/elapsed.Seconds())
+	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %s (%.0f seasons/s)\n",
+		p.Sims, elapsed.Seconds(), plural(workers, "worker"), float64(p.Sims)/elapsed.Seconds())
 	if plotFile != "" {
 		if err := writePlot(plotFile, distributionPlot(p, entriesOf(p, teams), teams)); err != nil {
 			return err
@@ -384,4 +384,12 @@ func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) 
 		out.Entries = append(out.Entries, j)
 	}
 	return writeJSON(w, out)
+}
+
+// plural says "1 worker", "2 workers".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
