@@ -26,6 +26,9 @@ import (
 //
 // A fastest lap fixed to a driver is his; otherwise the model draws it
 // again until it falls to a classified driver.
+//
+// Drivers who do not race a session (entries) are taken out before all
+// that and put last, never classified.
 
 // rule is a compiled fix on one session.
 type rule struct {
@@ -37,11 +40,13 @@ type rule struct {
 
 // conditions are the fixes of a projection, per remaining session.
 type conditions struct {
-	rules [][]rule
-	fl    []int   // per session: the field index fixed to the fastest lap, or -1
-	at    [][]int // per session and place: the driver fixed there, or -1
-	exact []int   // per session: how many drivers have a fixed place
-	need  []int   // per session: the lowest fixed place, plus one
+	rules  [][]rule
+	fl     []int   // per session: the field index fixed to the fastest lap, or -1
+	at     [][]int // per session and place: the driver fixed there, or -1
+	exact  []int   // per session: how many drivers have a fixed place
+	need   []int   // per session: the lowest fixed place, plus one
+	absent [][]int // per session: the drivers not racing
+	field  int     // the field's size
 }
 
 // compileFixes checks the fixes against the season and the field and
@@ -55,7 +60,7 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		idx[id] = i
 	}
 	ns := len(c.sessions)
-	cd := &conditions{rules: make([][]rule, ns), fl: make([]int, ns), at: make([][]int, ns), exact: make([]int, ns), need: make([]int, ns)}
+	cd := &conditions{rules: make([][]rule, ns), fl: make([]int, ns), at: make([][]int, ns), exact: make([]int, ns), need: make([]int, ns), absent: c.absent, field: len(c.field)}
 	for i := range cd.fl {
 		cd.fl[i] = -1
 		cd.at[i] = slices.Repeat([]int{-1}, len(c.field))
@@ -80,8 +85,14 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 				return nil, fmt.Errorf("%s: %s: %s is not in the field (the drivers of round %d)", f.Source, f, f.Other, c.fieldRound)
 			}
 		}
-		if f.Kind == points.FixPosition && r.pos >= len(c.field) {
-			return nil, fmt.Errorf("%s: %s: the field has %d drivers", f.Source, f, len(c.field))
+		if !c.racing(s, r.d) {
+			return nil, fmt.Errorf("%s: %s: %s does not race in round %d (see the entries)", f.Source, f, f.Driver, f.Round)
+		}
+		if f.Kind == points.FixAhead && !c.racing(s, r.other) {
+			return nil, fmt.Errorf("%s: %s: %s does not race in round %d (see the entries)", f.Source, f, f.Other, f.Round)
+		}
+		if f.Kind == points.FixPosition && r.pos >= len(c.field)-len(c.absent[s]) {
+			return nil, fmt.Errorf("%s: %s: the field has %d drivers", f.Source, f, len(c.field)-len(c.absent[s]))
 		}
 		if f.FastestLap {
 			cd.fl[s] = r.d
@@ -113,6 +124,25 @@ type condSampler struct {
 // placed is a driver and a place (0-based).
 type placed struct{ d, pos int }
 
+// conditions compiles the projection's fixes and entries, or returns nil
+// when there are none.
+func (c *compiled) conditions(cfg Config) (*conditions, error) {
+	if len(cfg.Fixes) == 0 && !c.entries {
+		return nil, nil
+	}
+	return c.compileFixes(cfg.Fixes)
+}
+
+// sampler returns a new sampler of the model, under the conditions if
+// there are any.
+func (cd *conditions) sampler(m Model) Sampler {
+	s := m.NewSampler()
+	if cd == nil {
+		return s
+	}
+	return cd.wrap(s, cd.field)
+}
+
 func (cd *conditions) wrap(s Sampler, n int) Sampler {
 	return &condSampler{inner: s, cd: cd, in: make([]int, 0, n), ret: make([]int, 0, n), order: make([]int, 0, n),
 		dnf: make([]int, 0, n), ranged: make([]placed, 0, n), fixed: make([]bool, n)}
@@ -125,7 +155,7 @@ func (c *condSampler) Begin(g *Gen) {
 
 func (c *condSampler) Order(g *Gen, out []int) int {
 	n := c.inner.Order(g, out)
-	if len(c.cd.rules[c.session]) > 0 {
+	if len(c.cd.rules[c.session]) > 0 || len(c.cd.absent[c.session]) > 0 {
 		n = c.apply(c.session, out, n)
 	}
 	c.out, c.n, c.cur = out, n, c.session
@@ -151,6 +181,9 @@ func (c *condSampler) FastestLap(g *Gen) int {
 func (c *condSampler) apply(s int, out []int, n int) int {
 	rs, at, exact := c.cd.rules[s], c.cd.at[s], c.cd.exact[s]
 	clear(c.fixed)
+	for _, d := range c.cd.absent[s] {
+		c.fixed[d] = true
+	}
 	in, ret, dnf, ranged := c.in[:0], c.ret[:0], c.dnf[:0], c.ranged[:0]
 	for _, r := range rs {
 		switch r.kind {
@@ -205,6 +238,7 @@ func (c *condSampler) apply(s int, out []int, n int) int {
 	classified := len(order)
 	order = append(order, ret[promoted:]...)
 	order = append(order, dnf...)
+	order = append(order, c.cd.absent[s]...)
 	copy(out, order)
 	// Ahead-of rules: swap until each holds (a few passes at most).
 	for range len(rs) + 1 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -41,6 +42,8 @@ type Config struct {
 	// Fixes condition every simulated season on results of sessions
 	// still to run (see conditions).
 	Fixes []points.Fix
+	// Entries change who drives from a round on (see entries.go).
+	Entries []points.Entry
 	// Progress, if set, is called from one goroutine about every 200 ms
 	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
@@ -109,19 +112,13 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 	if cfg.Precision > 0 {
 		batch = 8
 	}
-	var cd *conditions
-	if len(cfg.Fixes) > 0 {
-		if cd, err = c.compileFixes(cfg.Fixes); err != nil {
-			return nil, err
-		}
+	cd, err := c.conditions(cfg)
+	if err != nil {
+		return nil, err
 	}
 	workers := make([]*tally, cfg.Workers)
 	for i := range workers {
-		smp := model.NewSampler()
-		if cd != nil {
-			smp = cd.wrap(smp, len(c.field))
-		}
-		workers[i] = c.newTally(smp)
+		workers[i] = c.newTally(cd.sampler(model))
 	}
 	var seasons atomic.Int64
 	stop := make(chan struct{})
@@ -183,13 +180,22 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	if cfg.Options == (Options{}) {
 		cfg.Options = DefaultOptions()
 	}
-	c, err := compile(s, after)
+	if len(cfg.Entries) > 0 {
+		if err := points.CheckEntries(s, after, cfg.Entries); err != nil {
+			return nil, nil, err
+		}
+		s = points.WithEntries(s, cfg.Entries)
+	}
+	c, err := compile(s, after, cfg.Entries)
 	if err != nil {
 		return nil, nil, err
 	}
 	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
 	if err != nil {
 		return nil, nil, err
+	}
+	if pl, ok := model.(*PlackettLuce); ok {
+		c.shareStrengths(pl, cfg.Entries)
 	}
 	return c, model, nil
 }
@@ -218,23 +224,30 @@ type compiled struct {
 	fieldRound int      // the round the field is taken from
 	fieldDrv   []int    // field index -> driver entry
 	fieldTm    []int    // field index -> team entry, -1 without a team
-	sessions   []session
-	places     int // countback width
-	rounds     int
-	drop       points.Drop
-	teamDrop   points.Drop
-	bestCar    bool
-	maxAdd     []int64 // per driver entry, in units
-	maxTeam    []int64
-	cars       []int  // per team entry: its cars in the field
-	activeD    []bool // per driver entry: in the field
-	activeT    []bool // per team entry: it has a car in the field
-	fast       bool   // the fast path applies
-	races      int
-	sprints    int
+	// Per session: field index -> team entry (fieldTm unless entries
+	// change it), and the field indices not racing.
+	sessTm   [][]int
+	absent   [][]int
+	entries  bool              // entries change the field
+	joined   int               // field indices from here on joined by an entry
+	newTeam  map[string]string // driver -> the team of his latest entry
+	sessions []session
+	places   int // countback width
+	rounds   int
+	drop     points.Drop
+	teamDrop points.Drop
+	bestCar  bool
+	maxAdd   []int64 // per driver entry, in units
+	maxTeam  []int64
+	cars     []int  // per team entry: its cars in the field
+	activeD  []bool // per driver entry: in the field
+	activeT  []bool // per team entry: it has a car in the field
+	fast     bool   // the fast path applies
+	races    int
+	sprints  int
 }
 
-func compile(s *points.Season, after int) (*compiled, error) {
+func compile(s *points.Season, after int, entries []points.Entry) (*compiled, error) {
 	sys := s.System
 	c := &compiled{season: s, after: after, drivers: points.Drivers(s, after), rounds: len(s.Rounds), drop: sys.Drop,
 		teamDrop: sys.Teams.Drop, bestCar: sys.Teams.BestCarOnly}
@@ -275,6 +288,18 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		}
 	}
 	sort.Strings(c.field)
+	// Drivers entries bring in join the field after it, newcomers with an
+	// empty standing.
+	c.joined = len(c.field)
+	for _, e := range entries {
+		if !slices.Contains(c.field, e.Driver) {
+			c.field = append(c.field, e.Driver)
+		}
+		if _, ok := dIdx[e.Driver]; !ok {
+			dIdx[e.Driver] = len(c.drivers)
+			c.drivers = append(c.drivers, points.Standing{ID: e.Driver, Places: []int{}})
+		}
+	}
 	for _, id := range c.field {
 		c.fieldDrv = append(c.fieldDrv, dIdx[id])
 		t, ok := tIdx[s.DriverTeam(id, after)]
@@ -321,29 +346,46 @@ func compile(s *points.Season, after int) (*compiled, error) {
 		r.s.flBonus = int64(math.Round(r.fl * c.scale))
 		c.sessions = append(c.sessions, r.s)
 	}
+	if err := c.applyEntries(entries, tIdx); err != nil {
+		return nil, err
+	}
 	c.places = len(c.field)
 	for _, st := range append(append([]points.Standing{}, c.drivers...), c.teams...) {
 		c.places = max(c.places, len(st.Places))
 	}
 	// The most each entry can add.
-	c.cars = make([]int, len(c.teams))
-	for _, t := range c.fieldTm {
-		if t >= 0 {
-			c.cars[t]++
-		}
-	}
+	c.cars = make([]int, len(c.teams)) // the most cars a team runs in a session
 	c.maxAdd = make([]int64, len(c.drivers))
 	c.maxTeam = make([]int64, len(c.teams))
-	for _, ss := range c.sessions {
-		if ss.drivers && len(ss.table) > 0 {
-			for _, d := range c.fieldDrv {
-				c.maxAdd[d] += ss.table[0] + ss.flBonus
+	c.activeD = make([]bool, len(c.drivers))
+	if len(c.sessions) == 0 { // nothing left: the field is as it last raced
+		for f, t := range c.fieldTm {
+			c.activeD[c.fieldDrv[f]] = true
+			if t >= 0 {
+				c.cars[t]++
+			}
+		}
+	}
+	cars := make([]int, len(c.teams))
+	for i, ss := range c.sessions {
+		clear(cars)
+		for f, t := range c.sessTm[i] {
+			if slices.Contains(c.absent[i], f) {
+				continue
+			}
+			c.activeD[c.fieldDrv[f]] = true
+			if ss.drivers && len(ss.table) > 0 {
+				c.maxAdd[c.fieldDrv[f]] += ss.table[0] + ss.flBonus
+			}
+			if t >= 0 {
+				cars[t]++
+				c.cars[t] = max(c.cars[t], cars[t])
 			}
 		}
 		if !ss.teams {
 			continue
 		}
-		for t, n := range c.cars {
+		for t, n := range cars {
 			if n == 0 {
 				continue
 			}
@@ -357,10 +399,6 @@ func compile(s *points.Season, after int) (*compiled, error) {
 				c.maxTeam[t] += ss.flBonus
 			}
 		}
-	}
-	c.activeD = make([]bool, len(c.drivers))
-	for _, d := range c.fieldDrv {
-		c.activeD[d] = true
 	}
 	c.activeT = make([]bool, len(c.teams))
 	for t, n := range c.cars {

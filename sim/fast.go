@@ -188,6 +188,7 @@ func (t *tally) fastSessions(g *Gen) {
 	out := t.out
 	for s := range c.sessions {
 		ss := &c.sessions[s]
+		teamOf := c.sessTm[s]
 		n := t.sampler.Order(g, out)
 		if inc := f.dInc[s]; inc != nil {
 			for p := 0; p < n && p < len(inc); p++ {
@@ -201,14 +202,14 @@ func (t *tally) fastSessions(g *Gen) {
 				if ss.drivers {
 					f.keyD[c.fieldDrv[d]] += f.flInc[s] << f.dShift
 				}
-				if ss.teams && ss.flTeam && c.fieldTm[d] >= 0 {
-					f.keyT[c.fieldTm[d]] += f.flInc[s] << f.tShift
+				if ss.teams && ss.flTeam && teamOf[d] >= 0 {
+					f.keyT[teamOf[d]] += f.flInc[s] << f.tShift
 				}
 			}
 		}
 		if inc := f.tInc[s]; inc != nil {
 			for p := 0; p < n && p < len(inc); p++ {
-				if tm := c.fieldTm[out[p]]; tm >= 0 {
+				if tm := teamOf[out[p]]; tm >= 0 {
 					f.keyT[tm] += inc[p]
 				}
 			}

@@ -18,7 +18,7 @@ import (
 // the standings with points.Drivers — the code that matches the official
 // tables.
 func referenceTitleOdds(s *points.Season, after, sims int, seed uint64) map[string]float64 {
-	c, _ := compile(s, after)
+	c, _ := compile(s, after, nil)
 	fit := FitSeason(s, after, DefaultOptions())
 	r := rand.New(rand.NewPCG(seed, 99))
 	type drv struct {

@@ -16,6 +16,9 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 	p.Drivers = entries(t.drivers, n, c.maxAdd, c.scale, c.activeD)
 	for i := range p.Drivers {
 		p.Drivers[i].Team = c.season.DriverTeam(p.Drivers[i].ID, c.after)
+		if t, ok := c.newTeam[p.Drivers[i].ID]; ok {
+			p.Drivers[i].Team = t
+		}
 	}
 	p.DriverTies = int(t.drivers.tied)
 	if t.teams != nil {

@@ -223,7 +223,9 @@ func (c *compiled) newTally(s Sampler) *tally {
 	}
 	if c.fast {
 		t.fast = planFast(c)
-		t.kern = planKernel(c, t.fast, s)
+		if !c.entries {
+			t.kern = planKernel(c, t.fast, s)
+		}
 	}
 	return t
 }
@@ -275,6 +277,7 @@ func (t *tally) season(g *Gen) {
 				}
 			}
 		}
+		teamOf := c.sessTm[i]
 		if ss.flBonus > 0 && k > 0 {
 			f := t.sampler.FastestLap(g)
 			p := indexOf(t.out[:k], f)
@@ -282,15 +285,15 @@ func (t *tally) season(g *Gen) {
 				if ss.drivers {
 					t.drivers.score(c.fieldDrv[f], ss.round, ss.flBonus)
 				}
-				if ss.teams && ss.flTeam && c.fieldTm[f] >= 0 && t.teams != nil {
-					t.teams.score(c.fieldTm[f], ss.round, ss.flBonus)
+				if ss.teams && ss.flTeam && teamOf[f] >= 0 && t.teams != nil {
+					t.teams.score(teamOf[f], ss.round, ss.flBonus)
 				}
 			}
 		}
 		if ss.teams && t.teams != nil {
 			clear(t.done)
 			for p := 0; p < k; p++ {
-				tm := c.fieldTm[t.out[p]]
+				tm := teamOf[t.out[p]]
 				if tm < 0 {
 					continue
 				}
