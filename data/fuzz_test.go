@@ -74,3 +74,15 @@ func FuzzScenario(f *testing.F) {
 		_, _ = ReadScenario(p)
 	})
 }
+
+func FuzzEntries(f *testing.F) {
+	f.Add([]byte("round,driver,team,replaces,until,share,name\n12,oliver-bearman,haas,kevin-magnussen,12,0.9,Oliver Bearman\n"))
+	f.Add([]byte("round,driver,team\n3,a,b\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "e.csv")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = ReadEntries(p)
+	})
+}

@@ -44,11 +44,23 @@ What-if (the conditioned odds beside the plain ones, from the same seed):
   champ project --fix "10:race:charles-leclerc=1,max-verstappen=DNF" --fix "11:sprint:lando-norris=1"
   champ project --scenario my-scenario.csv           # fixed results in the results.csv format
   champ project --swing max-verstappen               # his title odds by his next race: P1..P10, lower, DNF
+  champ project --entries entries.csv                # driver changes: substitutes, moves, new team-mates
 
 --fix takes ` + "ROUND:SESSION:DRIVER=RESULT,..." + `: a position (1, P3), a position with
 the fastest lap (1+FL), DNF, a range (4-6; 11- for 11th or lower) or
 DRIVER>DRIVER (finishes ahead). The other drivers keep the model's order
 around the fixed ones.
+
+--entries takes a CSV file, one driver change a line: round (the first round
+it applies to), driver, team, and optionally replaces (who stands down),
+until (the last round; empty for the rest of the season), share (strength as
+a multiple of the team's drivers'; empty: a newcomer gets the model's prior,
+the field's average with wide uncertainty) and name. For example:
+  round,driver,team,replaces,until,share,name
+  17,oliver-bearman,haas,kevin-magnussen,17,,Oliver Bearman
+  16,franco-colapinto,williams,logan-sargeant,,0.9,Franco Colapinto
+A driver an entry brings in races only its rounds; the one he replaces sits
+them out unless an entry of his own puts him in a car.
 
 Models: plackett-luce (default; see 'go doc github.com/champ-dev/champ/sim'),
 empirical (resample each driver's own finishes), uniform (every order equally
@@ -105,6 +117,10 @@ func projectAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	entries, err := entriesFlag(c)
+	if err != nil {
+		return err
+	}
 	swingDriver := c.String("swing")
 	if swingDriver != "" && (teams || plotFile != "") {
 		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
@@ -116,7 +132,7 @@ func projectAction(c *cli.Context) error {
 	bar := newProgress(c, "seasons")
 	defer bar.done()
 	if swingDriver != "" {
-		cfg.Fixes = fixes
+		cfg.Fixes, cfg.Entries = fixes, entries
 		plain, err := sim.Project(s, after, cfg)
 		if err != nil {
 			return err
@@ -137,13 +153,13 @@ func projectAction(c *cli.Context) error {
 		return err
 	}
 	var cond *conditioned
-	if len(fixes) > 0 {
+	if len(fixes) > 0 || len(entries) > 0 {
 		plain := p
-		cfg.Fixes = fixes
+		cfg.Fixes, cfg.Entries = fixes, entries
 		if p, err = sim.Project(s, after, cfg); err != nil {
 			return err
 		}
-		cond = &conditioned{plain: plain, cond: p, fixes: fixes, teams: teams}
+		cond = &conditioned{plain: plain, cond: p, fixes: fixes, entries: entries, teams: teams}
 	}
 	bar.done()
 	elapsed := time.Since(start)
@@ -183,6 +199,13 @@ type exact struct {
 	leader string
 }
 
+// known reports whether the exact maths covers the entry: a driver an
+// entry brings in has no standing to work from.
+func (x exact) known(id string) bool {
+	_, ok := x.canWin[id]
+	return ok
+}
+
 func exactOf(p *sim.Projection, teams bool) exact {
 	champ := points.DriversChampionship
 	st := points.Drivers(p.Season, p.After)
@@ -204,7 +227,7 @@ func (x exact) note(e sim.Entry) string {
 		return "excluded"
 	case x.clinch && e.ID == x.leader:
 		return "champion"
-	case !x.canWin[e.ID]:
+	case !x.canWin[e.ID] && x.known(e.ID):
 		return "eliminated"
 	case !e.Active:
 		return "not racing"

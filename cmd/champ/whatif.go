@@ -21,7 +21,24 @@ func whatIfFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "fix", Usage: "fix results of a session still to run; `SPEC` is ROUND:SESSION:DRIVER=RESULT,... (repeatable; see above)"},
 		&cli.StringFlag{Name: "scenario", Usage: "fix the results listed in `FILE` (the results.csv format: round,session,driver,position)"},
 		&cli.StringFlag{Name: "swing", Usage: "title odds by `DRIVER`'s result in the next race: P1, P2, ..., outside the points, DNF"},
+		&cli.StringFlag{Name: "entries", Usage: "driver changes from `FILE`: round,driver,team[,replaces,until,share,name] (see above)"},
 	}
+}
+
+// entriesFlag reads --entries.
+func entriesFlag(c *cli.Context) ([]points.Entry, error) {
+	f := c.String("entries")
+	if f == "" {
+		return nil, nil
+	}
+	es, err := data.ReadEntries(f)
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, fmt.Errorf("%s: no driver changes", f)
+	}
+	return es, nil
 }
 
 // fixesOf reads --fix and --scenario.
@@ -51,6 +68,7 @@ func fixesOf(c *cli.Context) ([]points.Fix, error) {
 type conditioned struct {
 	plain, cond *sim.Projection
 	fixes       []points.Fix
+	entries     []points.Entry
 	teams       bool
 }
 
@@ -75,11 +93,14 @@ func (w *conditioned) table(out io.Writer) error {
 	if teams {
 		what = "teams'"
 	}
-	fmt.Fprintf(out, "%s: %s championship projection %s, with %d fixed results\n", s.Name, what, describeRound(s, p.After), len(w.fixes))
+	fmt.Fprintf(out, "%s: %s championship projection %s, with %s\n", s.Name, what, describeRound(s, p.After), w.what())
 	for _, f := range w.fixes {
 		fmt.Fprintf(out, "  %s\n", describeFix(s, f))
 	}
-	fmt.Fprintf(out, "Model: %s, %d seasons, seed %d for both; Plain: the projection without the fixes\n\n", p.Model, p.Sims, p.Seed)
+	for _, e := range w.entries {
+		fmt.Fprintf(out, "  %s\n", describeEntry(s, e))
+	}
+	fmt.Fprintf(out, "Model: %s, %d seasons, seed %d for both; Plain: the projection without them\n\n", p.Model, p.Sims, p.Seed)
 	cols := []string{"Driver", "Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
 	if teams {
 		cols = []string{"Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
@@ -100,8 +121,44 @@ func (w *conditioned) table(out io.Writer) error {
 	if err := t.write(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nChange in percentage points. The other drivers keep the model's order around the fixed ones.\n")
+	fmt.Fprintf(out, "\nChange in percentage points.")
+	if len(w.fixes) > 0 {
+		fmt.Fprintf(out, " The other drivers keep the model's order around the fixed ones.")
+	}
+	fmt.Fprintln(out)
 	return nil
+}
+
+// what says what conditions the projection: "3 fixed results", "1 driver
+// change", or both.
+func (w *conditioned) what() string {
+	var parts []string
+	if n := len(w.fixes); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d fixed result%s", n, map[bool]string{true: "s"}[n != 1]))
+	}
+	if n := len(w.entries); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d driver change%s", n, map[bool]string{true: "s"}[n != 1]))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// describeEntry says an entry in words.
+func describeEntry(s *points.Season, e points.Entry) string {
+	rounds := fmt.Sprintf("from round %d", e.Round)
+	switch {
+	case e.Until == e.Round:
+		rounds = fmt.Sprintf("in round %d", e.Round)
+	case e.Until > 0:
+		rounds = fmt.Sprintf("in rounds %d to %d", e.Round, e.Until)
+	}
+	out := fmt.Sprintf("%s, %s drives for %s", rounds, s.DriverName(e.Driver), s.TeamName(e.Team))
+	if e.Replaces != "" {
+		out += " in place of " + s.DriverName(e.Replaces)
+	}
+	if e.Share > 0 {
+		out += fmt.Sprintf(" (strength %g× the team's)", e.Share)
+	}
+	return out
 }
 
 func (w *conditioned) csv(out io.Writer) error {
@@ -148,6 +205,7 @@ func (w *conditioned) json(out io.Writer) error {
 		Sims   int      `json:"sims"`
 		Seed   uint64   `json:"seed"`
 		Fixes  []string `json:"fixes"`
+		Change []string `json:"driver_changes,omitempty"`
 		Champ  string   `json:"championship"`
 		Rows   []entry  `json:"entries"`
 	}{Season: p.Season.Name, After: p.After, Model: p.Model, Sims: p.Sims, Seed: p.Seed, Champ: "drivers"}
@@ -156,6 +214,9 @@ func (w *conditioned) json(out io.Writer) error {
 	}
 	for _, f := range w.fixes {
 		v.Fixes = append(v.Fixes, f.String())
+	}
+	for _, e := range w.entries {
+		v.Change = append(v.Change, e.String())
 	}
 	for _, e := range entriesOf(p, teams) {
 		b := w.plainOf(e.ID)
