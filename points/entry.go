@@ -2,7 +2,9 @@ package points
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 )
 
 // Entry is a change of who drives, for rounds still to run: from round
@@ -84,8 +86,10 @@ func CheckEntries(s *Season, n int, entries []Entry) error {
 			return fail("the last round, %d, must be from %d to %d", e.Until, e.Round, rounds)
 		case !teams[e.Team]:
 			return fail("team %q is not in the season; use a team id from teams.csv, such as one `champ standings --teams` lists", e.Team)
+		case !drivers[e.Driver] && e.Name == "":
+			return fail("%s has not raced this season; if he is new, give his name in the name column (else check the id: %s)", e.Driver, similar(e.Driver, drivers))
 		case e.Replaces != "" && !drivers[e.Replaces]:
-			return fail("%s is not a driver of the season", e.Replaces)
+			return fail("%s is not a driver of the season (check the id: %s)", e.Replaces, similar(e.Replaces, drivers))
 		case e.Replaces == e.Driver:
 			return fail("a driver cannot replace himself")
 		case e.Share < 0:
@@ -129,4 +133,40 @@ func WithEntries(s *Season, entries []Entry) *Season {
 		out.Drivers = append(out.Drivers, Driver{ID: e.Driver, Name: name})
 	}
 	return &out
+}
+
+// similar names the ids that share the most with id: the likely meant
+// ones when an id is mistyped.
+func similar(id string, ids map[string]bool) string {
+	best, score := []string{}, 0
+	for k := range ids {
+		n := commonPrefix(id, k)
+		for _, part := range strings.Split(id, "-") {
+			if len(part) > 2 && strings.Contains(k, part) {
+				n += len(part)
+			}
+		}
+		switch {
+		case n > score:
+			best, score = []string{k}, n
+		case n == score && n > 0:
+			best = append(best, k)
+		}
+	}
+	if score == 0 {
+		return "no driver of the season is close"
+	}
+	sort.Strings(best)
+	if len(best) > 3 {
+		best = best[:3]
+	}
+	return "did you mean " + strings.Join(best, " or ") + "?"
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

@@ -81,7 +81,7 @@ func TestEntryShareAndErrors(t *testing.T) {
 	s := referenceSeason(t, "f1-2024", 20, 3, 8, 6)
 	mean := func(share float64) float64 {
 		p, err := Project(s, 3, Config{Sims: 2 * BlockSize, Seed: 1, Entries: []points.Entry{
-			{Round: 4, Driver: "u", Team: "team-a", Replaces: "b", Share: share, Source: "e:1"}}})
+			{Round: 4, Driver: "u", Name: "U", Team: "team-a", Replaces: "b", Share: share, Source: "e:1"}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,13 +95,14 @@ func TestEntryShareAndErrors(t *testing.T) {
 		e    points.Entry
 		want string
 	}{
-		{points.Entry{Round: 3, Driver: "u", Team: "team-a"}, "round 3 has been run"},
-		{points.Entry{Round: 9, Driver: "u", Team: "team-a"}, "not in the calendar"},
-		{points.Entry{Round: 5, Until: 4, Driver: "u", Team: "team-a"}, "the last round"},
-		{points.Entry{Round: 5, Driver: "u", Team: "nobody"}, `team "nobody" is not in the season`},
-		{points.Entry{Round: 5, Driver: "u", Team: "team-a", Replaces: "zz"}, "zz is not a driver"},
+		{points.Entry{Round: 3, Driver: "u", Name: "U", Team: "team-a"}, "round 3 has been run"},
+		{points.Entry{Round: 9, Driver: "u", Name: "U", Team: "team-a"}, "not in the calendar"},
+		{points.Entry{Round: 5, Until: 4, Driver: "u", Name: "U", Team: "team-a"}, "the last round"},
+		{points.Entry{Round: 5, Driver: "u", Name: "U", Team: "nobody"}, `team "nobody" is not in the season`},
+		{points.Entry{Round: 5, Driver: "u", Name: "U", Team: "team-a", Replaces: "zz"}, "zz is not a driver"},
 		{points.Entry{Round: 5, Driver: "a", Team: "team-a", Replaces: "a"}, "cannot replace himself"},
-		{points.Entry{Round: 5, Driver: "u", Team: "team-a", Share: -1}, "negative"},
+		{points.Entry{Round: 5, Driver: "aa", Team: "team-a"}, "aa has not raced this season; if he is new, give his name"},
+		{points.Entry{Round: 5, Driver: "u", Name: "U", Team: "team-a", Share: -1}, "negative"},
 	} {
 		tc.e.Source = "entries.csv:2"
 		_, err := Project(s, 3, Config{Sims: 10, Entries: []points.Entry{tc.e}})
@@ -109,7 +110,7 @@ func TestEntryShareAndErrors(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", tc.e, err, tc.want)
 		}
 	}
-	two := []points.Entry{{Round: 5, Driver: "u", Team: "team-a", Source: "e:1"}, {Round: 6, Driver: "u", Team: "team-b", Source: "e:2"}}
+	two := []points.Entry{{Round: 5, Driver: "u", Name: "U", Team: "team-a", Source: "e:1"}, {Round: 6, Driver: "u", Name: "U", Team: "team-b", Source: "e:2"}}
 	if _, err := Project(s, 3, Config{Sims: 10, Entries: two}); err == nil || !strings.Contains(err.Error(), "already has an entry") {
 		t.Errorf("overlapping entries: %v", err)
 	}

@@ -55,7 +55,8 @@ around the fixed ones.
 it applies to), driver, team, and optionally replaces (who stands down),
 until (the last round; empty for the rest of the season), share (strength as
 a multiple of the team's drivers'; empty: a newcomer gets the model's prior,
-the field's average with wide uncertainty) and name. For example:
+the field's average with wide uncertainty) and name (required for a driver
+who has not raced this season). For example:
   round,driver,team,replaces,until,share,name
   17,oliver-bearman,haas,kevin-magnussen,17,,Oliver Bearman
   16,franco-colapinto,williams,logan-sargeant,,0.9,Franco Colapinto
