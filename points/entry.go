@@ -57,15 +57,11 @@ func (e Entry) Covers(r, n int) bool { return r >= e.Round && r <= e.Last(n) }
 // driver, or for one replaced driver, in the same round. The error starts
 // with the entry's Source.
 func CheckEntries(s *Season, n int, entries []Entry) error {
-	drivers, teams := map[string]bool{}, map[string]bool{}
-	for _, d := range s.Drivers {
-		drivers[d.ID] = true
-	}
+	drivers, teams := s.driverIDs(), map[string]bool{}
 	for _, t := range s.Teams {
 		teams[t.ID] = true
 	}
 	for _, r := range s.Results {
-		drivers[r.Driver] = true
 		if r.Team != "" {
 			teams[r.Team] = true
 		}
@@ -113,13 +109,7 @@ func CheckEntries(s *Season, n int, entries []Entry) error {
 // name them; the results are shared, not copied.
 func WithEntries(s *Season, entries []Entry) *Season {
 	out := *s
-	known := map[string]bool{}
-	for _, d := range s.Drivers {
-		known[d.ID] = true
-	}
-	for _, r := range s.Results {
-		known[r.Driver] = true
-	}
+	known := s.driverIDs()
 	out.Drivers = append([]Driver(nil), s.Drivers...)
 	for _, e := range entries {
 		if known[e.Driver] {

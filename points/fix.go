@@ -56,13 +56,7 @@ func (f Fix) String() string {
 // one position or one driver fixed twice in a session, two fastest laps.
 // The error starts with the fix's Source.
 func CheckFixes(s *Season, n int, fixes []Fix) error {
-	known := map[string]bool{}
-	for _, d := range s.Drivers {
-		known[d.ID] = true
-	}
-	for _, r := range s.Results {
-		known[r.Driver] = true
-	}
+	known := s.driverIDs()
 	type key struct {
 		round int
 		kind  SessionKind

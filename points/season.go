@@ -303,6 +303,19 @@ func (s *Season) TeamName(id string) string {
 	return id
 }
 
+// driverIDs is every driver the season knows: listed in drivers.csv or
+// with a result.
+func (s *Season) driverIDs() map[string]bool {
+	known := map[string]bool{}
+	for _, d := range s.Drivers {
+		known[d.ID] = true
+	}
+	for _, r := range s.Results {
+		known[r.Driver] = true
+	}
+	return known
+}
+
 // DriverTeam returns the team the driver drove for in their latest race
 // up to round n (0: any round), or "".
 func (s *Season) DriverTeam(id string, n int) string {

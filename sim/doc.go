@@ -59,9 +59,10 @@
 //
 // Sprints use the same strengths with the sprint table. Where the rules
 // award a fastest-lap bonus it goes to a classified driver chosen with
-// probability proportional to strength (a one-stage Plackett–Luce draw,
-// a binary search of the season's cumulative strengths), and scores only if the rules allow
-// it from that position (F1 2019-24: top 10).
+// probability proportional to strength (a one-stage Plackett–Luce draw: the
+// count of the season's cumulative strengths below a uniform point), and
+// scores only if the rules allow it from that position (F1 2019-24: top
+// 10).
 // A round's multiplier and the final-round multiplier apply as in
 // [points.System.Table].
 //
@@ -70,6 +71,10 @@
 // Each team's drivers of the latest completed round race every remaining
 // session. A driver who raced earlier and not in the latest round keeps
 // their points, for themselves and their team, and scores no more.
+// [Config.Entries] change that from a round on (a substitute, a move, a new
+// team-mate): a driver an entry brings in races only its rounds, the driver
+// he replaces sits them out, and a newcomer's strength is the prior's or a
+// stated share of his team's.
 //
 // # Models
 //

@@ -370,7 +370,7 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	for i, ss := range c.sessions {
 		clear(cars)
 		for f, t := range c.sessTm[i] {
-			if slices.Contains(c.absent[i], f) {
+			if !c.racing(i, f) {
 				continue
 			}
 			c.activeD[c.fieldDrv[f]] = true

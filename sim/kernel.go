@@ -15,8 +15,9 @@ import "math/bits"
 type kernel struct {
 	s        *plSampler
 	sessions []kernSession
-	drv      [maxNetwork]uint8 // field index -> driver entry
-	tm       [maxNetwork]uint8 // field index -> team entry (the spare slot without a team)
+	raceTop  func(*[maxNetwork]uint64) // the network of the sessions that score the most places
+	drv      [maxNetwork]uint8         // field index -> driver entry
+	tm       [maxNetwork]uint8         // field index -> team entry (the spare slot without a team)
 }
 
 type kernSession struct {
@@ -46,6 +47,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 			k.tm[d] = uint8(tm)
 		}
 	}
+	most := 0
 	for i, ss := range c.sessions {
 		ks := kernSession{fl: ss.flBonus > 0, flTop: ss.flTop}
 		if ks.flTop >= n {
@@ -69,7 +71,13 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 			ks.inc = append(ks.inc, inc)
 		}
 		ks.top = topNetwork(n, max(places, ks.flTop))
+		if k.raceTop == nil || places > most {
+			k.raceTop, most = ks.top, places
+		}
 		k.sessions = append(k.sessions, ks)
+	}
+	if k.raceTop == nil { // no session left
+		k.raceTop = topNetwork(n, n)
 	}
 	return k
 }
@@ -107,17 +115,10 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 	}
 }
 
-// race draws one session as the season's sessions that score the most
-// places (its races) are drawn and returns how many drivers were
-// classified.
+// race draws one session as the season's races (its sessions that score
+// the most places) are drawn and returns how many drivers were classified.
 func (k *kernel) race(g *Gen) int {
-	top, most := topNetwork(k.s.n, k.s.n), -1
-	for _, ks := range k.sessions {
-		if len(ks.inc) > most {
-			top, most = ks.top, len(ks.inc)
-		}
-	}
 	mask := k.s.draw(g)
-	top(&k.s.buf)
+	k.raceTop(&k.s.buf)
 	return k.s.n - bits.OnesCount64(mask)
 }

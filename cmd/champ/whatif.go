@@ -134,10 +134,10 @@ func (w *conditioned) table(out io.Writer) error {
 func (w *conditioned) what() string {
 	var parts []string
 	if n := len(w.fixes); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d fixed result%s", n, map[bool]string{true: "s"}[n != 1]))
+		parts = append(parts, plural(n, "fixed result"))
 	}
 	if n := len(w.entries); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d driver change%s", n, map[bool]string{true: "s"}[n != 1]))
+		parts = append(parts, plural(n, "driver change"))
 	}
 	return strings.Join(parts, " and ")
 }
