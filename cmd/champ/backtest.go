@@ -71,8 +71,8 @@ CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 }
 
 func backtestAction(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usagef("backtest takes no arguments (got %q); choose the seasons with --from and --to", c.Args().First())
+	if err := noArgs(c, "choose the seasons with --from and --to"); err != nil {
+		return err
 	}
 	format, err := outputFormat(c)
 	if err != nil {

@@ -84,8 +84,8 @@ with --positions. Probabilities are fractions (0.8214), points as scored.`,
 }
 
 func projectAction(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usagef("project takes no arguments (got %q); name the season with --season", c.Args().First())
+	if err := noArgs(c, "name the season with --season"); err != nil {
+		return err
 	}
 	format, err := outputFormat(c)
 	if err != nil {

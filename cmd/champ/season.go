@@ -73,9 +73,18 @@ type tableRequest struct {
 	st     []points.Standing
 }
 
-func newTableRequest(c *cli.Context) (*tableRequest, error) {
+// noArgs is the usage error for a command that takes only flags; hint
+// says which flag the user likely meant.
+func noArgs(c *cli.Context, hint string) error {
 	if c.NArg() > 0 {
-		return nil, usagef("%s takes no arguments (got %q); name the season with --season", c.Command.Name, c.Args().First())
+		return usagef("%s takes no arguments (got %q); %s", c.Command.Name, c.Args().First(), hint)
+	}
+	return nil
+}
+
+func newTableRequest(c *cli.Context) (*tableRequest, error) {
+	if err := noArgs(c, "name the season with --season"); err != nil {
+		return nil, err
 	}
 	format, err := outputFormat(c)
 	if err != nil {

@@ -44,8 +44,8 @@ after some round; probabilities as fractions).`,
 }
 
 func timelineAction(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usagef("timeline takes no arguments (got %q); name the season with --season", c.Args().First())
+	if err := noArgs(c, "name the season with --season"); err != nil {
+		return err
 	}
 	format, err := outputFormat(c)
 	if err != nil {
