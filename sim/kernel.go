@@ -18,7 +18,19 @@ type kernel struct {
 	raceTop  func(*[maxNetwork]uint64) // the network of the sessions that score the most places
 	drv      [maxNetwork]uint8         // field index -> driver entry
 	tm       [maxNetwork]uint8         // field index -> team entry (the spare slot without a team)
+	vec      bool                      // sessions are scored by the vector code
+	acc      vecAcc
 }
+
+// vecAcc is the vector scoring's state in a season, per field index: the
+// drivers' and the teams' key increments so far, and the places in the
+// session last scored.
+type vecAcc struct {
+	d, t, rank [vecMax]uint64
+}
+
+// vecMax is the largest field the vector scoring takes.
+const vecMax = 24
 
 type kernSession struct {
 	top   func(*[maxNetwork]uint64) // sorts the first places
@@ -27,6 +39,7 @@ type kernSession struct {
 	flTop int                       // it counts for places 1..flTop; 0: for any classified driver
 	flD   uint64                    // the bonus as driver and team key increments
 	flT   uint64
+	vinc  *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
 }
 
 type kernInc struct{ d, t uint64 }
@@ -39,7 +52,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 		return nil
 	}
 	n := pl.n
-	k := &kernel{s: pl}
+	k := &kernel{s: pl, vec: pl.vec && n <= vecMax}
 	for d := range n {
 		k.drv[d] = uint8(c.fieldDrv[d])
 		k.tm[d] = uint8(len(c.teams))
@@ -70,6 +83,15 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 			}
 			ks.inc = append(ks.inc, inc)
 		}
+		if places > 16 {
+			k.vec = false
+		}
+		ks.vinc = new([32]uint64)
+		for p, inc := range ks.inc {
+			if p < 16 {
+				ks.vinc[p], ks.vinc[16+p] = inc.d, inc.t
+			}
+		}
 		ks.top = topNetwork(n, max(places, ks.flTop))
 		if k.raceTop == nil || places > most {
 			k.raceTop, most = ks.top, places
@@ -87,6 +109,10 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 	s := k.s
 	keyT = keyT[:len(keyT)+1]
+	if k.vec {
+		k.seasonVec(g, keyD, keyT)
+		return
+	}
 	s.Begin(g)
 	buf := &s.buf
 	for i := range k.sessions {
@@ -112,6 +138,32 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 			keyD[k.drv[fl&(maxNetwork-1)]] += ks.flD
 			keyT[k.tm[fl&(maxNetwork-1)]] += ks.flT
 		}
+	}
+}
+
+// seasonVec is season with the vector scoring: each session's places
+// come from counting the keys below each driver's, and the increments
+// collect per field index until the season's end. The sums are season's.
+func (k *kernel) seasonVec(g *Gen, keyD, keyT []uint64) {
+	s, acc := k.s, &k.acc
+	*acc = vecAcc{}
+	s.Begin(g)
+	for i := range k.sessions {
+		ks := &k.sessions[i]
+		mask := s.draw(g)
+		fl := -1
+		if ks.fl && bits.OnesCount64(mask) < s.n {
+			fl = s.fastestLapMask(g) % vecMax
+		}
+		scoreAVX512(&s.buf[0], ks.vinc, acc, s.n)
+		if fl >= 0 && (ks.flTop == 0 || acc.rank[fl] < uint64(ks.flTop)) {
+			acc.d[fl] += ks.flD
+			acc.t[fl] += ks.flT
+		}
+	}
+	for f := range s.n {
+		keyD[k.drv[f]] += acc.d[f%vecMax]
+		keyT[k.tm[f]] += acc.t[f%vecMax]
 	}
 }
 

@@ -152,6 +152,10 @@ func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
 	s := &plSampler{m: m, keys: padded[uint64](n), by: padded[int](n), out: padded[bool](n), n: n, drv: padded[drawn](n)}
 	s.net = n >= 2 && n <= unrolledMax
+	s.vec = s.net && useVec
+	for i := n; i < len(s.cum); i++ {
+		s.cum[i] = math.MaxFloat64
+	}
 	for i := range s.by {
 		s.by[i] = i
 	}
@@ -179,7 +183,12 @@ type plSampler struct {
 	cum  [maxNetwork]float64
 	mask uint64 // network path: bit d set when driver d retired in the session
 	net  bool   // a generated network sorts the field
+	vec  bool   // the vector draw runs the network path
 	buf  [maxNetwork]uint64
+	// The season's parameters as the vector draw reads them, eight at a
+	// time: retirement thresholds and inverse strengths in field order.
+	dnf [maxNetwork]uint32
+	inv [maxNetwork]float64
 }
 
 // Begin draws the season's strength and retirement probability of each
@@ -191,6 +200,9 @@ func (s *plSampler) Begin(g *Gen) {
 		u := g.Uint64()
 		rate := s.m.rateQ[d][u>>52]
 		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate}
+		if s.vec {
+			s.dnf[d&(maxNetwork-1)], s.inv[d&(maxNetwork-1)] = s.drv[d].dnf, s.drv[d].inv
+		}
 		s.all += rate
 	}
 	s.buildCum()
@@ -226,6 +238,33 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 	return s.n - bits.OnesCount64(mask)
 }
 
+// drawVec is draw with the vector code: it draws eight drivers at a time
+// and returns here only for the ziggurat's rare slow path, which it runs
+// as draw does, so the numbers are draw's.
+func (s *plSampler) drawVec(g *Gen) uint64 {
+	st, mask := g.state, uint64(0)
+	for d := 0; d < s.n; {
+		m, stop := uint64(0), 0
+		st, m, stop = drawAVX512(st, &s.dnf[0], &s.inv[0], &s.buf[0], d, s.n)
+		mask |= m
+		if stop >= s.n {
+			break
+		}
+		// Driver stop is classified and his time is past the fast path.
+		st += 0xa0761d6478bd642f
+		hi, lo := bits.Mul64(st, st^0xe7037ed1a0b428db)
+		j := uint32(hi ^ lo)
+		g.state = st
+		x := g.expSlow(j&0xff, float64(j)*zigW[j&0xff])
+		st = g.state
+		s.buf[stop&(maxNetwork-1)] = math.Float64bits(x*s.inv[stop&(maxNetwork-1)])&^0xff | uint64(stop)
+		d = stop + 1
+	}
+	g.state = st
+	s.mask = mask
+	return mask
+}
+
 // retiredKey marks a retired driver's key: above every time.
 const retiredKey = math.MaxUint64 &^ 0xff
 
@@ -234,6 +273,9 @@ const retiredKey = math.MaxUint64 &^ 0xff
 // retirement) and returns the mask of retired drivers, also left in
 // s.mask.
 func (s *plSampler) draw(g *Gen) uint64 {
+	if s.vec {
+		return s.drawVec(g)
+	}
 	var mask uint64
 	buf := &s.buf
 	st := g.state // the generator's state in a local: Gen.Uint64 inlined
@@ -339,9 +381,13 @@ func (s *plSampler) fastestLapMask(g *Gen) int {
 	for {
 		u := g.Float64() * total
 		d := 0
-		for _, c := range cum {
-			if c <= u {
-				d++
+		if s.vec && s.n <= vecMax {
+			d = countAVX512(&s.cum[0], u)
+		} else {
+			for _, c := range cum {
+				if c <= u {
+					d++
+				}
 			}
 		}
 		// d == n only when rounding put u at the total: draw again.

@@ -112,8 +112,10 @@ const zigR = 7.69711747013104972
 
 var (
 	zigK [256]uint32
-	zigW [256]float64
-	zigF [256]float64
+	// zigK64 is zigK widened, for the vector draw's 64-bit gathers.
+	zigK64 [256]uint64
+	zigW   [256]float64
+	zigF   [256]float64
 )
 
 func init() {
@@ -134,5 +136,8 @@ func init() {
 		te = de
 		zigF[i] = math.Exp(-de)
 		zigW[i] = de / m
+	}
+	for i, k := range zigK {
+		zigK64[i] = uint64(k)
 	}
 }

@@ -1,0 +1,25 @@
+//go:build !purego
+
+package sim
+
+import (
+	"os"
+
+	"golang.org/x/sys/cpu"
+)
+
+// useVec reports whether the network path draws its keys with AVX-512
+// (vec_amd64.s). The vector code computes the scalar code's numbers bit for
+// bit (the same generator outputs, the same float64 products), so results
+// do not depend on the machine; it is only faster. Build with the purego
+// tag to leave it out.
+var useVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
+
+//go:noescape
+func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int)
+
+//go:noescape
+func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int)
+
+//go:noescape
+func countAVX512(cum *float64, u float64) int

@@ -1,0 +1,18 @@
+//go:build !amd64 || purego
+
+package sim
+
+// useVec is false: there is no vector code for this architecture.
+var useVec = false
+
+func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int) {
+	panic("sim: no vector draw on this architecture")
+}
+
+func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int) {
+	panic("sim: no vector scoring on this architecture")
+}
+
+func countAVX512(cum *float64, u float64) int {
+	panic("sim: no vector count on this architecture")
+}
