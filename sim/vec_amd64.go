@@ -23,3 +23,13 @@ func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int)
 
 //go:noescape
 func countAVX512(cum *float64, u float64) int
+
+// Vector names the vector instructions the engine uses on this machine,
+// or returns "" when it runs its scalar code (no AVX-512, or CHAMP_NOVEC
+// set). Results are the same either way.
+func Vector() string {
+	if useVec {
+		return "AVX-512"
+	}
+	return ""
+}

@@ -16,3 +16,8 @@ func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int) {
 func countAVX512(cum *float64, u float64) int {
 	panic("sim: no vector count on this architecture")
 }
+
+// Vector names the vector instructions the engine uses on this machine,
+// or returns "" when it runs its scalar code, as it does on this
+// architecture. Results are the same either way.
+func Vector() string { return "" }
