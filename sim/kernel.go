@@ -16,6 +16,7 @@ type kernel struct {
 	s        *plSampler
 	sessions []kernSession
 	raceTop  func(*[maxNetwork]uint64) // the network of the sessions that score the most places
+	raceInc  *[32]uint64               // and their vector scoring's tables
 	drv      [maxNetwork]uint8         // field index -> driver entry
 	tm       [maxNetwork]uint8         // field index -> team entry (the spare slot without a team)
 	vec      bool                      // sessions are scored by the vector code
@@ -94,12 +95,12 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 		}
 		ks.top = topNetwork(n, max(places, ks.flTop))
 		if k.raceTop == nil || places > most {
-			k.raceTop, most = ks.top, places
+			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
 		k.sessions = append(k.sessions, ks)
 	}
 	if k.raceTop == nil { // no session left
-		k.raceTop = topNetwork(n, n)
+		k.raceTop, k.raceInc = topNetwork(n, n), new([32]uint64)
 	}
 	return k
 }
@@ -167,10 +168,15 @@ func (k *kernel) seasonVec(g *Gen, keyD, keyT []uint64) {
 	}
 }
 
-// race draws one session as the season's races (its sessions that score
-// the most places) are drawn and returns how many drivers were classified.
+// race draws and places one session as the season's races (its sessions
+// that score the most places) are drawn and placed, by the network or by
+// the vector scoring, and returns how many drivers were classified.
 func (k *kernel) race(g *Gen) int {
 	mask := k.s.draw(g)
-	k.raceTop(&k.s.buf)
+	if k.vec {
+		scoreAVX512(&k.s.buf[0], k.raceInc, &k.acc, k.s.n)
+	} else {
+		k.raceTop(&k.s.buf)
+	}
 	return k.s.n - bits.OnesCount64(mask)
 }
