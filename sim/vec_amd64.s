@@ -2,9 +2,9 @@
 
 #include "textflag.h"
 
-// The AVX-512 twins of plSampler.draw's key loop and of the sorting
-// networks. They produce the scalar code's numbers bit for bit; see
-// vec_amd64.go.
+// The AVX-512 twins of plSampler.draw's key loop, of the kernel's session
+// scoring and of the fastest lap's count. They produce the scalar code's
+// numbers bit for bit; see vec_amd64.go.
 
 // wyrand's increment and multiplier mask (rng.go), and 8 increments.
 #define WYINC $0xa0761d6478bd642f
@@ -144,24 +144,21 @@ slow:
 	SHLQ   CL, R15
 	ORQ    R15, R8
 	ADDQ   R11, CX
-	MOVQ   WYINC, R12
-	IMULQ  R11, R12
-	ADDQ   R12, AX
-	MOVQ   AX, state+48(FP)
-	MOVQ   R8, mask+56(FP)
-	MOVQ   CX, stop+64(FP)
-	VZEROUPPER
-	RET
+	JMP    ret
 
 done:
-	MOVQ BX, R11                   // the state after driver n-1
+	MOVQ BX, R11                   // back over the lanes past n
 	SUBQ CX, R11
-	MOVQ WYINC, R12
+	MOVQ BX, CX
+
+ret:
+	// AX is the state before the current group; R11 more draws were made.
+	MOVQ  WYINC, R12
 	IMULQ R11, R12
-	ADDQ R12, AX
-	MOVQ AX, state+48(FP)
-	MOVQ R8, mask+56(FP)
-	MOVQ BX, stop+64(FP)
+	ADDQ  R12, AX
+	MOVQ  AX, state+48(FP)
+	MOVQ  R8, mask+56(FP)
+	MOVQ  CX, stop+64(FP)
 	VZEROUPPER
 	RET
 
