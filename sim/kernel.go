@@ -154,7 +154,7 @@ func (k *kernel) seasonVec(g *Gen, keyD, keyT []uint64) {
 		mask := s.draw(g)
 		fl := -1
 		if ks.fl && bits.OnesCount64(mask) < s.n {
-			fl = s.fastestLapMask(g) % vecMax
+			fl = s.fastestLapMask(g) % vecMax // < n: the modulo only spares bounds checks
 		}
 		scoreAVX512(&s.buf[0], ks.vinc, acc, s.n)
 		if fl >= 0 && (ks.flTop == 0 || acc.rank[fl] < uint64(ks.flTop)) {

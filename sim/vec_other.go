@@ -2,7 +2,8 @@
 
 package sim
 
-// useVec is false: there is no vector code for this architecture.
+// useVec is false: there is no vector code for this architecture, or the
+// purego build tag left it out.
 var useVec = false
 
 func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int) {
@@ -18,6 +19,5 @@ func countAVX512(cum *float64, u float64) int {
 }
 
 // Vector names the vector instructions the engine uses on this machine,
-// or returns "" when it runs its scalar code, as it does on this
-// architecture. Results are the same either way.
+// or returns "" when it runs its scalar code, as it does in this build. Results are the same either way.
 func Vector() string { return "" }

@@ -130,22 +130,3 @@ func TestVectorDrawMatchesScalar(t *testing.T) {
 		t.Error("no session took the ziggurat's slow path")
 	}
 }
-
-func benchmarkDraw(b *testing.B, vec bool) {
-	if vec && !useVec {
-		b.Skip("no vector draw on this machine")
-	}
-	n := 20
-	s := &plSampler{n: n, drv: padded[drawn](n), net: true, vec: vec}
-	for d := range n {
-		s.drv[d] = drawn{dnf: 1 << 28, inv: float64(d + 1), rate: 1 / float64(d+1)}
-		s.dnf[d], s.inv[d] = s.drv[d].dnf, s.drv[d].inv
-	}
-	g := NewGen(1, 1)
-	for b.Loop() {
-		s.draw(g)
-	}
-}
-
-func BenchmarkDrawScalar(b *testing.B) { benchmarkDraw(b, false) }
-func BenchmarkDrawVector(b *testing.B) { benchmarkDraw(b, true) }
