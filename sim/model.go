@@ -150,19 +150,23 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
-	s := &plSampler{m: m, keys: padded[uint64](n), by: padded[int](n), out: padded[bool](n), n: n, drv: padded[drawn](n)}
+	s := &plSampler{m: m, n: n}
 	s.net = n >= 2 && n <= unrolledMax
 	s.vec = s.net && useVec
-	for i := n; i < len(s.cum); i++ {
-		s.cum[i] = math.MaxFloat64
+	if s.net {
+		for i := n; i < len(s.cum); i++ {
+			s.cum[i] = math.MaxFloat64
+		}
+		return s
 	}
+	s.keys, s.by, s.out, s.drv = padded[uint64](n), padded[int](n), padded[bool](n), padded[drawn](n)
 	for i := range s.by {
 		s.by[i] = i
 	}
 	return s
 }
 
-// drawn is one driver's parameters for a season, laid out for the draw loop.
+// drawn is one driver's parameters for a season in a large field.
 type drawn struct {
 	dnf  uint32 // retirement threshold on 32 random bits
 	inv  float64
@@ -171,22 +175,22 @@ type drawn struct {
 
 type plSampler struct {
 	m    *PlackettLuce
-	drv  []drawn // the season's parameters, in field order
-	keys []uint64
-	by   []int   // large fields: the order drivers are drawn in, strongest first
-	out  []bool  // large fields: retired in the session last ordered
-	n    int     // field size
-	sum  float64 // large fields: total strength of the classified drivers of that session
-	all  float64 // total strength of the field this season
-	// The season's cumulative strengths in field order, for the fastest
-	// lap; past the field, the largest float64.
+	n    int      // field size
+	drv  []drawn  // large fields: the season's parameters, in field order
+	keys []uint64 // large fields: the classified drivers' keys
+	by   []int    // large fields: the order drivers are drawn in, strongest first
+	out  []bool   // large fields: retired in the session last ordered
+	sum  float64  // large fields: total strength of the classified drivers of that session
+	// Network path: the season's cumulative strengths in field order, for
+	// the fastest lap; past the field, the largest float64.
 	cum  [maxNetwork]float64
 	mask uint64 // network path: bit d set when driver d retired in the session
 	net  bool   // a generated network sorts the field
 	vec  bool   // the vector draw runs the network path
 	buf  [maxNetwork]uint64
-	// The season's parameters as the vector draw reads them, eight at a
-	// time: retirement thresholds and inverse strengths in field order.
+	// Network path: the season's retirement thresholds and inverse
+	// strengths in field order, as the draw loops read them (the vector
+	// draw eight at a time).
 	dnf [maxNetwork]uint32
 	inv [maxNetwork]float64
 }
@@ -195,28 +199,32 @@ type plSampler struct {
 // driver by inverse transform: one 64-bit draw picks a quantile of each
 // (12 bits apiece).
 func (s *plSampler) Begin(g *Gen) {
-	s.all = 0
+	if s.net {
+		sum := 0.0
+		for d := range s.n {
+			u := g.Uint64()
+			rate := s.m.rateQ[d][u>>52]
+			i := d & (maxNetwork - 1)
+			s.dnf[i], s.inv[i] = s.m.dnfQ[d][(u>>40)&(quantiles-1)], 1/rate
+			sum += rate
+			s.cum[i] = sum
+		}
+		return
+	}
 	for d := range s.drv {
 		u := g.Uint64()
 		rate := s.m.rateQ[d][u>>52]
 		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate}
-		if s.vec {
-			s.dnf[d&(maxNetwork-1)], s.inv[d&(maxNetwork-1)] = s.drv[d].dnf, s.drv[d].inv
-		}
-		s.all += rate
 	}
-	s.buildCum()
-	if !s.net {
-		// Insertion sort (large fields): draw strongest first, so the
-		// times come out nearly sorted.
-		for i := 1; i < len(s.by); i++ {
-			d := s.by[i]
-			j := i
-			for ; j > 0 && s.drv[s.by[j-1]].rate < s.drv[d].rate; j-- {
-				s.by[j] = s.by[j-1]
-			}
-			s.by[j] = d
+	// Insertion sort: draw strongest first, so the times come out nearly
+	// sorted.
+	for i := 1; i < len(s.by); i++ {
+		d := s.by[i]
+		j := i
+		for ; j > 0 && s.drv[s.by[j-1]].rate < s.drv[d].rate; j-- {
+			s.by[j] = s.by[j-1]
 		}
+		s.by[j] = d
 	}
 }
 
@@ -250,14 +258,12 @@ func (s *plSampler) drawVec(g *Gen) uint64 {
 		if stop >= s.n {
 			break
 		}
-		// Driver stop is classified and his time is past the fast path.
-		st += 0xa0761d6478bd642f
-		hi, lo := bits.Mul64(st, st^0xe7037ed1a0b428db)
-		j := uint32(hi ^ lo)
+		// Driver stop is classified and his time is past the fast path:
+		// Gen.Exp redraws his number and takes the slow path.
 		g.state = st
-		x := g.expSlow(j&0xff, float64(j)*zigW[j&0xff])
+		i := stop & (maxNetwork - 1)
+		s.buf[i] = timeKey(g.Exp(), s.inv[i], stop)
 		st = g.state
-		s.buf[stop&(maxNetwork-1)] = math.Float64bits(x*s.inv[stop&(maxNetwork-1)])&^0xff | uint64(stop)
 		d = stop + 1
 	}
 	g.state = st
@@ -267,6 +273,13 @@ func (s *plSampler) drawVec(g *Gen) uint64 {
 
 // retiredKey marks a retired driver's key: above every time.
 const retiredKey = math.MaxUint64 &^ 0xff
+
+// timeKey packs driver d's time, an exponential variate x times his
+// inverse strength, into a sort key: the float's bits, which order like
+// the float, with d in the low byte.
+func timeKey(x, inv float64, d int) uint64 {
+	return math.Float64bits(x*inv)&^0xff | uint64(d)
+}
 
 // draw runs a session's exponential race on the network path: it writes
 // each driver's packed key to s.buf in field order (retiredKey|d for a
@@ -279,14 +292,14 @@ func (s *plSampler) draw(g *Gen) uint64 {
 	var mask uint64
 	buf := &s.buf
 	st := g.state // the generator's state in a local: Gen.Uint64 inlined
-	for d, p := range s.drv {
-		st += 0xa0761d6478bd642f
-		hi, lo := bits.Mul64(st, st^0xe7037ed1a0b428db)
+	for d := range s.n {
+		st += wyInc
+		hi, lo := bits.Mul64(st, st^wyMul)
 		u := hi ^ lo
 		// Without branches on the retirement, which is too random to
 		// predict: r is 1 for a retirement.
 		var r uint64
-		if uint32(u>>32) < p.dnf {
+		if uint32(u>>32) < s.dnf[d&(maxNetwork-1)] {
 			r = 1
 		}
 		// Gen.expFrom inlined: the ziggurat's fast path.
@@ -299,7 +312,7 @@ func (s *plSampler) draw(g *Gen) uint64 {
 			st = g.state
 		}
 		mask |= r << (d & 63)
-		buf[d&(maxNetwork-1)] = math.Float64bits(x*p.inv)&^0xff | uint64(d) | -r&retiredKey
+		buf[d&(maxNetwork-1)] = timeKey(x, s.inv[d&(maxNetwork-1)], d) | -r&retiredKey
 	}
 	g.state = st
 	s.mask = mask
@@ -321,7 +334,7 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 		}
 		s.out[d] = false
 		sum += p.rate
-		s.keys[n] = math.Float64bits(g.expFrom(uint32(u))*p.inv)&^0xff | uint64(d)
+		s.keys[n] = timeKey(g.expFrom(uint32(u)), p.inv, d)
 		n++
 	}
 	s.sum = sum
@@ -353,18 +366,6 @@ func (s *plSampler) FastestLap(g *Gen) int {
 		}
 	}
 	return last
-}
-
-// buildCum builds the season's cumulative strengths (network path).
-func (s *plSampler) buildCum() {
-	if !s.net {
-		return
-	}
-	sum := 0.0
-	for d, p := range s.drv {
-		sum += p.rate
-		s.cum[d&(maxNetwork-1)] = sum
-	}
 }
 
 // fastestLapMask is FastestLap on the network path: a driver drawn in

@@ -35,10 +35,17 @@ func splitmix(x uint64) uint64 {
 	return x ^ x>>31
 }
 
+// wyrand's increment and the mask of its multiplier (vec_amd64.s has
+// them too).
+const (
+	wyInc = 0xa0761d6478bd642f
+	wyMul = 0xe7037ed1a0b428db
+)
+
 // Uint64 returns 64 random bits.
 func (g *Gen) Uint64() uint64 {
-	g.state += 0xa0761d6478bd642f
-	hi, lo := bits.Mul64(g.state, g.state^0xe7037ed1a0b428db)
+	g.state += wyInc
+	hi, lo := bits.Mul64(g.state, g.state^wyMul)
 	return hi ^ lo
 }
 
