@@ -71,20 +71,13 @@ CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 }
 
 func backtestAction(c *cli.Context) error {
-	if err := noArgs(c, "choose the seasons with --from and --to"); err != nil {
-		return err
-	}
-	format, err := outputFormat(c)
+	format, run, plot, err := simStart(c, "choose the seasons with --from and --to")
 	if err != nil {
 		return err
 	}
 	from, to := c.Int("from"), c.Int("to")
 	if from > to {
 		return usagef("--from %d is after --to %d", from, to)
-	}
-	run, err := simConfig(c)
-	if err != nil {
-		return err
 	}
 	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers}
 	for _, m := range strings.Split(c.String("compare"), ",") {
@@ -95,10 +88,6 @@ func backtestAction(c *cli.Context) error {
 			return err
 		}
 		cfg.Compare = append(cfg.Compare, m)
-	}
-	plot, err := plotPath(c)
-	if err != nil {
-		return err
 	}
 	var seasons []*points.Season
 	for y := from; y <= to; y++ {

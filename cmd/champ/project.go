@@ -84,14 +84,7 @@ with --positions. Probabilities are fractions (0.8214), points as scored.`,
 }
 
 func projectAction(c *cli.Context) error {
-	if err := noArgs(c, "name the season with --season"); err != nil {
-		return err
-	}
-	format, err := outputFormat(c)
-	if err != nil {
-		return err
-	}
-	cfg, err := simConfig(c)
+	format, cfg, plotFile, err := simStart(c, "name the season with --season")
 	if err != nil {
 		return err
 	}
@@ -101,10 +94,6 @@ func projectAction(c *cli.Context) error {
 	}
 	if cfg.Precision > 0 && !c.IsSet("sims") {
 		cfg.Sims = 10_000_000
-	}
-	plotFile, err := plotPath(c)
-	if err != nil {
-		return err
 	}
 	s, after, err := loadSeason(c)
 	if err != nil {

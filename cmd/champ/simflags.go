@@ -81,6 +81,23 @@ func plotFlag(what string) cli.Flag {
 	return &cli.StringFlag{Name: "plot", Usage: "draw " + what + " to `FILE` (.png or .svg)"}
 }
 
+// simStart is where the simulating commands (project, timeline,
+// backtest) begin: no stray arguments (hint names the flag likely meant),
+// then the output format, the simulation flags and --plot, checked.
+func simStart(c *cli.Context, hint string) (format string, cfg sim.Config, plot string, err error) {
+	if err = noArgs(c, hint); err != nil {
+		return
+	}
+	if format, err = outputFormat(c); err != nil {
+		return
+	}
+	if cfg, err = simConfig(c); err != nil {
+		return
+	}
+	plot, err = plotPath(c)
+	return
+}
+
 // plotPath returns --plot, checked, or "".
 func plotPath(c *cli.Context) (string, error) {
 	p := c.String("plot")

@@ -44,18 +44,7 @@ after some round; probabilities as fractions).`,
 }
 
 func timelineAction(c *cli.Context) error {
-	if err := noArgs(c, "name the season with --season"); err != nil {
-		return err
-	}
-	format, err := outputFormat(c)
-	if err != nil {
-		return err
-	}
-	cfg, err := simConfig(c)
-	if err != nil {
-		return err
-	}
-	plotFile, err := plotPath(c)
+	format, cfg, plotFile, err := simStart(c, "name the season with --season")
 	if err != nil {
 		return err
 	}
