@@ -101,11 +101,11 @@
 // look further down to break) is replayed from its saved generator state on
 // the full path, so results are exact and the same with the fast path off.
 //
-// On amd64 machines with AVX-512 (F and DQ), the kernel runs vector code
-// for fields of up to 24 drivers: it draws eight drivers' keys at once,
-// places every driver of a session by counting the keys below his and looks
-// his increments up by that place, and counts the fastest lap's cumulative
-// strengths in three compares. The vector code computes the scalar code's
+// On amd64 machines with AVX-512 (F and DQ), the engine runs vector code:
+// it draws eight drivers' keys at once (fields of up to 40), and for fields
+// of up to 24 places every driver of a session by counting the keys below
+// his, looks his increments up by that place, and counts the fastest lap's
+// cumulative strengths in three compares. The vector code computes the scalar code's
 // numbers bit for bit, so a seed gives the same results on every machine;
 // [Vector] reports which code runs. The environment variable CHAMP_NOVEC=1,
 // or building with the purego tag, selects the scalar code.
