@@ -228,10 +228,12 @@ func (s *plSampler) Begin(g *Gen) {
 	}
 }
 
-// Order runs an exponential race: driver d's time is Exp(1)/w_d, and the
-// order of the times is a Plackett–Luce draw. Retired drivers go last, in
-// field order. One 64-bit draw per driver: the high 32 bits decide the
-// retirement, the low 32 bits feed the exponential ziggurat. Times are
+// Order runs an exponential race: driver d's time is E/w_d for an
+// exponential variate E, and the order of the times is a Plackett–Luce
+// draw. Retired drivers go last, in field order. One 64-bit draw per
+// driver: the high 32 bits decide the retirement, the low 32 bits give E
+// (expBits; its rate, ln 2, is the same for every driver, so the order is
+// Exp(1)'s). Times are
 // sorted as packed keys (the bits of a positive float64 order like the
 // float, and the low byte carries the driver) by a sorting network.
 func (s *plSampler) Order(g *Gen, out []int) int {
@@ -246,26 +248,10 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 	return s.n - bits.OnesCount64(mask)
 }
 
-// drawVec is draw with the vector code: it draws eight drivers at a time
-// and returns here only for the ziggurat's rare slow path, which it runs
-// as draw does, so the numbers are draw's.
+// drawVec is draw with the vector code: eight drivers at a time, with
+// the scalar code's numbers.
 func (s *plSampler) drawVec(g *Gen) uint64 {
-	st, mask := g.state, uint64(0)
-	for d := 0; d < s.n; {
-		m, stop := uint64(0), 0
-		st, m, stop = drawAVX512(st, &s.dnf[0], &s.inv[0], &s.buf[0], d, s.n)
-		mask |= m
-		if stop >= s.n {
-			break
-		}
-		// Driver stop is classified and his time is past the fast path:
-		// Gen.Exp redraws his number and takes the slow path.
-		g.state = st
-		i := stop & (maxNetwork - 1)
-		s.buf[i] = timeKey(g.Exp(), s.inv[i], stop)
-		st = g.state
-		d = stop + 1
-	}
+	st, mask := drawAVX512(g.state, &s.dnf[0], &s.inv[0], &s.buf[0], s.n)
 	g.state = st
 	s.mask = mask
 	return mask
@@ -302,17 +288,8 @@ func (s *plSampler) draw(g *Gen) uint64 {
 		if uint32(u>>32) < s.dnf[d&(maxNetwork-1)] {
 			r = 1
 		}
-		// Gen.expFrom inlined: the ziggurat's fast path.
-		j := uint32(u)
-		i := j & 0xff
-		x := float64(j) * zigW[i]
-		if j >= zigK[i] && r == 0 {
-			g.state = st
-			x = g.expSlow(i, x)
-			st = g.state
-		}
 		mask |= r << (d & 63)
-		buf[d&(maxNetwork-1)] = timeKey(x, s.inv[d&(maxNetwork-1)], d) | -r&retiredKey
+		buf[d&(maxNetwork-1)] = timeKey(expBits(uint32(u)), s.inv[d&(maxNetwork-1)], d) | -r&retiredKey
 	}
 	g.state = st
 	s.mask = mask
@@ -334,7 +311,7 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 		}
 		s.out[d] = false
 		sum += p.rate
-		s.keys[n] = timeKey(g.expFrom(uint32(u)), p.inv, d)
+		s.keys[n] = timeKey(expBits(uint32(u)), p.inv, d)
 		n++
 	}
 	s.sum = sum

@@ -48,20 +48,31 @@ func TestGenStream(t *testing.T) {
 	}
 }
 
-// The ziggurat's squeeze decides every wedge point as math.Exp would,
-// points on and near the curve included.
-func TestZigguratSqueeze(t *testing.T) {
+// expBits is -log2(U) to a relative error below 1.3e-10 for every U it
+// can meet: the ends, both sides of each power of two (where the mantissa
+// reduction switches), and random bits.
+func TestExpBits(t *testing.T) {
+	check := func(j uint32) {
+		t.Helper()
+		// -log2(U) = -log1p(U-1)/ln 2, with U-1 exact.
+		want := -math.Log1p(float64(int64(j)<<1+1-1<<33)*0x1p-33) / math.Ln2
+		got := expBits(j)
+		if !(got > 0) || math.Abs(got-want) > 1.3e-10*want {
+			t.Fatalf("expBits(%#x) = %v, want %v (relative error %.3g)", j, got, want, math.Abs(got-want)/want)
+		}
+	}
+	for k := range 33 {
+		p := uint64(1) << k
+		for _, j := range []uint64{p - 2, p - 1, p, p + 1, p + p/2 - 1, p + p/2, p + p/2 + 1} {
+			if j < 1<<32 {
+				check(uint32(j))
+			}
+		}
+	}
+	check(0)
+	check(math.MaxUint32)
 	g := NewGen(7, 7)
 	for range 1_000_000 {
-		i := uint32(1 + g.IntN(255))
-		left, right := zigW[i-1]*4294967296, zigW[i]*4294967296
-		x := left + g.Float64()*(right-left)*1.01 // a little past the layer too
-		y := zigF[i] + g.Float64()*(zigF[i-1]-zigF[i])
-		if g.IntN(4) == 0 {
-			y = math.Exp(-x) * (1 + (g.Float64()-0.5)*1e-8) // near the curve
-		}
-		if got, want := below(y, x, i), y < math.Exp(-x); got != want {
-			t.Fatalf("layer %d, x %v, y %v: squeeze says %v, exp says %v", i, x, y, got, want)
-		}
+		check(uint32(g.Uint64()))
 	}
 }

@@ -17,7 +17,7 @@ import (
 var useVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
 
 //go:noescape
-func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int)
+func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64)
 
 //go:noescape
 func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int)

@@ -31,39 +31,42 @@ DATA steps<>+48(SB)/8, $0x633acdbf4d2dbd49
 DATA steps<>+56(SB)/8, $0x03b0eb23c5eb2178
 GLOBL steps<>(SB), RODATA, $64
 
-// func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int)
+// func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64)
 //
-// Draws drivers from..n-1, eight at a time, as plSampler.draw does: for
+// Draws drivers 0..n-1, eight at a time, as plSampler.draw does: for
 // driver d, u is wyrand's next output, retired when u>>32 < dnf[d], else
-// the time is the ziggurat's fast-path exponential of uint32(u) times
-// inv[d]; buf[d] gets the packed key. It stops at the first driver that
-// is not retired and falls to the ziggurat's slow path: stop is that
-// driver (n when none), state the generator's state before its draw, and
-// mask holds the retirements of drivers from..stop-1. Lanes past n are
-// computed and stored (dnf, inv and buf must have room for from+8 past
-// every group) but count for nothing.
-TEXT ·drawAVX512(SB), NOSPLIT, $0-72
+// the time is expBits(uint32(u)) times inv[d]; buf[d] gets the packed
+// key. It returns the generator's state after n draws and the mask of
+// retirements. Lanes past n are computed and stored (dnf, inv and buf must
+// have room for a whole last group) but count for nothing.
+TEXT ·drawAVX512(SB), NOSPLIT, $0-56
 	MOVQ st+0(FP), AX
 	MOVQ dnf+8(FP), SI
 	MOVQ inv+16(FP), DX
 	MOVQ buf+24(FP), DI
-	MOVQ from+32(FP), CX
-	MOVQ n+40(FP), BX
+	MOVQ n+32(FP), BX
 	XORQ R8, R8                    // mask
-	LEAQ ·zigK64(SB), R9
-	LEAQ ·zigW(SB), R10
+	XORQ CX, CX                    // d
 	MOVQ WYMUL, R12
 	VPBROADCASTQ R12, Z20          // wyrand's multiplier mask
 	VMOVDQU64 steps<>(SB), Z21
 	MOVQ $0xffffffff, R12
 	VPBROADCASTQ R12, Z22          // low 32 bits
-	MOVQ $0xff, R12
-	VPBROADCASTQ R12, Z23          // the ziggurat's layer
+	MOVQ $1, R12
+	VPBROADCASTQ R12, Z23          // 1
 	MOVQ $0xffffffffffffff00, R12
 	VPBROADCASTQ R12, Z24          // retiredKey, and the key's time bits
 	VMOVDQU64 lanes<>(SB), Z25
+	MOVQ $0x3ff0000000000000, R12
+	VPBROADCASTQ R12, Z26          // 1.0
+	MOVQ $0x4040800000000000, R12
+	VPBROADCASTQ R12, Z27          // 33.0
 	MOVQ WYINC, R13
 	SHLQ $3, R13                   // 8 increments
+	MOVQ AX, R9                    // the state to return: st + n*inc
+	MOVQ WYINC, R12
+	IMULQ BX, R12
+	ADDQ R12, R9
 
 loop:
 	CMPQ CX, BX
@@ -101,17 +104,41 @@ loop:
 	VPMOVZXDQ (SI)(CX*4), Z2
 	VPCMPUQ   $1, Z2, Z1, K1
 
-	// The ziggurat's fast path: j = uint32(u), layer i = j&0xff.
-	VPANDQ     Z22, Z0, Z3         // j
-	VPANDQ     Z23, Z0, Z4         // i
-	KXNORB     K2, K2, K2
-	VPGATHERQQ (R9)(Z4*8), K2, Z5  // zigK[i]
-	KXNORB     K3, K3, K3
-	VGATHERQPD (R10)(Z4*8), K3, Z6 // zigW[i]
-	VPCMPUQ    $1, Z5, Z3, K2      // fast: j < zigK[i]
-	VCVTUQQ2PD Z3, Z7
-	VMULPD     Z6, Z7, Z7          // x = float64(j) * zigW[i]
-	VMULPD     (DX)(CX*8), Z7, Z7  // x * inv
+	// expBits(uint32(u)): x = 2j+1 = m·2^e with m in [3/4, 3/2), then
+	// 33 - e - t·P(t) for t = m-1, P by expBits's Estrin scheme.
+	VPANDQ     Z22, Z0, Z3
+	VPSLLQ     $1, Z3, Z3
+	VPORQ      Z23, Z3, Z3
+	VCVTUQQ2PD Z3, Z3              // x
+	VGETMANTPD $3, Z3, Z4          // m
+	VGETEXPPD  Z3, Z5              // floor(log2 x)
+	VGETEXPPD  Z4, Z6              // -1 when m < 1 (x's mantissa was halved), else 0
+	VSUBPD     Z5, Z6, Z5
+	VADDPD     Z27, Z5, Z5         // 33 - e
+	VSUBPD     Z26, Z4, Z4         // t
+	VMULPD     Z4, Z4, Z10         // t²
+	VMULPD     Z10, Z10, Z11       // t⁴
+	VMULPD     Z11, Z11, Z12       // t⁸
+	VBROADCASTSD ·logPoly+8(SB), Z13
+	VBROADCASTSD ·logPoly+24(SB), Z14
+	VBROADCASTSD ·logPoly+40(SB), Z15
+	VBROADCASTSD ·logPoly+56(SB), Z16
+	VBROADCASTSD ·logPoly+72(SB), Z17
+	VBROADCASTSD ·logPoly+88(SB), Z18
+	VFMADD213PD.BCST ·logPoly+0(SB), Z4, Z13  // c1·t + c0
+	VFMADD213PD.BCST ·logPoly+16(SB), Z4, Z14 // c3·t + c2
+	VFMADD213PD.BCST ·logPoly+32(SB), Z4, Z15 // c5·t + c4
+	VFMADD213PD.BCST ·logPoly+48(SB), Z4, Z16 // c7·t + c6
+	VFMADD213PD.BCST ·logPoly+64(SB), Z4, Z17 // c9·t + c8
+	VFMADD213PD.BCST ·logPoly+80(SB), Z4, Z18 // c11·t + c10
+	VFMADD213PD Z13, Z10, Z14      // c0..c3
+	VFMADD213PD Z15, Z10, Z16      // c4..c7
+	VFMADD213PD Z17, Z10, Z18      // c8..c11
+	VFMADD213PD Z14, Z11, Z16      // c0..c7
+	VFMADD213PD Z16, Z12, Z18      // P(t)
+	VMOVAPD    Z18, Z6
+	VFNMADD231PD Z6, Z4, Z5        // 33 - e - t·P(t)
+	VMULPD     (DX)(CX*8), Z5, Z7  // * inv
 	VPANDQ     Z24, Z7, Z7
 	VPBROADCASTQ CX, Z8
 	VPADDQ     Z25, Z8, Z8
@@ -119,46 +146,22 @@ loop:
 	VPORQ      Z24, Z7, K1, Z7     // retired: retiredKey | d
 	VMOVDQU64  Z7, (DI)(CX*8)
 
-	// Lanes still in the field.
+	// Retirements of lanes still in the field.
 	MOVQ  BX, R11
 	SUBQ  CX, R11
 	MOVQ  $0xff, R14
 	BZHIQ R11, R14, R14
-	KMOVB R14, K4
-	KORB  K1, K2, K5
-	KANDNB K4, K5, K6              // in the field, neither retired nor fast
-	KMOVB K6, R11
 	KMOVB K1, R15
 	ANDQ  R14, R15
-	TESTQ R11, R11
-	JNZ   slow
 	SHLQ  CL, R15
 	ORQ   R15, R8
 	ADDQ  $8, CX
 	ADDQ  R13, AX
 	JMP   loop
 
-slow:
-	TZCNTQ R11, R11                // the first slow lane
-	BZHIQ  R11, R15, R15           // retirements before it
-	SHLQ   CL, R15
-	ORQ    R15, R8
-	ADDQ   R11, CX
-	JMP    ret
-
 done:
-	MOVQ BX, R11                   // back over the lanes past n
-	SUBQ CX, R11
-	MOVQ BX, CX
-
-ret:
-	// AX is the state before the current group; R11 more draws were made.
-	MOVQ  WYINC, R12
-	IMULQ R11, R12
-	ADDQ  R12, AX
-	MOVQ  AX, state+48(FP)
-	MOVQ  R8, mask+56(FP)
-	MOVQ  CX, stop+64(FP)
+	MOVQ  R9, state+40(FP)
+	MOVQ  R8, mask+48(FP)
 	VZEROUPPER
 	RET
 
@@ -186,12 +189,15 @@ TEXT ·scoreAVX512(SB), NOSPLIT, $0-32
 	SHRQ  $8, R8
 	KMOVB R8, K3
 	VPTERNLOGQ $0xff, Z31, Z31, Z31 // all ones: -1, and the pad key
-	VMOVDQA64 Z31, Z0
-	VMOVDQA64 Z31, Z1
-	VMOVDQA64 Z31, Z2
-	VMOVDQU64 (DI), K1, Z0
-	VMOVDQU64 64(DI), K2, Z1
-	VMOVDQU64 128(DI), K3, Z2
+	VMOVDQU64 (DI), Z0
+	VMOVDQU64 64(DI), Z1
+	VMOVDQU64 128(DI), Z2
+	KNOTB     K1, K1
+	KNOTB     K2, K2
+	KNOTB     K3, K3
+	VMOVDQA64 Z31, K1, Z0
+	VMOVDQA64 Z31, K2, Z1
+	VMOVDQA64 Z31, K3, Z2
 
 	// Places: count the keys below each.
 	VPXORQ Z3, Z3, Z3

@@ -6,7 +6,7 @@ package sim
 // purego build tag left it out.
 var useVec = false
 
-func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, from, n int) (state, mask uint64, stop int) {
+func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64) {
 	panic("sim: no vector draw on this architecture")
 }
 
