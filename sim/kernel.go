@@ -21,6 +21,34 @@ type kernel struct {
 	tm       [maxNetwork]uint8         // field index -> team entry (the spare slot without a team)
 	vec      bool                      // sessions are scored by the vector code
 	acc      vecAcc
+	vs       vecSeason     // the vector code's season
+	vsess    []vecSession  // and sessions
+	vrace    [1]vecSession // and the races' session, without a fastest lap
+}
+
+// vecSeason is a season as seasonAVX512 reads it; vecSession is one of
+// its sessions. vec_amd64.s knows their fields by offset
+// (TestVectorLayout checks them).
+type vecSeason struct {
+	state uint64 // the generator's state, in and out
+	n     int    // the field
+	total float64
+	dnf   *uint64 // the sampler's
+	inv   *float64
+	cum   *float64
+	buf   *uint64
+	acc   *vecAcc
+	sess  *vecSession
+	nsess int
+	mask  uint64 // out: the last session's retirements
+}
+
+type vecSession struct {
+	inc   *[32]uint64 // drivers' then teams' increments by place
+	fl    uint64      // 1: a fastest-lap bonus is drawn
+	flLim uint64      // it scores for places below flLim
+	flD   uint64      // the bonus as driver and team key increments
+	flT   uint64
 }
 
 // vecAcc is the vector scoring's state in a season, per field index: the
@@ -102,6 +130,20 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 	if k.raceTop == nil { // no session left
 		k.raceTop, k.raceInc = topNetwork(n, n), new([32]uint64)
 	}
+	if k.vec {
+		for _, ks := range k.sessions {
+			v := vecSession{inc: ks.vinc, flLim: uint64(ks.flTop), flD: ks.flD, flT: ks.flT}
+			if ks.fl {
+				v.fl = 1
+			}
+			if ks.flTop == 0 {
+				v.flLim = vecMax // every classified driver
+			}
+			k.vsess = append(k.vsess, v)
+		}
+		k.vrace[0] = vecSession{inc: k.raceInc}
+		k.vs = vecSeason{n: n, dnf: &pl.dnf[0], inv: &pl.inv[0], cum: &pl.cum[0], buf: &pl.buf[0], acc: &k.acc}
+	}
 	return k
 }
 
@@ -142,41 +184,43 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 	}
 }
 
-// seasonVec is season with the vector scoring: each session's places
-// come from counting the keys below each driver's, and the increments
-// collect per field index until the season's end. The sums are season's.
+// seasonVec is season with the vector code, one call a season: each
+// session's places come from counting the keys below each driver's, and
+// the increments collect per field index until the season's end. The
+// draws and sums are season's.
 func (k *kernel) seasonVec(g *Gen, keyD, keyT []uint64) {
-	s, acc := k.s, &k.acc
-	*acc = vecAcc{}
+	s := k.s
+	k.acc = vecAcc{}
 	s.Begin(g)
-	for i := range k.sessions {
-		ks := &k.sessions[i]
-		mask := s.draw(g)
-		fl := -1
-		if ks.fl && bits.OnesCount64(mask) < s.n {
-			fl = s.fastestLapMask(g) % vecMax // < n: the modulo only spares bounds checks
-		}
-		scoreAVX512(&s.buf[0], ks.vinc, acc, s.n)
-		if fl >= 0 && (ks.flTop == 0 || acc.rank[fl] < uint64(ks.flTop)) {
-			acc.d[fl] += ks.flD
-			acc.t[fl] += ks.flT
-		}
-	}
+	k.runVec(g, k.vsess)
 	for f := range s.n {
-		keyD[k.drv[f]] += acc.d[f%vecMax]
-		keyT[k.tm[f]] += acc.t[f%vecMax]
+		keyD[k.drv[f]] += k.acc.d[f%vecMax]
+		keyT[k.tm[f]] += k.acc.t[f%vecMax]
 	}
+}
+
+// runVec runs sessions with the vector code from g's state.
+func (k *kernel) runVec(g *Gen, sessions []vecSession) {
+	v := &k.vs
+	v.state, v.total = g.state, k.s.cum[k.s.n-1]
+	v.sess, v.nsess = nil, len(sessions)
+	if len(sessions) > 0 {
+		v.sess = &sessions[0]
+	}
+	seasonAVX512(v)
+	g.state = v.state
+	k.s.mask = v.mask
 }
 
 // race draws and places one session as the season's races (its sessions
 // that score the most places) are drawn and placed, by the network or by
-// the vector scoring, and returns how many drivers were classified.
+// the vector code, and returns how many drivers were classified.
 func (k *kernel) race(g *Gen) int {
-	mask := k.s.draw(g)
 	if k.vec {
-		scoreAVX512(&k.s.buf[0], k.raceInc, &k.acc, k.s.n)
-	} else {
-		k.raceTop(&k.s.buf)
+		k.runVec(g, k.vrace[:])
+		return k.s.n - bits.OnesCount64(k.s.mask)
 	}
+	mask := k.s.draw(g)
+	k.raceTop(&k.s.buf)
 	return k.s.n - bits.OnesCount64(mask)
 }

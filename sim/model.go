@@ -191,7 +191,7 @@ type plSampler struct {
 	// Network path: the season's retirement thresholds and inverse
 	// strengths in field order, as the draw loops read them (the vector
 	// draw eight at a time).
-	dnf [maxNetwork]uint32
+	dnf [maxNetwork]uint64
 	inv [maxNetwork]float64
 }
 
@@ -205,7 +205,7 @@ func (s *plSampler) Begin(g *Gen) {
 			u := g.Uint64()
 			rate := s.m.rateQ[d][u>>52]
 			i := d & (maxNetwork - 1)
-			s.dnf[i], s.inv[i] = s.m.dnfQ[d][(u>>40)&(quantiles-1)], 1/rate
+			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/rate
 			sum += rate
 			s.cum[i] = sum
 		}
@@ -285,7 +285,7 @@ func (s *plSampler) draw(g *Gen) uint64 {
 		// Without branches on the retirement, which is too random to
 		// predict: r is 1 for a retirement.
 		var r uint64
-		if uint32(u>>32) < s.dnf[d&(maxNetwork-1)] {
+		if u>>32 < s.dnf[d&(maxNetwork-1)] {
 			r = 1
 		}
 		mask |= r << (d & 63)

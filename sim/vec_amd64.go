@@ -17,10 +17,10 @@ import (
 var useVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
 
 //go:noescape
-func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64)
+func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64)
 
 //go:noescape
-func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int)
+func seasonAVX512(v *vecSeason)
 
 //go:noescape
 func countAVX512(cum *float64, u float64) int

@@ -2,9 +2,10 @@
 
 #include "textflag.h"
 
-// The AVX-512 twins of plSampler.draw's key loop, of the kernel's session
-// scoring and of the fastest lap's count. They produce the scalar code's
-// numbers bit for bit; see vec_amd64.go.
+// The AVX-512 twins of plSampler.draw's key loop, of the kernel's season
+// (draw, fastest lap and scoring of every session) and of the fastest
+// lap's count. They produce the scalar code's numbers bit for bit; see
+// vec_amd64.go.
 
 // wyrand's increment and multiplier mask (rng.go), and 8 increments.
 #define WYINC $0xa0761d6478bd642f
@@ -31,14 +32,137 @@ DATA steps<>+48(SB)/8, $0x633acdbf4d2dbd49
 DATA steps<>+56(SB)/8, $0x03b0eb23c5eb2178
 GLOBL steps<>(SB), RODATA, $64
 
+DATA eight<>+0(SB)/8, $8
+GLOBL eight<>(SB), RODATA, $8
+
+// DRAWCONSTS loads the draw's constants: wyrand's multiplier mask, the
+// 8 lanes' increments, the low 32 bits, 1, the key's time bits (also
+// retiredKey), the lanes 0..7, 1.0, 33.0 and the bits of 2j.
+#define DRAWCONSTS \
+	MOVQ WYMUL, R9; \
+	VPBROADCASTQ R9, Z20; \
+	VMOVDQU64 steps<>(SB), Z21; \
+	MOVQ $0xffffffff, R9; \
+	VPBROADCASTQ R9, Z22; \
+	MOVQ $1, R9; \
+	VPBROADCASTQ R9, Z23; \
+	MOVQ $0xffffffffffffff00, R9; \
+	VPBROADCASTQ R9, Z24; \
+	VMOVDQU64 lanes<>(SB), Z25; \
+	MOVQ $0x3ff0000000000000, R9; \
+	VPBROADCASTQ R9, Z26; \
+	MOVQ $0x4040800000000000, R9; \
+	VPBROADCASTQ R9, Z27; \
+	MOVQ $0x1fffffffe, R9; \
+	VPBROADCASTQ R9, Z28
+
+// DRAWGROUP draws drivers CX..CX+7 as plSampler.draw does, from the
+// state AX before driver CX, with dnf at SI, inv at DX, keys to buf at
+// DI, n in BX, the drivers' numbers CX..CX+7 in Z30 and DRAWCONSTS
+// loaded. For driver d, u is wyrand's next output: the 128-bit product of
+// a = st+k*inc and b = a^mul from the 32-bit halves' products ll, lh, hl,
+// hh, with t = lh + ll>>32 and w = hl + t&m (neither overflows), hi =
+// hh + t>>32 + w>>32, lo = w<<32 | ll&m, and u = hi ^ lo. He retires when
+// u>>32 < dnf[d]; otherwise his time is
+// expBits(uint32(u)) times inv[d]: x = 2j+1 = m*2^e with m in [3/4, 3/2)
+// (VGETMANTPD's interval 3), t = m-1, and 33 - e - t*P(t) with P by
+// expBits's Estrin scheme. buf[d] gets the packed key, retiredKey|d for a
+// retirement. The retirements of drivers below n are ORed into R8 at
+// their bits; AX advances by 8 draws, CX and Z30 by 8. Clobbers Z0-Z18,
+// K1, R9 and R11.
+#define DRAWGROUP \
+	VPBROADCASTQ AX, Z0; \
+	VPADDQ   Z21, Z0, Z0; \
+	VPXORQ   Z20, Z0, Z1; \
+	VPSRLQ   $32, Z0, Z2; \
+	VPSRLQ   $32, Z1, Z3; \
+	VPMULUDQ Z1, Z0, Z4; \
+	VPMULUDQ Z3, Z0, Z5; \
+	VPMULUDQ Z1, Z2, Z6; \
+	VPMULUDQ Z3, Z2, Z7; \
+	VPSRLQ   $32, Z4, Z8; \
+	VPADDQ   Z8, Z5, Z5; \
+	VPANDQ   Z22, Z5, Z8; \
+	VPADDQ   Z8, Z6, Z6; \
+	VPSRLQ   $32, Z5, Z5; \
+	VPADDQ   Z5, Z7, Z7; \
+	VPSRLQ   $32, Z6, Z8; \
+	VPADDQ   Z8, Z7, Z7; \
+	VPSLLQ   $32, Z6, Z6; \
+	VPXORQ   Z6, Z7, Z0; \
+	VPTERNLOGQ $0x78, Z22, Z4, Z0; \
+	VPSRLQ    $32, Z0, Z1; \
+	VPCMPUQ   $1, (SI)(CX*8), Z1, K1; \
+	VPSLLQ     $1, Z0, Z3; \
+	VPTERNLOGQ $0xea, Z23, Z28, Z3; \
+	VCVTUQQ2PD Z3, Z3; \
+	VGETMANTPD $3, Z3, Z4; \
+	VGETEXPPD  Z3, Z5; \
+	VGETEXPPD  Z4, Z6; \
+	VSUBPD     Z5, Z6, Z5; \
+	VADDPD     Z27, Z5, Z5; \
+	VSUBPD     Z26, Z4, Z4; \
+	VMULPD     Z4, Z4, Z10; \
+	VMULPD     Z10, Z10, Z11; \
+	VMULPD     Z11, Z11, Z12; \
+	VBROADCASTSD ·logPoly+8(SB), Z13; \
+	VBROADCASTSD ·logPoly+24(SB), Z14; \
+	VBROADCASTSD ·logPoly+40(SB), Z15; \
+	VBROADCASTSD ·logPoly+56(SB), Z16; \
+	VBROADCASTSD ·logPoly+72(SB), Z17; \
+	VBROADCASTSD ·logPoly+88(SB), Z18; \
+	VFMADD213PD.BCST ·logPoly+0(SB), Z4, Z13; \
+	VFMADD213PD.BCST ·logPoly+16(SB), Z4, Z14; \
+	VFMADD213PD.BCST ·logPoly+32(SB), Z4, Z15; \
+	VFMADD213PD.BCST ·logPoly+48(SB), Z4, Z16; \
+	VFMADD213PD.BCST ·logPoly+64(SB), Z4, Z17; \
+	VFMADD213PD.BCST ·logPoly+80(SB), Z4, Z18; \
+	VFMADD213PD Z13, Z10, Z14; \
+	VFMADD213PD Z15, Z10, Z16; \
+	VFMADD213PD Z17, Z10, Z18; \
+	VFMADD213PD Z14, Z11, Z16; \
+	VFMADD213PD Z16, Z12, Z18; \
+	VFNMADD231PD Z18, Z4, Z5; \
+	VMULPD     (DX)(CX*8), Z5, Z7; \
+	VPTERNLOGQ $0xea, Z30, Z24, Z7; \
+	VPORQ      Z24, Z7, K1, Z7; \
+	VPADDQ.BCST eight<>(SB), Z30, Z30; \
+	VMOVDQU64  Z7, (DI)(CX*8); \
+	MOVQ  BX, R11; \
+	SUBQ  CX, R11; \
+	MOVL  $0xff, R9; \
+	BZHIQ R11, R9, R9; \
+	KMOVB K1, R11; \
+	ANDQ  R9, R11; \
+	SHLQ  CL, R11; \
+	ORQ   R11, R8; \
+	ADDQ  $8, CX; \
+	MOVQ  WYINC, R9; \
+	SHLQ  $3, R9; \
+	ADDQ  R9, AX
+
+// COUNTCUM(cum, n, t1, t2) counts the values of cum[:24] (at register
+// cum) that are at most Z0's (broadcast) value, into n; clobbers K1-K3,
+// t1 and t2.
+#define COUNTCUM(cum, n, t1, t2) \
+	VCMPPD $13, (cum), Z0, K1; \
+	VCMPPD $13, 64(cum), Z0, K2; \
+	VCMPPD $13, 128(cum), Z0, K3; \
+	KMOVB  K1, n; \
+	KMOVB  K2, t1; \
+	KMOVB  K3, t2; \
+	POPCNTL n, n; \
+	POPCNTL t1, t1; \
+	POPCNTL t2, t2; \
+	ADDQ   t1, n; \
+	ADDQ   t2, n
+
 // func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64)
 //
-// Draws drivers 0..n-1, eight at a time, as plSampler.draw does: for
-// driver d, u is wyrand's next output, retired when u>>32 < dnf[d], else
-// the time is expBits(uint32(u)) times inv[d]; buf[d] gets the packed
-// key. It returns the generator's state after n draws and the mask of
-// retirements. Lanes past n are computed and stored (dnf, inv and buf must
-// have room for a whole last group) but count for nothing.
+// Draws drivers 0..n-1, eight at a time, as plSampler.draw does (see
+// DRAWGROUP), and returns the generator's state after n draws and the
+// mask of retirements. Lanes past n are computed and stored (dnf, inv and
+// buf must have room for a whole last group) but count for nothing.
 TEXT ·drawAVX512(SB), NOSPLIT, $0-56
 	MOVQ st+0(FP), AX
 	MOVQ dnf+8(FP), SI
@@ -47,157 +171,141 @@ TEXT ·drawAVX512(SB), NOSPLIT, $0-56
 	MOVQ n+32(FP), BX
 	XORQ R8, R8                    // mask
 	XORQ CX, CX                    // d
-	MOVQ WYMUL, R12
-	VPBROADCASTQ R12, Z20          // wyrand's multiplier mask
-	VMOVDQU64 steps<>(SB), Z21
-	MOVQ $0xffffffff, R12
-	VPBROADCASTQ R12, Z22          // low 32 bits
-	MOVQ $1, R12
-	VPBROADCASTQ R12, Z23          // 1
-	MOVQ $0xffffffffffffff00, R12
-	VPBROADCASTQ R12, Z24          // retiredKey, and the key's time bits
-	VMOVDQU64 lanes<>(SB), Z25
-	MOVQ $0x3ff0000000000000, R12
-	VPBROADCASTQ R12, Z26          // 1.0
-	MOVQ $0x4040800000000000, R12
-	VPBROADCASTQ R12, Z27          // 33.0
-	MOVQ WYINC, R13
-	SHLQ $3, R13                   // 8 increments
-	MOVQ AX, R9                    // the state to return: st + n*inc
-	MOVQ WYINC, R12
-	IMULQ BX, R12
-	ADDQ R12, R9
+	DRAWCONSTS
+	VMOVDQA64 Z25, Z30
+	MOVQ AX, R10                   // the state to return: st + n*inc
+	MOVQ WYINC, R9
+	IMULQ BX, R9
+	ADDQ R9, R10
 
 loop:
 	CMPQ CX, BX
 	JGE  done
-
-	// u = wyrand's outputs for the next 8 states: the 128-bit product
-	// of a = st+k*inc and b = a^mul from 32-bit halves, hi ^ lo.
-	VPBROADCASTQ AX, Z0
-	VPADDQ   Z21, Z0, Z0           // a
-	VPXORQ   Z20, Z0, Z1           // b
-	VPSRLQ   $32, Z0, Z2           // a's high half
-	VPSRLQ   $32, Z1, Z3           // b's high half
-	VPMULUDQ Z1, Z0, Z4            // ll
-	VPMULUDQ Z3, Z0, Z5            // lh
-	VPMULUDQ Z1, Z2, Z6            // hl
-	VPMULUDQ Z3, Z2, Z7            // hh
-	VPSRLQ   $32, Z4, Z8           // ll>>32
-	VPANDQ   Z22, Z5, Z9
-	VPADDQ   Z9, Z8, Z8
-	VPANDQ   Z22, Z6, Z9
-	VPADDQ   Z9, Z8, Z8            // mid = ll>>32 + lh&m + hl&m
-	VPSRLQ   $32, Z5, Z5
-	VPSRLQ   $32, Z6, Z6
-	VPADDQ   Z5, Z7, Z7
-	VPADDQ   Z6, Z7, Z7
-	VPSRLQ   $32, Z8, Z9
-	VPADDQ   Z9, Z7, Z7            // hi = hh + lh>>32 + hl>>32 + mid>>32
-	VPSLLQ   $32, Z8, Z8
-	VPANDQ   Z22, Z4, Z4
-	VPORQ    Z8, Z4, Z4            // lo = ll&m | mid<<32
-	VPXORQ   Z7, Z4, Z0            // u
-
-	// Retirements: u>>32 < dnf.
-	VPSRLQ    $32, Z0, Z1
-	VPMOVZXDQ (SI)(CX*4), Z2
-	VPCMPUQ   $1, Z2, Z1, K1
-
-	// expBits(uint32(u)): x = 2j+1 = m·2^e with m in [3/4, 3/2), then
-	// 33 - e - t·P(t) for t = m-1, P by expBits's Estrin scheme.
-	VPANDQ     Z22, Z0, Z3
-	VPSLLQ     $1, Z3, Z3
-	VPORQ      Z23, Z3, Z3
-	VCVTUQQ2PD Z3, Z3              // x
-	VGETMANTPD $3, Z3, Z4          // m
-	VGETEXPPD  Z3, Z5              // floor(log2 x)
-	VGETEXPPD  Z4, Z6              // -1 when m < 1 (x's mantissa was halved), else 0
-	VSUBPD     Z5, Z6, Z5
-	VADDPD     Z27, Z5, Z5         // 33 - e
-	VSUBPD     Z26, Z4, Z4         // t
-	VMULPD     Z4, Z4, Z10         // t²
-	VMULPD     Z10, Z10, Z11       // t⁴
-	VMULPD     Z11, Z11, Z12       // t⁸
-	VBROADCASTSD ·logPoly+8(SB), Z13
-	VBROADCASTSD ·logPoly+24(SB), Z14
-	VBROADCASTSD ·logPoly+40(SB), Z15
-	VBROADCASTSD ·logPoly+56(SB), Z16
-	VBROADCASTSD ·logPoly+72(SB), Z17
-	VBROADCASTSD ·logPoly+88(SB), Z18
-	VFMADD213PD.BCST ·logPoly+0(SB), Z4, Z13  // c1·t + c0
-	VFMADD213PD.BCST ·logPoly+16(SB), Z4, Z14 // c3·t + c2
-	VFMADD213PD.BCST ·logPoly+32(SB), Z4, Z15 // c5·t + c4
-	VFMADD213PD.BCST ·logPoly+48(SB), Z4, Z16 // c7·t + c6
-	VFMADD213PD.BCST ·logPoly+64(SB), Z4, Z17 // c9·t + c8
-	VFMADD213PD.BCST ·logPoly+80(SB), Z4, Z18 // c11·t + c10
-	VFMADD213PD Z13, Z10, Z14      // c0..c3
-	VFMADD213PD Z15, Z10, Z16      // c4..c7
-	VFMADD213PD Z17, Z10, Z18      // c8..c11
-	VFMADD213PD Z14, Z11, Z16      // c0..c7
-	VFMADD213PD Z16, Z12, Z18      // P(t)
-	VMOVAPD    Z18, Z6
-	VFNMADD231PD Z6, Z4, Z5        // 33 - e - t·P(t)
-	VMULPD     (DX)(CX*8), Z5, Z7  // * inv
-	VPANDQ     Z24, Z7, Z7
-	VPBROADCASTQ CX, Z8
-	VPADDQ     Z25, Z8, Z8
-	VPORQ      Z8, Z7, Z7          // | d
-	VPORQ      Z24, Z7, K1, Z7     // retired: retiredKey | d
-	VMOVDQU64  Z7, (DI)(CX*8)
-
-	// Retirements of lanes still in the field.
-	MOVQ  BX, R11
-	SUBQ  CX, R11
-	MOVQ  $0xff, R14
-	BZHIQ R11, R14, R14
-	KMOVB K1, R15
-	ANDQ  R14, R15
-	SHLQ  CL, R15
-	ORQ   R15, R8
-	ADDQ  $8, CX
-	ADDQ  R13, AX
-	JMP   loop
+	DRAWGROUP
+	JMP  loop
 
 done:
-	MOVQ  R9, state+40(FP)
+	MOVQ  R10, state+40(FP)
 	MOVQ  R8, mask+48(FP)
 	VZEROUPPER
 	RET
 
-// func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int)
-//
-// Scores one session of a field of n <= 24 drivers whose keys are in
-// buf[:n] (the order of the keys is the finishing order; retired drivers'
-// keys are at least retiredKey). Driver d's place is the number of keys
-// below his; acc.rank[d] gets it, and a classified driver's acc.d[d] and
-// acc.t[d] get inc[place] and inc[16+place] (places up to 15; the tables
-// hold zeros past the scoring places). The kernel's top networks and
-// increment loop do the same.
-TEXT ·scoreAVX512(SB), NOSPLIT, $0-32
-	MOVQ buf+0(FP), DI
-	MOVQ inc+8(FP), SI
-	MOVQ acc+16(FP), DX
-	MOVQ n+24(FP), BX
+// vecSeason's and vecSession's fields (kernel.go; TestVectorLayout).
+#define VS_STATE 0
+#define VS_N 8
+#define VS_TOTAL 16
+#define VS_DNF 24
+#define VS_INV 32
+#define VS_CUM 40
+#define VS_BUF 48
+#define VS_ACC 56
+#define VS_SESS 64
+#define VS_NSESS 72
+#define VS_MASK 80
+#define SS_INC 0
+#define SS_FL 8
+#define SS_FLLIM 16
+#define SS_FLD 24
+#define SS_FLT 32
+#define SS_SIZE 40
 
-	// The keys, lanes past n set to the largest key.
-	MOVQ  $0xffffff, R8
-	BZHIQ BX, R8, R8
-	KMOVB R8, K1
-	SHRQ  $8, R8
-	KMOVB R8, K2
-	SHRQ  $8, R8
-	KMOVB R8, K3
+// func seasonAVX512(v *vecSeason)
+//
+// Runs the sessions v.sess[:v.nsess] of a season for a field of
+// v.n <= 24 drivers, as kernel.seasonVec's scalar twin does, from the
+// generator state v.state with the season's parameters (dnf, inv, cum)
+// drawn: for each session, the draw (DRAWGROUP) into buf; when the
+// session has a fastest-lap bonus and a driver is classified, the
+// fastest lap as fastestLapMask draws it (wyrand's next outputs as
+// Float64, times the total strength, counted over cum; again while it
+// lands on a retired driver or past the field); then each driver's place,
+// the number of keys below his, into acc.rank, and a classified driver
+// placed within the tables (places up to 15) gets inc[place] into acc.d
+// and inc[16+place] into acc.t; then the fastest lap's bonus if his place
+// is below flLim. v.state and v.mask (the last session's retirements) are
+// written back.
+TEXT ·seasonAVX512(SB), NOSPLIT, $0-8
+	MOVQ v+0(FP), R14
+	MOVQ VS_STATE(R14), AX
+	MOVQ VS_N(R14), BX
+	MOVQ VS_DNF(R14), SI
+	MOVQ VS_BUF(R14), DI
+	MOVQ VS_ACC(R14), R10
+	MOVQ VS_SESS(R14), R12
+	MOVQ VS_NSESS(R14), R13
+	IMULQ $SS_SIZE, R13
+	ADDQ R12, R13                  // the sessions' end
+	DRAWCONSTS
 	VPTERNLOGQ $0xff, Z31, Z31, Z31 // all ones: -1, and the pad key
+	MOVQ $16, R9
+	VPBROADCASTQ R9, Z29           // the tables' places
+	// K5-K7: the lanes past the field, in each group of 8.
+	MOVQ  $0xffffff, R9
+	BZHIQ BX, R9, R9
+	NOTQ  R9
+	KMOVB R9, K5
+	SHRQ  $8, R9
+	KMOVB R9, K6
+	SHRQ  $8, R9
+	KMOVB R9, K7
+
+session:
+	CMPQ R12, R13
+	JGE  end
+	MOVQ VS_INV(R14), DX
+	XORQ R8, R8                    // retirements
+	XORQ CX, CX
+	MOVQ AX, VS_STATE(R14)         // the state before the session
+	VMOVDQA64 Z25, Z30
+draw:
+	CMPQ CX, BX
+	JGE  drawn
+	DRAWGROUP
+	JMP  draw
+drawn:
+	MOVQ VS_STATE(R14), AX
+	MOVQ WYINC, R9
+	IMULQ BX, R9
+	ADDQ R9, AX                    // n draws
+	MOVQ R8, VS_MASK(R14)
+
+	// The fastest lap, into DX (-1: none).
+	MOVQ $-1, DX
+	CMPQ SS_FL(R12), $0
+	JEQ  score
+	POPCNTQ R8, R9
+	CMPQ R9, BX
+	JGE  score
+fastest:
+	MOVQ WYINC, R9
+	ADDQ R9, AX
+	MOVQ AX, DX
+	MOVQ WYMUL, R9
+	XORQ AX, R9
+	MULXQ R9, R11, R9
+	XORQ R11, R9                   // u
+	SHRQ $11, R9
+	VCVTSI2SDQ R9, X0, X0
+	MOVQ $0x3ca0000000000000, R9   // 2^-53
+	VMOVQ R9, X1
+	VMULSD X1, X0, X0
+	VMULSD VS_TOTAL(R14), X0, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ VS_CUM(R14), R11
+	COUNTCUM(R11, DX, CX, R9)
+	CMPQ DX, BX
+	JGE  fastest                   // rounding put the point at the total
+	BTQ  DX, R8
+	JCS  fastest                   // a retired driver
+
+score:
+	// The keys, lanes past n set to the largest key.
 	VMOVDQU64 (DI), Z0
 	VMOVDQU64 64(DI), Z1
 	VMOVDQU64 128(DI), Z2
-	KNOTB     K1, K1
-	KNOTB     K2, K2
-	KNOTB     K3, K3
-	VMOVDQA64 Z31, K1, Z0
-	VMOVDQA64 Z31, K2, Z1
-	VMOVDQA64 Z31, K3, Z2
+	VMOVDQA64 Z31, K5, Z0
+	VMOVDQA64 Z31, K6, Z1
+	VMOVDQA64 Z31, K7, Z2
 
 	// Places: count the keys below each.
 	VPXORQ Z3, Z3, Z3
@@ -205,62 +313,75 @@ TEXT ·scoreAVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z5, Z5, Z5
 	XORQ   CX, CX
 rank:
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K4
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K5
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K6
-	VPSUBQ Z31, Z3, K4, Z3
-	VPSUBQ Z31, Z4, K5, Z4
-	VPSUBQ Z31, Z5, K6, Z5
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
+	VPSUBQ Z31, Z3, K1, Z3
+	VPSUBQ Z31, Z4, K2, Z4
+	VPSUBQ Z31, Z5, K3, Z5
 	INCQ   CX
 	CMPQ   CX, BX
 	JLT    rank
-	VMOVDQU64 Z3, 384(DX)
-	VMOVDQU64 Z4, 448(DX)
-	VMOVDQU64 Z5, 512(DX)
+	VMOVDQU64 Z3, 384(R10)
+	VMOVDQU64 Z4, 448(R10)
+	VMOVDQU64 Z5, 512(R10)
 
 	// Classified drivers placed within the tables.
-	MOVQ $0xffffffffffffff00, R8
-	VPBROADCASTQ R8, Z30
-	MOVQ $16, R8
-	VPBROADCASTQ R8, Z29
-	VPCMPUQ $1, Z30, Z0, K4
-	VPCMPUQ $1, Z29, Z3, K1
-	KANDB   K1, K4, K4
-	VPCMPUQ $1, Z30, Z1, K5
-	VPCMPUQ $1, Z29, Z4, K1
-	KANDB   K1, K5, K5
-	VPCMPUQ $1, Z30, Z2, K6
-	VPCMPUQ $1, Z29, Z5, K1
-	KANDB   K1, K6, K6
+	VPCMPUQ $1, Z24, Z0, K1
+	VPCMPUQ $1, Z29, Z3, K4
+	KANDB   K4, K1, K1
+	VPCMPUQ $1, Z24, Z1, K2
+	VPCMPUQ $1, Z29, Z4, K4
+	KANDB   K4, K2, K2
+	VPCMPUQ $1, Z24, Z2, K3
+	VPCMPUQ $1, Z29, Z5, K4
+	KANDB   K4, K3, K3
 
-	// Drivers' increments.
-	VMOVDQU64 (SI), Z20
-	VMOVDQU64 64(SI), Z21
+	// Drivers' increments, then teams'.
+	MOVQ SS_INC(R12), R9
+	VMOVDQU64 (R9), Z9
+	VMOVDQU64 64(R9), Z10
 	VMOVDQA64 Z3, Z6
 	VMOVDQA64 Z4, Z7
 	VMOVDQA64 Z5, Z8
-	VPERMI2Q.Z Z21, Z20, K4, Z6
-	VPERMI2Q.Z Z21, Z20, K5, Z7
-	VPERMI2Q.Z Z21, Z20, K6, Z8
-	VPADDQ (DX), Z6, Z6
-	VPADDQ 64(DX), Z7, Z7
-	VPADDQ 128(DX), Z8, Z8
-	VMOVDQU64 Z6, (DX)
-	VMOVDQU64 Z7, 64(DX)
-	VMOVDQU64 Z8, 128(DX)
+	VPERMI2Q.Z Z10, Z9, K1, Z6
+	VPERMI2Q.Z Z10, Z9, K2, Z7
+	VPERMI2Q.Z Z10, Z9, K3, Z8
+	VPADDQ (R10), Z6, Z6
+	VPADDQ 64(R10), Z7, Z7
+	VPADDQ 128(R10), Z8, Z8
+	VMOVDQU64 Z6, (R10)
+	VMOVDQU64 Z7, 64(R10)
+	VMOVDQU64 Z8, 128(R10)
+	VMOVDQU64 128(R9), Z9
+	VMOVDQU64 192(R9), Z10
+	VPERMI2Q.Z Z10, Z9, K1, Z3
+	VPERMI2Q.Z Z10, Z9, K2, Z4
+	VPERMI2Q.Z Z10, Z9, K3, Z5
+	VPADDQ 192(R10), Z3, Z3
+	VPADDQ 256(R10), Z4, Z4
+	VPADDQ 320(R10), Z5, Z5
+	VMOVDQU64 Z3, 192(R10)
+	VMOVDQU64 Z4, 256(R10)
+	VMOVDQU64 Z5, 320(R10)
 
-	// Teams' increments.
-	VMOVDQU64 128(SI), Z20
-	VMOVDQU64 192(SI), Z21
-	VPERMI2Q.Z Z21, Z20, K4, Z3
-	VPERMI2Q.Z Z21, Z20, K5, Z4
-	VPERMI2Q.Z Z21, Z20, K6, Z5
-	VPADDQ 192(DX), Z3, Z3
-	VPADDQ 256(DX), Z4, Z4
-	VPADDQ 320(DX), Z5, Z5
-	VMOVDQU64 Z3, 192(DX)
-	VMOVDQU64 Z4, 256(DX)
-	VMOVDQU64 Z5, 320(DX)
+	// The fastest lap's bonus, if his place is below flLim.
+	TESTQ DX, DX
+	JS    next
+	MOVQ  384(R10)(DX*8), R9
+	CMPQ  R9, SS_FLLIM(R12)
+	JCC   next
+	MOVQ  SS_FLD(R12), R9
+	ADDQ  R9, (R10)(DX*8)
+	MOVQ  SS_FLT(R12), R9
+	ADDQ  R9, 192(R10)(DX*8)
+
+next:
+	ADDQ $SS_SIZE, R12
+	JMP  session
+
+end:
+	MOVQ AX, VS_STATE(R14)
 	VZEROUPPER
 	RET
 
@@ -271,17 +392,7 @@ rank:
 TEXT ·countAVX512(SB), NOSPLIT, $0-24
 	MOVQ   cum+0(FP), DI
 	VPBROADCASTQ u+8(FP), Z0
-	VCMPPD $13, (DI), Z0, K1    // u >= cum
-	VCMPPD $13, 64(DI), Z0, K2
-	VCMPPD $13, 128(DI), Z0, K3
-	KMOVB  K1, AX
-	KMOVB  K2, BX
-	KMOVB  K3, CX
-	POPCNTL AX, AX
-	POPCNTL BX, BX
-	POPCNTL CX, CX
-	ADDQ   BX, AX
-	ADDQ   CX, AX
+	COUNTCUM(DI, AX, BX, CX)
 	MOVQ   AX, ret+16(FP)
 	VZEROUPPER
 	RET

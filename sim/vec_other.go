@@ -6,12 +6,12 @@ package sim
 // purego build tag left it out.
 var useVec = false
 
-func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64) {
+func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64) {
 	panic("sim: no vector draw on this architecture")
 }
 
-func scoreAVX512(buf *uint64, inc *[32]uint64, acc *vecAcc, n int) {
-	panic("sim: no vector scoring on this architecture")
+func seasonAVX512(v *vecSeason) {
+	panic("sim: no vector season on this architecture")
 }
 
 func countAVX512(cum *float64, u float64) int {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -89,12 +90,12 @@ func TestVectorDrawMatchesScalar(t *testing.T) {
 		for trial := range 200 {
 			s := &plSampler{n: n, net: true}
 			for d := range n {
-				var dnf uint32
+				var dnf uint64
 				switch trial % 4 {
 				case 1:
-					dnf = uint32(pick.Uint64()) / 4
+					dnf = pick.Uint64() >> 34
 				case 2:
-					dnf = uint32(pick.Uint64())
+					dnf = pick.Uint64() >> 32
 				case 3:
 					dnf = math.MaxUint32
 				}
@@ -123,5 +124,25 @@ func TestVectorDrawMatchesScalar(t *testing.T) {
 				seed = gs.state
 			}
 		}
+	}
+}
+
+// TestVectorLayout checks the field offsets vec_amd64.s uses for
+// vecSeason and vecSession.
+func TestVectorLayout(t *testing.T) {
+	var v vecSeason
+	var s vecSession
+	got := []uintptr{
+		unsafe.Offsetof(v.state), unsafe.Offsetof(v.n), unsafe.Offsetof(v.total),
+		unsafe.Offsetof(v.dnf), unsafe.Offsetof(v.inv), unsafe.Offsetof(v.cum),
+		unsafe.Offsetof(v.buf), unsafe.Offsetof(v.acc), unsafe.Offsetof(v.sess),
+		unsafe.Offsetof(v.nsess), unsafe.Offsetof(v.mask),
+		unsafe.Offsetof(s.inc), unsafe.Offsetof(s.fl), unsafe.Offsetof(s.flLim),
+		unsafe.Offsetof(s.flD), unsafe.Offsetof(s.flT), unsafe.Sizeof(s),
+		unsafe.Offsetof(vecAcc{}.t), unsafe.Offsetof(vecAcc{}.rank),
+	}
+	want := []uintptr{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 0, 8, 16, 24, 32, 40, 192, 384}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("offsets %v, vec_amd64.s has %v", got, want)
 	}
 }
