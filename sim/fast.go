@@ -228,17 +228,28 @@ func (t *tally) fastSessions(g *Gen) {
 func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 	n := len(key)
 	buf := &b.buf
-	if n > unrolledMax {
-		return b.rankSlow(key, idx, active)
-	}
-	for e, k := range key {
-		buf[e] = ^k // ascending order of ^k: descending of k
-	}
-	sortUnrolled(buf, n)
-	last := uint64(n - 1)
-	mask := uint64(1)<<idx - 1
-	for i := range n {
-		b.order[i] = int(last - ^buf[i]&mask)
+	if b.vec && n > 0 {
+		// An entry's place is the number of keys above his.
+		rankAVX512(&key[0], n, &b.rank)
+		for e := range n {
+			b.order[b.rank[e]%vecMax] = e
+		}
+		for i := range n {
+			buf[i] = ^key[b.order[i]]
+		}
+	} else {
+		if n > unrolledMax {
+			return b.rankSlow(key, idx, active)
+		}
+		for e, k := range key {
+			buf[e] = ^k // ascending order of ^k: descending of k
+		}
+		sortUnrolled(buf, n)
+		last := uint64(n - 1)
+		mask := uint64(1)<<idx - 1
+		for i := range n {
+			b.order[i] = int(last - ^buf[i]&mask)
+		}
 	}
 	for i := 1; i < n; i++ {
 		if (buf[i-1]^buf[i])>>idx == 0 {

@@ -25,6 +25,8 @@ type board struct {
 	rp       []float64 // scratch: one entry's round points
 	order    []int
 	buf      [maxNetwork]uint64 // scratch for rankKeys
+	vec      bool               // rankKeys counts with the vector code
+	rank     [vecMax]uint64     // its scratch
 	// tallies
 	titles []int64
 	ties   []int64
@@ -60,6 +62,7 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 	}
 	b.final = padded[float64](n)
 	b.order = padded[int](n)
+	b.vec = useVec && n <= vecMax
 	for i := range b.order {
 		b.order[i] = i
 	}

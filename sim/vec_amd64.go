@@ -25,6 +25,9 @@ func seasonAVX512(v *vecSeason)
 //go:noescape
 func countAVX512(cum *float64, u float64) int
 
+//go:noescape
+func rankAVX512(key *uint64, n int, rank *[vecMax]uint64)
+
 // Vector names the vector instructions the engine uses on this machine,
 // or returns "" when it runs its scalar code (no AVX-512, or CHAMP_NOVEC
 // set). Results are the same either way.

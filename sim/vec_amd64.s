@@ -157,6 +157,27 @@ GLOBL eight<>(SB), RODATA, $8
 	ADDQ   t1, n; \
 	ADDQ   t2, n
 
+// COUNTKEYS(pred) counts for each lane of Z0-Z2 the keys of key[:BX]
+// at DI against which the lane compares true by VPCMPUQ's predicate pred
+// (6: the lane is above the key, 1: below it), into Z3-Z5: the session's
+// places by counting the keys below, a table's by counting those above.
+// Needs Z31 all ones and BX at least 1; clobbers CX and K1-K3.
+#define COUNTKEYS(pred) \
+	VPXORQ Z3, Z3, Z3; \
+	VPXORQ Z4, Z4, Z4; \
+	VPXORQ Z5, Z5, Z5; \
+	XORQ   CX, CX; \
+count: \
+	VPCMPUQ.BCST pred, (DI)(CX*8), Z0, K1; \
+	VPCMPUQ.BCST pred, (DI)(CX*8), Z1, K2; \
+	VPCMPUQ.BCST pred, (DI)(CX*8), Z2, K3; \
+	VPSUBQ Z31, Z3, K1, Z3; \
+	VPSUBQ Z31, Z4, K2, Z4; \
+	VPSUBQ Z31, Z5, K3, Z5; \
+	INCQ   CX; \
+	CMPQ   CX, BX; \
+	JLT    count
+
 // func drawAVX512(st uint64, dnf *uint32, inv *float64, buf *uint64, n int) (state, mask uint64)
 //
 // Draws drivers 0..n-1, eight at a time, as plSampler.draw does (see
@@ -308,20 +329,7 @@ score:
 	VMOVDQA64 Z31, K7, Z2
 
 	// Places: count the keys below each.
-	VPXORQ Z3, Z3, Z3
-	VPXORQ Z4, Z4, Z4
-	VPXORQ Z5, Z5, Z5
-	XORQ   CX, CX
-rank:
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
-	VPSUBQ Z31, Z3, K1, Z3
-	VPSUBQ Z31, Z4, K2, Z4
-	VPSUBQ Z31, Z5, K3, Z5
-	INCQ   CX
-	CMPQ   CX, BX
-	JLT    rank
+	COUNTKEYS($6)
 	VMOVDQU64 Z3, 384(R10)
 	VMOVDQU64 Z4, 448(R10)
 	VMOVDQU64 Z5, 512(R10)
@@ -382,6 +390,33 @@ next:
 
 end:
 	MOVQ AX, VS_STATE(R14)
+	VZEROUPPER
+	RET
+
+// func rankAVX512(key *uint64, n int, rank *[24]uint64)
+//
+// Counts for each of the n <= 24 keys the keys above it: entry e's place
+// in a table ordered by key, highest first (keys are unique), into
+// rank[e]; rankKeys does the same with a sorting network.
+TEXT ·rankAVX512(SB), NOSPLIT, $0-24
+	MOVQ key+0(FP), DI
+	MOVQ n+8(FP), BX
+	MOVQ rank+16(FP), DX
+	MOVQ  $0xffffff, R8
+	BZHIQ BX, R8, R8
+	KMOVB R8, K1
+	SHRQ  $8, R8
+	KMOVB R8, K2
+	SHRQ  $8, R8
+	KMOVB R8, K3
+	VMOVDQU64.Z (DI), K1, Z0
+	VMOVDQU64.Z 64(DI), K2, Z1
+	VMOVDQU64.Z 128(DI), K3, Z2
+	VPTERNLOGQ $0xff, Z31, Z31, Z31
+	COUNTKEYS($1)
+	VMOVDQU64 Z3, (DX)
+	VMOVDQU64 Z4, 64(DX)
+	VMOVDQU64 Z5, 128(DX)
 	VZEROUPPER
 	RET
 

@@ -18,6 +18,10 @@ func countAVX512(cum *float64, u float64) int {
 	panic("sim: no vector count on this architecture")
 }
 
+func rankAVX512(key *uint64, n int, rank *[vecMax]uint64) {
+	panic("sim: no vector ranking on this architecture")
+}
+
 // Vector names the vector instructions the engine uses on this machine,
 // or returns "" when it runs its scalar code, as it does in this build. Results are the same either way.
 func Vector() string { return "" }
