@@ -8,8 +8,9 @@
 // each driver's "time" is an exponential variate with rate w_d and the
 // order is the order of the times, which is how sessions are simulated.
 // The exponential variate is -log2 of a uniform from 32 random bits, the
-// logarithm a polynomial with relative error below 1.3e-10 (no tables, no
-// rejection), so eight drivers' times are computed alike in vector code.
+// logarithm from a 16-entry table and a polynomial, to a relative error
+// below 5e-12 with no rejection step, so eight drivers' times are computed
+// alike in vector code.
 //
 // Strengths are fitted by maximum a posteriori from the season's completed
 // sessions with Hunter's MM algorithm (Hunter 2004, "MM algorithms for

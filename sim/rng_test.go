@@ -48,16 +48,16 @@ func TestGenStream(t *testing.T) {
 	}
 }
 
-// expBits is -log2(U) to a relative error below 1.3e-10 for every U it
+// expBits is -log2(U) to a relative error below 5e-12 for every U it
 // can meet: the ends, both sides of each power of two (where the mantissa
-// reduction switches), and random bits.
+// reduction switches) and of each table centre's range, and random bits.
 func TestExpBits(t *testing.T) {
 	check := func(j uint32) {
 		t.Helper()
 		// -log2(U) = -log1p(U-1)/ln 2, with U-1 exact.
 		want := -math.Log1p(float64(int64(j)<<1+1-1<<33)*0x1p-33) / math.Ln2
 		got := expBits(j)
-		if !(got > 0) || math.Abs(got-want) > 1.3e-10*want {
+		if !(got > 0) || math.Abs(got-want) > 5e-12*want {
 			t.Fatalf("expBits(%#x) = %v, want %v (relative error %.3g)", j, got, want, math.Abs(got-want)/want)
 		}
 	}
@@ -66,6 +66,17 @@ func TestExpBits(t *testing.T) {
 		for _, j := range []uint64{p - 2, p - 1, p, p + 1, p + p/2 - 1, p + p/2, p + p/2 + 1} {
 			if j < 1<<32 {
 				check(uint32(j))
+			}
+		}
+	}
+	// Both sides of every table centre's range: x = 2j+1 near (16+i)·2^k.
+	for k := 4; k <= 33; k++ {
+		for i := range 17 {
+			b := uint64(16+i) << (k - 4) / 2
+			for _, j := range []uint64{b - 1, b, b + 1} {
+				if j < 1<<32 {
+					check(uint32(j))
+				}
 			}
 		}
 	}

@@ -35,9 +35,10 @@ GLOBL steps<>(SB), RODATA, $64
 DATA eight<>+0(SB)/8, $8
 GLOBL eight<>(SB), RODATA, $8
 
-// DRAWCONSTS loads the draw's constants: wyrand's multiplier mask, the
-// 8 lanes' increments, the low 32 bits, 1, the key's time bits (also
-// retiredKey), the lanes 0..7, 1.0, 33.0 and the bits of 2j.
+// DRAWCONSTS loads the draw's constants: expBits's tables (Z16-Z19),
+// wyrand's multiplier mask, the 8 lanes' increments, the low 32 bits, 1,
+// the key's time bits (also retiredKey), the lanes 0..7, 1.0, 33.0 and
+// the bits of 2j.
 #define DRAWCONSTS \
 	MOVQ WYMUL, R9; \
 	VPBROADCASTQ R9, Z20; \
@@ -54,7 +55,11 @@ GLOBL eight<>(SB), RODATA, $8
 	MOVQ $0x4040800000000000, R9; \
 	VPBROADCASTQ R9, Z27; \
 	MOVQ $0x1fffffffe, R9; \
-	VPBROADCASTQ R9, Z28
+	VPBROADCASTQ R9, Z28; \
+	VMOVUPD ·logRC(SB), Z16; \
+	VMOVUPD ·logRC+64(SB), Z17; \
+	VMOVUPD ·logL(SB), Z18; \
+	VMOVUPD ·logL+64(SB), Z19
 
 // DRAWGROUP draws drivers CX..CX+7 as plSampler.draw does, from the
 // state AX before driver CX, with dnf at SI, inv at DX, keys to buf at
@@ -65,10 +70,11 @@ GLOBL eight<>(SB), RODATA, $8
 // hh + t>>32 + w>>32, lo = w<<32 | ll&m, and u = hi ^ lo. He retires when
 // u>>32 < dnf[d]; otherwise his time is
 // expBits(uint32(u)) times inv[d]: x = 2j+1 = m*2^e with m in [3/4, 3/2)
-// (VGETMANTPD's interval 3), t = m-1, and 33 - e - t*P(t) with P by
-// expBits's Estrin scheme. buf[d] gets the packed key, retiredKey|d for a
-// retirement. The retirements of drivers below n are ORed into R8 at
-// their bits; AX advances by 8 draws, CX and Z30 by 8. Clobbers Z0-Z18,
+// (VGETMANTPD's interval 3), the centre's 1/c and log2(c) by the top 4
+// bits of x's mantissa (VPERMI2PD over the tables), r = m/c - 1, and
+// 33 - e - (log2(c) + r*Q(r)) with Q by expBits's Estrin scheme. buf[d]
+// gets the packed key, retiredKey|d for a retirement. The retirements of drivers below n are ORed into R8 at
+// their bits; AX advances by 8 draws, CX and Z30 by 8. Clobbers Z0-Z15,
 // K1, R9 and R11.
 #define DRAWGROUP \
 	VPBROADCASTQ AX, Z0; \
@@ -101,28 +107,22 @@ GLOBL eight<>(SB), RODATA, $8
 	VGETEXPPD  Z4, Z6; \
 	VSUBPD     Z5, Z6, Z5; \
 	VADDPD     Z27, Z5, Z5; \
-	VSUBPD     Z26, Z4, Z4; \
+	VPSRLQ     $48, Z3, Z6; \
+	VMOVDQA64  Z6, Z7; \
+	VPERMI2PD  Z17, Z16, Z6; \
+	VPERMI2PD  Z19, Z18, Z7; \
+	VFMSUB213PD Z26, Z6, Z4; \
 	VMULPD     Z4, Z4, Z10; \
-	VMULPD     Z10, Z10, Z11; \
-	VMULPD     Z11, Z11, Z12; \
 	VBROADCASTSD ·logPoly+8(SB), Z13; \
 	VBROADCASTSD ·logPoly+24(SB), Z14; \
 	VBROADCASTSD ·logPoly+40(SB), Z15; \
-	VBROADCASTSD ·logPoly+56(SB), Z16; \
-	VBROADCASTSD ·logPoly+72(SB), Z17; \
-	VBROADCASTSD ·logPoly+88(SB), Z18; \
 	VFMADD213PD.BCST ·logPoly+0(SB), Z4, Z13; \
 	VFMADD213PD.BCST ·logPoly+16(SB), Z4, Z14; \
 	VFMADD213PD.BCST ·logPoly+32(SB), Z4, Z15; \
-	VFMADD213PD.BCST ·logPoly+48(SB), Z4, Z16; \
-	VFMADD213PD.BCST ·logPoly+64(SB), Z4, Z17; \
-	VFMADD213PD.BCST ·logPoly+80(SB), Z4, Z18; \
-	VFMADD213PD Z13, Z10, Z14; \
-	VFMADD213PD Z15, Z10, Z16; \
-	VFMADD213PD Z17, Z10, Z18; \
-	VFMADD213PD Z14, Z11, Z16; \
-	VFMADD213PD Z16, Z12, Z18; \
-	VFNMADD231PD Z18, Z4, Z5; \
+	VFMADD213PD Z14, Z10, Z15; \
+	VFMADD213PD Z13, Z10, Z15; \
+	VFMADD213PD Z7, Z4, Z15; \
+	VSUBPD     Z15, Z5, Z5; \
 	VMULPD     (DX)(CX*8), Z5, Z7; \
 	VPTERNLOGQ $0xea, Z30, Z24, Z7; \
 	VPORQ      Z24, Z7, K1, Z7; \
