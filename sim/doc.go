@@ -107,10 +107,12 @@
 //
 // On amd64 machines with AVX-512 (F and DQ), the engine runs vector code:
 // it draws eight drivers' keys at once (fields of up to 40), and for fields
-// of up to 24 places every driver of a session by counting the keys below
-// his, looks his increments up by that place, and counts the fastest lap's
-// cumulative strengths in three compares. The vector code computes the scalar code's
-// numbers bit for bit, so a seed gives the same results on every machine;
-// [Vector] reports which code runs. The environment variable CHAMP_NOVEC=1,
-// or building with the purego tag, selects the scalar code.
+// of up to 24 places it runs a whole season's sessions in one call: the
+// draw, the fastest lap (counting the cumulative strengths in three
+// compares), and each driver's place by counting the keys below his, with
+// his increments looked up by that place. The final tables are ranked the
+// same way, by counting. The vector code computes the scalar code's
+// numbers bit for bit, so a seed gives the same results with and without
+// it; [Vector] reports which code runs. The environment variable
+// CHAMP_NOVEC=1, or building with the purego tag, selects the scalar code.
 package sim

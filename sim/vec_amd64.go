@@ -8,11 +8,12 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// useVec reports whether the network path draws its keys, and the kernel
-// scores its sessions, with AVX-512 (vec_amd64.s). The vector code
-// computes the scalar code's numbers bit for bit (the same generator
-// outputs, the same float64 products, the same integer sums), so results
-// do not depend on the machine; it is only faster. CHAMP_NOVEC=1 turns it
+// useVec reports whether the network path draws its keys, the kernel
+// runs its seasons and the fast path ranks its tables with AVX-512
+// (vec_amd64.s). The vector code computes the scalar code's numbers bit
+// for bit (the same generator outputs, the same fused multiply-adds and
+// float64 products, the same integer sums), so results do not depend on
+// it; it is only faster. CHAMP_NOVEC=1 turns it
 // off; the purego build tag leaves it out.
 var useVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
 
