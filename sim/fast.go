@@ -222,9 +222,9 @@ func (t *tally) fastSessions(g *Gen) {
 // reports false when the order needs the full countback: two entries level
 // above the entry numbers of which one is still racing, or two level at the
 // top, where a tie the countback cannot break counts for no one. Keys are
-// unique, so a sorting network ranks them without branches: a sort's
+// unique, so a sorting network ranks them without branches (a sort's
 // branches would follow the random order of the simulated table and
-// mispredict.
+// mispredict), or, with the vector code, a count of the keys above each.
 func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 	n := len(key)
 	buf := &b.buf
