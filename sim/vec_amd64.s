@@ -7,11 +7,11 @@
 // lap's count. They produce the scalar code's numbers bit for bit; see
 // vec_amd64.go.
 
-// wyrand's increment and multiplier mask (rng.go), and 8 increments.
+// wyrand's increment and multiplier mask (rng.go).
 #define WYINC $0xa0761d6478bd642f
 #define WYMUL $0xe7037ed1a0b428db
 
-// lanes holds 0..7; steps holds 1..8 times wyrand's increment.
+// lanes holds 0..7.
 DATA lanes<>+0(SB)/8, $0
 DATA lanes<>+8(SB)/8, $1
 DATA lanes<>+16(SB)/8, $2
@@ -22,27 +22,16 @@ DATA lanes<>+48(SB)/8, $6
 DATA lanes<>+56(SB)/8, $7
 GLOBL lanes<>(SB), RODATA, $64
 
-DATA steps<>+0(SB)/8, $0xa0761d6478bd642f
-DATA steps<>+8(SB)/8, $0x40ec3ac8f17ac85e
-DATA steps<>+16(SB)/8, $0xe162582d6a382c8d
-DATA steps<>+24(SB)/8, $0x81d87591e2f590bc
-DATA steps<>+32(SB)/8, $0x224e92f65bb2f4eb
-DATA steps<>+40(SB)/8, $0xc2c4b05ad470591a
-DATA steps<>+48(SB)/8, $0x633acdbf4d2dbd49
-DATA steps<>+56(SB)/8, $0x03b0eb23c5eb2178
-GLOBL steps<>(SB), RODATA, $64
-
 DATA eight<>+0(SB)/8, $8
 GLOBL eight<>(SB), RODATA, $8
 
 // DRAWCONSTS loads the draw's constants: expBits's tables (Z16-Z19),
-// wyrand's multiplier mask, the 8 lanes' increments, the low 32 bits, 1,
-// the key's time bits (also retiredKey), the lanes 0..7, 1.0, 33.0 and
-// the bits of 2j.
+// wyrand's multiplier mask, the 8 lanes' increments (1..8 times wyrand's;
+// clobbers Z0 to make them), the low 32 bits, 1, the key's time bits (also
+// retiredKey), the lanes 0..7, 1.0, 33.0 and the bits of 2j.
 #define DRAWCONSTS \
 	MOVQ WYMUL, R9; \
 	VPBROADCASTQ R9, Z20; \
-	VMOVDQU64 steps<>(SB), Z21; \
 	MOVQ $0xffffffff, R9; \
 	VPBROADCASTQ R9, Z22; \
 	MOVQ $1, R9; \
@@ -50,6 +39,10 @@ GLOBL eight<>(SB), RODATA, $8
 	MOVQ $0xffffffffffffff00, R9; \
 	VPBROADCASTQ R9, Z24; \
 	VMOVDQU64 lanes<>(SB), Z25; \
+	MOVQ WYINC, R9; \
+	VPBROADCASTQ R9, Z0; \
+	VPADDQ Z23, Z25, Z21; \
+	VPMULLQ Z0, Z21, Z21; \
 	MOVQ $0x3ff0000000000000, R9; \
 	VPBROADCASTQ R9, Z26; \
 	MOVQ $0x4040800000000000, R9; \
