@@ -13,13 +13,14 @@ import (
 // units) in the high bits, then the counts of its 1st, 2nd, ... race places
 // in fixed-width fields, so one integer comparison applies the points and
 // the countback down to place K; the lowest bits hold the entry's number,
-// reversed, so that sorting the keys ranks entries that are level on all
-// of that in table order, and a sorting network ranks the table. A session adds precomputed increments for
-// its scoring places. When two entries' keys are equal and the countback
-// would have to look past place K (or the entries are level on
-// everything), the season is replayed from its saved generator state on
-// the full path, which keeps every place count: the result is exact, and
-// the replay is rare.
+// reversed, so that the keys are unique and rank entries that are level
+// on all of that in table order, and a sorting network (or the vector
+// code's count of the keys above each) ranks the table. A session adds
+// precomputed increments for its scoring places. When two entries' keys
+// are equal above the entry numbers and the countback would have to look
+// past place K (or the entries are level on everything), the season is
+// replayed from its saved generator state on the full path, which keeps
+// every place count: the result is exact, and the replay is rare.
 
 // fastPlan is a compiled season's fast path; nil when the season needs
 // the full path throughout (dropped scores, best-car-only teams,
@@ -232,7 +233,7 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 		// An entry's place is the number of keys above his.
 		rankAVX512(&key[0], n, &b.rank)
 		for e := range n {
-			b.order[b.rank[e]%vecMax] = e
+			b.order[b.rank[e]] = e
 		}
 		for i := range n {
 			buf[i] = ^key[b.order[i]]
