@@ -43,12 +43,7 @@ func TestEntries(t *testing.T) {
 		t.Errorf("move: c %+v, s %+v", c, sd)
 	}
 	// The fast path and the full path agree with entries too.
-	fullPathOnly = true
-	full, err := Project(s, 3, Config{Sims: 3 * BlockSize, Seed: 1, Entries: entries})
-	fullPathOnly = false
-	if err != nil {
-		t.Fatal(err)
-	}
+	full := projectWith(t, &fullPathOnly, true, s, 3, Config{Sims: 3 * BlockSize, Seed: 1, Entries: entries})
 	if !reflect.DeepEqual(p, full) {
 		t.Error("with entries, the fast path differs from the full path")
 	}

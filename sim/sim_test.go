@@ -303,16 +303,8 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 		for _, model := range ModelNames {
 			cfg := Config{Model: model, Sims: 2*BlockSize + 5, Seed: 11, Workers: 2}
 			after := s.LastCompleted()
-			fast, err := Project(s, after, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fullPathOnly = true
-			full, err := Project(s, after, cfg)
-			fullPathOnly = false
-			if err != nil {
-				t.Fatal(err)
-			}
+			fast := projectWith(t, &fullPathOnly, false, s, after, cfg)
+			full := projectWith(t, &fullPathOnly, true, s, after, cfg)
 			if !reflect.DeepEqual(fast, full) {
 				t.Errorf("%s, %d drivers: the fast path differs from the full path", model, len(s.Results))
 			}
@@ -386,6 +378,20 @@ func TestFastestLapByStrength(t *testing.T) {
 			t.Errorf("driver %d: %.4f, want %.4f", d, counts[d]/n, want)
 		}
 	}
+}
+
+// projectWith runs Project with a switch of the engine (fullPathOnly,
+// useVec) set to v, and puts the switch back.
+func projectWith(t *testing.T, sw *bool, v bool, s *points.Season, after int, cfg Config) *Projection {
+	t.Helper()
+	was := *sw
+	*sw = v
+	defer func() { *sw = was }()
+	p, err := Project(s, after, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // Simulating a season allocates nothing, on the fast path and the full.

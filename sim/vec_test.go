@@ -27,16 +27,8 @@ func TestVectorMatchesScalar(t *testing.T) {
 	for _, s := range seasons {
 		cfg := Config{Sims: 3*BlockSize + 7, Seed: 5, Workers: 2}
 		after := s.LastCompleted()
-		vec, err := Project(s, after, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		useVec = false
-		scalar, err := Project(s, after, cfg)
-		useVec = true
-		if err != nil {
-			t.Fatal(err)
-		}
+		vec := projectWith(t, &useVec, true, s, after, cfg)
+		scalar := projectWith(t, &useVec, false, s, after, cfg)
 		if !reflect.DeepEqual(vec, scalar) {
 			t.Errorf("%s, %d results: the vector code's projection differs from the scalar code's", s.System.Name, len(s.Results))
 		}
