@@ -18,7 +18,7 @@ func TestConstructorsDeciders(t *testing.T) {
 	checkDeciders(t, points.TeamsChampionship, 1958, teamDeciderExceptions)
 }
 
-func checkDeciders(t *testing.T, champ points.Championship, from int, exceptions map[int]string) {
+func checkDeciders(t *testing.T, champ string, from int, exceptions map[int]string) {
 	db, err := OpenF1DB(sharedData(t, "f1db"))
 	if err != nil {
 		t.Fatal(err)

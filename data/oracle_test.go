@@ -218,7 +218,7 @@ func pointsRank(ours []points.Standing, st *points.Standing) int {
 // asOf returns the season with only the exclusions an official table shows:
 // F1DB applies McLaren's 2007 exclusion to every round's table but
 // Schumacher's 1997 one only to the final table.
-func asOf(s *points.Season, round int, official []F1DBStanding, champ points.Championship) *points.Season {
+func asOf(s *points.Season, round int, official []F1DBStanding, champ string) *points.Season {
 	excluded := map[string]bool{}
 	for _, o := range official {
 		if o.Position == 0 {

@@ -202,7 +202,7 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 		}
 		for i, r := range rows {
 			x := points.Exclusion{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
-			if x.Championship, err = parseChampionship(r.Championship); err != nil {
+			if x.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
 				return nil, t.at(i, "championship", "%v", err)
 			}
 			switch strings.ToLower(strings.TrimSpace(r.Points)) {
@@ -223,7 +223,7 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 		}
 		for i, r := range rows {
 			p := points.Penalty{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
-			if p.Championship, err = parseChampionship(r.Championship); err != nil {
+			if p.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
 				return nil, t.at(i, "championship", "%v", err)
 			}
 			if p.Round, err = parseRound(r.Round); err != nil {
@@ -243,14 +243,20 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 	return s, nil
 }
 
-func parseChampionship(v string) (points.Championship, error) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "drivers", "driver":
-		return points.DriversChampionship, nil
-	case "teams", "team", "constructors":
-		return points.TeamsChampionship, nil
+// parseChampionship reads a championship of the season's system by id;
+// "driver", "team" and "constructors" name the drivers' and teams'.
+func parseChampionship(sys *points.System, v string) (string, error) {
+	id := strings.ToLower(strings.TrimSpace(v))
+	switch id {
+	case "driver":
+		id = points.DriversChampionship
+	case "team", "constructors", "constructor":
+		id = points.TeamsChampionship
 	}
-	return 0, fmt.Errorf("championship %q is not drivers or teams", v)
+	if c := sys.Championship(id); c != nil {
+		return c.ID, nil
+	}
+	return "", fmt.Errorf("championship %q is not one of %s's: %s", v, sys.ID, strings.Join(sys.ChampionshipIDs(), ", "))
 }
 
 // system resolves a season's points system: a preset id or a custom
@@ -633,7 +639,7 @@ func resultRows(s *points.Season) []resultRow {
 func exclusionRows(s *points.Season) []exclusionRow {
 	var rows []exclusionRow
 	for _, x := range s.Exclusions {
-		row := exclusionRow{Championship: x.Championship.String(), ID: x.ID, Points: "remove", Reason: x.Reason}
+		row := exclusionRow{Championship: x.Championship, ID: x.ID, Points: "remove", Reason: x.Reason}
 		if x.KeepPoints {
 			row.Points = "keep"
 		}
@@ -645,7 +651,7 @@ func exclusionRows(s *points.Season) []exclusionRow {
 func penaltyRows(s *points.Season) []penaltyRow {
 	var rows []penaltyRow
 	for _, p := range s.Penalties {
-		rows = append(rows, penaltyRow{Championship: p.Championship.String(), ID: p.ID, Round: strconv.Itoa(p.Round), Points: formatFloat(p.Points), Reason: p.Reason})
+		rows = append(rows, penaltyRow{Championship: p.Championship, ID: p.ID, Round: strconv.Itoa(p.Round), Points: formatFloat(p.Points), Reason: p.Reason})
 	}
 	return rows
 }

@@ -31,18 +31,20 @@ type RivalCondition struct {
 	Always bool
 }
 
-// outcome of one session for the leader and one rival: places (0: no
-// points) and the fastest-lap holder (0 none, 1 leader, 2 rival).
-type sessionResult struct {
-	lead, riv  int
-	fastestLap int
+// outcome is one round's results for the leader and one rival: their
+// race places (from 1; 0 for no points), which the countback sees, and
+// what each gains at the round in all.
+type outcome struct {
+	lead, riv int
+	gl, gr    float64
 }
 
 // NextRoundCondition works out the leader's condition to clinch at round
 // n+1, enumerating that round's results for the leader and each contender
-// (everyone else scores nothing: the contender's best case).
-func NextRoundCondition(s *Season, n int, champ Championship) Condition {
-	st := standingsOf(s, n, champ)
+// (everyone else scores nothing: the contender's best case): places, and
+// every bonus to either of them or to someone else.
+func NextRoundCondition(s *Season, n int, champ string) Condition {
+	st := Standings(s, champ, n)
 	c := Condition{Round: n + 1}
 	if len(st) == 0 || n >= len(s.Rounds) {
 		return c
@@ -55,17 +57,18 @@ func NextRoundCondition(s *Season, n int, champ Championship) Condition {
 	}
 	c.Possible = true
 	// The next round's sessions, and the ones after it.
-	slots := remaining(s, n, champ)
+	calc := newCalc(s, n, champ)
+	slots := calc.slots
 	m := 0
 	for m < len(slots) && slots[m].round == n+1 {
 		m++
 	}
-	calc := newCalc(s, champ)
+	outcomes := roundOutcomes(slots[:m])
 	for i := 1; i < len(st); i++ {
 		if !calc.canWin(st, i, slots) {
 			continue
 		}
-		rc := rivalCondition(calc, st, 0, i, slots[:m], slots[m:])
+		rc := rivalCondition(calc, st, 0, i, outcomes, slots[m:])
 		if rc.Always {
 			c.Possible = false
 		}
@@ -74,47 +77,113 @@ func NextRoundCondition(s *Season, n int, champ Championship) Condition {
 	return c
 }
 
-func rivalCondition(c *calc, st []Standing, li, ri int, round, later []slot) RivalCondition {
-	// Every combination of results over the round's sessions.
-	var options [][]sessionResult
-	for _, sl := range round {
-		var opts []sessionResult
-		for a := 0; a <= len(sl.table); a++ {
-			for b := 0; b <= len(sl.table); b++ {
-				if a == b && a != 0 {
-					continue
+// roundOutcomes lists the distinct outcomes of a round's sessions for the
+// leader and a rival. Only race places count in the countback, so the
+// other sessions add their points alone.
+func roundOutcomes(round []slot) []outcome {
+	states := map[outcome]bool{{}: true}
+	for i := range round {
+		sl := &round[i]
+		opts := slotOutcomes(sl)
+		next := map[outcome]bool{}
+		for st := range states {
+			for _, o := range opts {
+				n := st
+				n.gl += o.gl
+				n.gr += o.gr
+				if sl.countback {
+					n.lead, n.riv = o.lead, o.riv
 				}
-				opts = append(opts, sessionResult{a, b, 0})
-				if sl.fl > 0 {
-					if a > 0 && (sl.flTop == 0 || a <= sl.flTop) {
-						opts = append(opts, sessionResult{a, b, 1})
-					}
-					if b > 0 && (sl.flTop == 0 || b <= sl.flTop) {
-						opts = append(opts, sessionResult{a, b, 2})
-					}
-				}
+				next[n] = true
 			}
 		}
-		options = append(options, opts)
+		states = next
 	}
+	out := make([]outcome, 0, len(states))
+	for o := range states {
+		out = append(out, o)
+	}
+	return out
+}
+
+// slotOutcomes lists one session's distinct outcomes for the leader and a
+// rival: two different places (or none) and each bonus to either of them
+// (within its top-N rule) or to neither.
+func slotOutcomes(sl *slot) []outcome {
+	seen := map[outcome]bool{}
+	var out []outcome
+	n := len(sl.table)
+	for a := 0; a <= n; a++ {
+		for b := 0; b <= n; b++ {
+			if a == b && a != 0 {
+				continue
+			}
+			base := outcome{lead: a, riv: b}
+			if a > 0 {
+				base.gl = sl.table[a-1]
+			}
+			if b > 0 {
+				base.gr = sl.table[b-1]
+			}
+			var rec func(k int, o outcome)
+			rec = func(k int, o outcome) {
+				if k == len(sl.awards) {
+					if !seen[o] {
+						seen[o] = true
+						out = append(out, o)
+					}
+					return
+				}
+				aw := sl.awards[k]
+				ok := func(place int) bool { return aw.Top == 0 || place > 0 && place <= aw.Top }
+				if aw.Kind.Single() {
+					rec(k+1, o) // to someone else
+					if ok(a) {
+						l := o
+						l.gl += aw.Points
+						rec(k+1, l)
+					}
+					if ok(b) {
+						r := o
+						r.gr += aw.Points
+						rec(k+1, r)
+					}
+					return
+				}
+				for _, who := range [4][2]bool{{}, {true, false}, {false, true}, {true, true}} {
+					x := o
+					if who[0] {
+						if !ok(a) {
+							continue
+						}
+						x.gl += aw.Points
+					}
+					if who[1] {
+						if !ok(b) {
+							continue
+						}
+						x.gr += aw.Points
+					}
+					rec(k+1, x)
+				}
+			}
+			rec(0, base)
+		}
+	}
+	return out
+}
+
+func rivalCondition(c *calc, st []Standing, li, ri int, outcomes []outcome, later []slot) RivalCondition {
 	type res struct {
 		gap   float64
 		alive bool
 	}
 	var all []res
 	e := newEvaluation(c, st, li, ri)
-	var rec func(k int, chosen []sessionResult)
-	rec = func(k int, chosen []sessionResult) {
-		if k == len(options) {
-			gap, alive := e.evaluate(round, later, chosen)
-			all = append(all, res{gap, alive})
-			return
-		}
-		for _, o := range options[k] {
-			rec(k+1, append(chosen, o))
-		}
+	for _, o := range outcomes {
+		gap, alive := e.evaluate(o, later)
+		all = append(all, res{gap, alive})
 	}
-	rec(0, nil)
 	rc := RivalCondition{ID: st[ri].ID, Gap: math.Inf(1), Exact: true}
 	dead := false
 	for _, r := range all {
@@ -141,39 +210,35 @@ type evaluation struct {
 	after []Standing
 	idx   [2]int
 	h     [2]hypothetical
+	round int
 }
 
 func newEvaluation(c *calc, st []Standing, li, ri int) *evaluation {
-	return &evaluation{c: c, st: st, after: append([]Standing(nil), st...), idx: [2]int{li, ri}}
+	round := 0
+	if len(c.slots) > 0 {
+		round = c.slots[0].round
+	}
+	return &evaluation{c: c, st: st, after: append([]Standing(nil), st...), idx: [2]int{li, ri}, round: round}
 }
 
-// evaluate applies one round's results for the leader and the rival and
+// evaluate applies one round's outcome for the leader and the rival and
 // reports the rival's margin over the leader at the round and whether the
 // rival can still win afterwards, in the later sessions.
-func (e *evaluation) evaluate(round, later []slot, rs []sessionResult) (float64, bool) {
-	var gain [2]float64
+func (e *evaluation) evaluate(o outcome, later []slot) (float64, bool) {
 	for k, idx := range e.idx {
 		h := &e.h[k]
 		h.reset(e.st[idx], e.c.rounds, e.c.drop)
-		for j, r := range rs {
-			sl := round[j]
-			pos := r.lead
-			if k == 1 {
-				pos = r.riv
-			}
-			p := 0.0
-			if pos > 0 {
-				p = sl.table[pos-1]
-			}
-			if r.fastestLap == k+1 {
-				p += sl.fl
-			}
-			h.add(sl.round, sl.kind, pos-1, p)
-			gain[k] += p
+		pos, gain := o.lead, o.gl
+		if k == 1 {
+			pos, gain = o.riv, o.gr
 		}
+		h.add(e.round, true, pos-1, gain)
 		e.after[idx] = h.standing()
 	}
-	return gain[1] - gain[0], e.c.canWin(e.after, e.idx[1], later)
+	if later == nil {
+		later = []slot{}
+	}
+	return o.gr - o.gl, e.c.canWin(e.after, e.idx[1], later)
 }
 
 // Describe puts the condition in words, naming entries with name.

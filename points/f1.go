@@ -45,12 +45,11 @@ func F1(year int) (*System, error) {
 		return nil, fmt.Errorf("no Formula 1 rules for %d: champ knows 1950 to 2026", year)
 	}
 	s := &System{
-		ID:           fmt.Sprintf("f1-%d", year),
-		Name:         fmt.Sprintf("Formula 1, %d", year),
-		Series:       "Formula 1",
-		Source:       f1Source(year),
-		SharedDrives: year <= 1957,
-		Shortened:    HalfBelow75,
+		ID:        fmt.Sprintf("f1-%d", year),
+		Name:      fmt.Sprintf("Formula 1, %d", year),
+		Series:    "Formula 1",
+		Source:    f1Source(year),
+		Shortened: HalfBelow75,
 	}
 	switch {
 	case year <= 1959:
@@ -68,9 +67,9 @@ func F1(year int) (*System, error) {
 	}
 	switch {
 	case year <= 1959:
-		s.FastestLap = 1 // any driver, shared on equal times
+		s.Bonuses = []Bonus{{Kind: FastestLap, Points: 1}} // any driver, shared on equal times
 	case year >= 2019 && year <= 2024:
-		s.FastestLap, s.FastestLapTop, s.FastestLapMinDistance = 1, 10, 0.5
+		s.Bonuses = []Bonus{{Kind: FastestLap, Points: 1, Top: 10, MinDistance: 0.5}}
 	}
 	switch {
 	case year == 2021:
@@ -82,24 +81,30 @@ func F1(year int) (*System, error) {
 	if year == 2014 {
 		s.FinalMultiplier = 2
 	}
+	drivers := Championship{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver,
+		Bonuses: []BonusKind{FastestLap}, Share: ShareNone}
+	if year <= 1957 {
+		drivers.Share = ShareSplit
+	}
 	if year <= 1990 {
-		s.Drop = f1Drop[year]
+		drivers.Drop = f1Drop[year]
 		if year >= 1981 {
-			s.Drop = Drop{Best: 11}
+			drivers.Drop = Drop{Best: 11}
 		}
 	}
+	s.Championships = []Championship{drivers}
 	if year >= 1958 {
-		s.Teams = TeamRules{
-			Enabled:     true,
-			BestCarOnly: year <= 1978,
-			FastestLap:  s.FastestLap > 0 && year >= 2019,
-		}
+		teams := Championship{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam, Share: ShareNone}
 		if year <= 1978 {
-			s.Teams.Drop = s.Drop
+			teams.Best, teams.Drop = 1, drivers.Drop
+		}
+		if s.Bonus(FastestLap) != nil && year >= 2019 {
+			teams.Bonuses = []BonusKind{FastestLap}
 		}
 		if year == 1961 {
-			s.Teams.Race = f1Table1960 // constructors kept 8 for a win in 1961
+			teams.Race = f1Table1960 // constructors kept 8 for a win in 1961
 		}
+		s.Championships = append(s.Championships, teams)
 	}
 	return s, nil
 }

@@ -8,7 +8,7 @@ import (
 // BestPosition is the best final position the entry can still reach after
 // round n: it wins everything (BestCase) and every other entry scores
 // nothing more. Standings are everyone's after round n.
-func BestPosition(s *Season, n int, standings []Standing, id string, champ Championship) int {
+func BestPosition(s *Season, n int, standings []Standing, id string, champ string) int {
 	me := find(standings, id)
 	if me == nil || me.Excluded {
 		return 0
@@ -26,18 +26,21 @@ func BestPosition(s *Season, n int, standings []Standing, id string, champ Champ
 
 // WorstPosition bounds the worst final position of the entry after round
 // n, when it scores nothing more and as many others as possible pass it.
-// The rivals who would pass must share the remaining places (two cannot
-// both win a race), so the exact answer needs a search: lo is reached by
-// an explicit assignment of results, hi counts every rival whose own best
-// case passes. When lo == hi the answer is exact.
-func WorstPosition(s *Season, n int, standings []Standing, id string, champ Championship) (lo, hi int) {
+// The rivals who would pass must share the remaining places and bonuses
+// (two cannot both win a race, one takes the pole), so the exact answer
+// needs a search: lo is reached by an explicit assignment of results, hi
+// counts every rival whose own best case passes. When lo == hi the answer
+// is exact.
+func WorstPosition(s *Season, n int, standings []Standing, id string, champ string) (lo, hi int) {
 	me := find(standings, id)
-	if me == nil || me.Excluded {
+	calc := newCalc(s, n, champ)
+	if me == nil || me.Excluded || calc == nil {
 		return 0, 0
 	}
-	slots, calc := remaining(s, n, champ), newCalc(s, champ)
+	slots := calc.slots
 	var ahead int
 	var candidates []*Standing
+	most := 1 // the most cars a rival runs
 	for i := range standings {
 		o := &standings[i]
 		if o.ID == id || o.Excluded {
@@ -47,9 +50,10 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 			ahead++ // already ahead: stays ahead
 			continue
 		}
-		b := calc.best(*o, slots)
+		b := calc.best(*o)
 		if Compare(&b, me) < 0 {
 			candidates = append(candidates, o)
+			most = max(most, calc.carsOf(o.ID))
 		}
 	}
 	// Prefix bound: k rivals can all pass only if, their deficits sorted
@@ -62,9 +66,9 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 		needs[i] = me.Points - c.Points
 	}
 	sort.Float64s(needs)
-	cum := make([]float64, len(candidates)+1) // cum[j]: top j places, all sessions
+	cum := make([]float64, len(candidates)+1) // cum[j]: top j entries' share of all sessions
 	for j := 1; j <= len(candidates); j++ {
-		cum[j] = available(slots, j, calc.cars)
+		cum[j] = available(slots, j, most)
 	}
 	k := len(candidates)
 	for ; k > 0; k-- {
@@ -95,10 +99,11 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 	lo = 1 + ahead + len(chosen)
 	// Search: between the two, settle each size k exactly where the
 	// search finishes within its budget. Passing is monotone in the
-	// deficits, so the k smallest are the ones to try.
-	if lo < hi && champ == DriversChampionship {
+	// deficits, so the k smallest are the ones to try. It takes one car
+	// per rival.
+	if lo < hi && most == 1 {
 		slots := append([]slot(nil), slots...)
-		sort.SliceStable(slots, func(a, b int) bool { return slots[a].table[0]+slots[a].fl > slots[b].table[0]+slots[b].fl })
+		sort.SliceStable(slots, func(a, b int) bool { return slots[a].winner() > slots[b].winner() })
 		for k := hi - 1 - ahead; k > len(chosen); k-- {
 			// Strictly more points for every rival passes whatever the
 			// countback: proof that k can pass.
@@ -124,11 +129,15 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ Cham
 const searchBudget = 5_000
 
 // searchPass looks for results of the remaining sessions that give every
-// rival at least its deficit (a tie counted as enough). found reports such
-// results exist; complete that the search finished within its budget, so
-// that found == false is a proof.
+// rival at least its deficit (a tie counted as enough), each rival one
+// car. found reports such results exist; complete that the search
+// finished within its budget, so that found == false is a proof.
+//
+// In a session the rivals still short take its top places (a better place
+// only ever helps), each at most one; each bonus one car takes goes to one
+// of them, within its top-N rule; and every one of them leads a lap.
 func searchPass(needs []float64, slots []slot) (found, complete bool) {
-	// suffix[i][j]: what the top j places of sessions i.. hand out.
+	// suffix[i][j]: what j rivals can take from sessions i.. at most.
 	k := len(needs)
 	suffix := make([][]float64, len(slots)+1)
 	suffix[len(slots)] = make([]float64, k+1)
@@ -139,7 +148,7 @@ func searchPass(needs []float64, slots []slot) (found, complete bool) {
 			if j-1 < len(slots[i].table) {
 				top += slots[i].table[j-1]
 			}
-			suffix[i][j] = suffix[i+1][j] + top + slots[i].fl
+			suffix[i][j] = suffix[i+1][j] + top + slots[i].single() + slots[i].each()*float64(j)
 		}
 	}
 	nodes := 0
@@ -176,33 +185,63 @@ func searchPass(needs []float64, slots []slot) (found, complete bool) {
 			return false
 		}
 		seen[key] = true
-		// The rivals still short take the session's top places (a better
-		// place only ever helps): place p goes to one of them, each at most
-		// one place; rivals with equal needs are interchangeable.
-		t := slots[i].table
+		sl := &slots[i]
+		t := sl.table
 		m := min(len(open), len(t))
-		taken := make([]bool, len(open))
+		place := make([]int, len(open)) // place taken (from 0), -1 for none
 		next := append([]float64(nil), open...)
+		each := sl.each()
+		for r := range next {
+			place[r] = -1
+			next[r] -= each
+		}
+		var singles []Award
+		for _, a := range sl.awards {
+			if a.Kind.Single() {
+				singles = append(singles, a)
+			}
+		}
+		// Bonuses one car takes: each to one of the rivals (or to no one),
+		// within its top-N rule.
+		var bonus func(b int) bool
+		bonus = func(b int) bool {
+			if b == len(singles) {
+				return dfs(i+1, next)
+			}
+			a := singles[b]
+			for r := range open {
+				if a.Top > 0 && (place[r] < 0 || place[r] >= a.Top) {
+					continue
+				}
+				next[r] -= a.Points
+				if bonus(b + 1) {
+					return true
+				}
+				next[r] += a.Points
+				if nodes > searchBudget {
+					return false
+				}
+			}
+			return bonus(b + 1) // to someone else
+		}
+		// Place p goes to one of them; rivals with equal needs are
+		// interchangeable.
 		var assign func(p int) bool
 		assign = func(p int) bool {
 			if p == m {
-				return dfs(i+1, next)
-			}
-			gain := t[p]
-			if p == 0 {
-				gain += slots[i].fl
+				return bonus(0)
 			}
 			for r := range open {
-				if taken[r] || r > 0 && open[r] == open[r-1] && !taken[r-1] {
+				if place[r] >= 0 || r > 0 && open[r] == open[r-1] && place[r-1] < 0 {
 					continue
 				}
-				taken[r] = true
-				next[r] = open[r] - gain
+				place[r] = p
+				next[r] -= t[p]
 				if assign(p + 1) {
 					return true
 				}
-				next[r] = open[r]
-				taken[r] = false
+				next[r] += t[p]
+				place[r] = -1
 				if nodes > searchBudget {
 					return false
 				}
@@ -219,11 +258,12 @@ func searchPass(needs []float64, slots []slot) (found, complete bool) {
 // together, each taking up to cars places a session.
 func available(slots []slot, k, cars int) float64 {
 	total := 0.0
-	for _, sl := range slots {
+	for i := range slots {
+		sl := &slots[i]
 		for p := 0; p < k*cars && p < len(sl.table); p++ {
 			total += sl.table[p]
 		}
-		total += sl.fl
+		total += sl.single() + sl.each()*float64(k*cars)
 	}
 	return total
 }
@@ -274,12 +314,23 @@ func identityOrder(n int) []int {
 
 func byValue(slots []slot) []int {
 	o := identityOrder(len(slots))
-	sort.SliceStable(o, func(a, b int) bool { return slots[o[a]].table[0] > slots[o[b]].table[0] })
+	sort.SliceStable(o, func(a, b int) bool { return first(slots[o[a]].table) > first(slots[o[b]].table) })
 	return o
 }
 
+func first(t []float64) float64 {
+	if len(t) == 0 {
+		return 0
+	}
+	return t[0]
+}
+
+// tryAssign gives, session by session in the given order, the best
+// places to the rivals furthest from passing me, each as many places as
+// it has cars (its best-placed ones where the rules count those); the
+// bonuses one car takes go with first place (a fastest lap within its
+// top-N rule always can), and every car leads a lap.
 func tryAssign(c *calc, slots []slot, order []int, rivals []*Standing, me *Standing) bool {
-	cars := c.cars
 	cur := make([]*hypothetical, len(rivals))
 	for i, r := range rivals {
 		cur[i] = newHypothetical(*r, c.rounds, c.drop)
@@ -287,7 +338,7 @@ func tryAssign(c *calc, slots []slot, order []int, rivals []*Standing, me *Stand
 	gap := make([]float64, len(cur))
 	idx := make([]int, len(cur))
 	for _, si := range order {
-		sl := slots[si]
+		sl := &slots[si]
 		for k := range idx {
 			idx[k] = k
 			gap[k] = me.Points - cur[k].standing().Points
@@ -295,13 +346,18 @@ func tryAssign(c *calc, slots []slot, order []int, rivals []*Standing, me *Stand
 		sort.SliceStable(idx, func(a, b int) bool { return gap[idx[a]] > gap[idx[b]] })
 		place := 0
 		for _, k := range idx {
-			for c := 0; c < cars && place < len(sl.table); c++ {
+			cars := c.carsOf(rivals[k].ID)
+			// Its cars that do not score finish behind the points.
+			for car := 0; car < sl.scoringCars(cars) && place < len(sl.table); car++ {
 				p := sl.table[place]
 				if place == 0 {
-					p += sl.fl
+					p += sl.single()
 				}
-				cur[k].add(sl.round, sl.kind, place, p)
+				cur[k].add(sl.round, sl.countback, place, p)
 				place++
+			}
+			if e := sl.each(); e > 0 {
+				cur[k].add(sl.round, false, -1, e*float64(cars))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package points
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,36 +25,140 @@ func indyCarTable() []float64 {
 	return t
 }
 
-// presets are the non-F1 systems.
+// countdown is n, n-1, ..., 1.
+func countdown(n int) []float64 {
+	t := make([]float64, n)
+	for i := range t {
+		t[i] = float64(n - i)
+	}
+	return t
+}
+
+var allBonuses = []BonusKind{FastestLap, Pole, LedLap, MostLapsLed, QualifyingPoints}
+
+// indyCarYears are the IndyCar seasons whose rules champ can state
+// exactly. 2014 scored the Indianapolis 500's two qualifying days apart
+// (33..1 and a 9..1 shootout bonus), which a table by grid position cannot
+// express; in 2015 the 500's pole point is not known; the qualifying
+// points of 2020 and 2021 are not published.
+var indyCarYears = []int{2016, 2017, 2018, 2019, 2022, 2023, 2024}
+
+// IndyCar returns the NTT IndyCar Series rules of a season: 2016-2019,
+// 2022 (the Indianapolis 500 paying double: give its calendar row
+// multiplier 2; 2016-2019 the finale too), and 2023 onward (single points
+// everywhere).
+func IndyCar(year int) (*System, error) {
+	if !slices.Contains(indyCarYears, year) {
+		return nil, fmt.Errorf("no IndyCar rules for %d: champ knows %s (2014's and 2015's Indianapolis 500 qualifying and pole points, and 2020's and 2021's qualifying points, cannot be stated exactly)", year, yearList(indyCarYears))
+	}
+	s := &System{
+		ID: fmt.Sprintf("indycar-%d", year), Name: fmt.Sprintf("IndyCar, %d", year), Series: "IndyCar",
+		Race: indyCarTable(),
+		Bonuses: []Bonus{
+			{Kind: Pole, Points: 1, NotWithQualifying: true},
+			{Kind: LedLap, Points: 1},
+			{Kind: MostLapsLed, Points: 2},
+		},
+		Championships: []Championship{
+			{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses},
+			{ID: "entrants", Title: "entrants' championship", Noun: "entrant", Of: HolderCar, Bonuses: allBonuses},
+		},
+	}
+	var qual, double string
+	switch {
+	case year <= 2017:
+		// 42, 40, ... 26 for the nine of the shootout, then 24 down to 1.
+		t := make([]float64, 0, 33)
+		for p := 1; p <= 9; p++ {
+			t = append(t, float64(44-2*p))
+		}
+		t = append(t, countdown(24)...)
+		s.Qualifying = map[string][]float64{"indy500": t}
+		qual = "its 33 qualifiers score 42-40-...-26 (the nine of the shootout) then 24 down to 1"
+	case year <= 2019:
+		s.Qualifying = map[string][]float64{"indy500": countdown(9)}
+		qual = "its nine fastest qualifiers score 9 to 1"
+	default:
+		s.Qualifying = map[string][]float64{"indy500": countdown(12)}
+		qual = "its 12 fastest qualifiers score 12 to 1"
+	}
+	switch {
+	case year <= 2019:
+		s.FinalMultiplier = 2
+		double = "; the Indianapolis 500 (calendar multiplier 2) and the finale pay double position points"
+	case year <= 2022:
+		double = "; the Indianapolis 500 pays double position points (calendar multiplier 2)"
+	default:
+		double = "; single points at the Indianapolis 500 since 2023"
+	}
+	s.Source = "INDYCAR Rulebook, Championship Points: 50-40-35-32-30-28-26-24-22-20, then 19 down to 5 (25th-33rd 5); +1 pole (not at the Indianapolis 500), " +
+		"+1 for leading a lap, +2 for the most laps led; at the Indianapolis 500 (calendar qualifying \"indy500\") " + qual + double + "; bonuses and qualifying points are never doubled"
+	return s, nil
+}
+
+// latestIndyCar is the latest IndyCar season with known rules; "indycar"
+// names it.
+const latestIndyCar = 2024
+
+func yearList(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// seasonal are the presets with a season in their id ("indycar-2024"),
+// and the rules of each; the bare series name is the latest season.
+var seasonal = map[string]struct {
+	rules    func(int) (*System, error)
+	from, to int
+}{
+	"f1":      {F1, 1950, latestF1},
+	"indycar": {IndyCar, indyCarYears[0], latestIndyCar},
+}
+
+// presets are the systems that are not chosen by season.
 func presets() []*System {
 	return []*System{
 		{
 			ID: "motogp", Name: "MotoGP, 2023-", Series: "MotoGP",
-			Source: "FIM Grand Prix World Championship Regulations, art. 1.26 (race top 15 since 1993; sprint top 9 from 2023)",
-			Race:   motoGPRace, Sprint: motoGPSprint,
-			Teams: TeamRules{Enabled: true},
+			Source: "FIM Grand Prix World Championship Regulations, art. 1.26: Grand Prix top 15 25-20-16-13-11-10-9-8-7-6-5-4-3-2-1 (since 1993), sprint top 9 12-9-7-6-5-4-3-2-1 (from 2023); " +
+				"teams: both riders' points; constructors: the best-placed bike of each manufacturer in each sprint and race; ties on Grand Prix results only",
+			Race: motoGPRace, Sprint: motoGPSprint,
+			Championships: []Championship{
+				{ID: DriversChampionship, Title: "riders' championship", Noun: "rider", Of: HolderDriver},
+				{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam},
+				{ID: "constructors", Title: "constructors' championship", Noun: "constructor", Of: HolderMake, Best: 1},
+			},
 		},
 		{
-			ID: "indycar", Name: "IndyCar, 2010-", Series: "IndyCar",
-			Source: "INDYCAR Rulebook, Championship Points: 50-40-35-32-30-28-26-24-22-20, then 19 down to 5 (25th-33rd 5); +1 pole, +1 led a lap, +2 most laps led; the Indianapolis 500 doubles position points (set multiplier 2 in the calendar)",
-			Race:   indyCarTable(), Pole: 1, LedLap: 1, MostLapsLed: 2,
-			Teams: TeamRules{Enabled: true, Pole: true, LedLap: true},
-		},
-		{
-			ID: "formula-e", Name: "Formula E", Series: "Formula E",
-			Source: "FIA Formula E World Championship Sporting Regulations, art. 38: 25-18-15-12-10-8-6-4-2-1, +3 pole, +1 fastest lap in the top 10",
-			Race:   top10, Pole: 3, FastestLap: 1, FastestLapTop: 10,
-			Teams: TeamRules{Enabled: true, Pole: true, FastestLap: true},
+			ID: "formula-e", Name: "Formula E, 2022-23 (season 9) onward", Series: "Formula E",
+			Source: "FIA Formula E World Championship Sporting Regulations, art. 38: 25-18-15-12-10-8-6-4-2-1, +3 pole, +1 fastest lap for a driver classified in the top 10 " +
+				"(when the fastest is outside it, the fastest of the top 10); teams: both cars",
+			Race: top10,
+			Bonuses: []Bonus{
+				{Kind: Pole, Points: 3},
+				{Kind: FastestLap, Points: 1, Top: 10, Reassign: true},
+			},
+			Championships: []Championship{
+				{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses},
+				{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam, Bonuses: allBonuses},
+			},
 		},
 		{
 			ID: "wec-hypercar", Name: "WEC Hypercar", Series: "WEC",
 			Source: "FIA World Endurance Championship Sporting Regulations, art. 10: 6 h 25-18-..., 8 and 10 h 38-27-23-18-15-12-9-6-3-2 (calendar table \"8h\"), Le Mans 50-36-30-24-20-16-12-8-4-2 (table \"le-mans\"); +1 pole",
-			Race:   top10, Pole: 1,
+			Race:   top10,
 			Tables: map[string][]float64{
 				"8h":      {38, 27, 23, 18, 15, 12, 9, 6, 3, 2},
 				"le-mans": {50, 36, 30, 24, 20, 16, 12, 8, 4, 2},
 			},
-			Teams: TeamRules{Enabled: true, Pole: true},
+			Bonuses: []Bonus{{Kind: Pole, Points: 1}},
+			Championships: []Championship{
+				{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses, Share: ShareFull},
+				{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam, Bonuses: allBonuses, Share: ShareFull},
+			},
 		},
 	}
 }
@@ -61,18 +166,20 @@ func presets() []*System {
 // Latest F1 season with known rules; "f1" names it.
 const latestF1 = 2026
 
-// Lookup returns the preset system with the given id: "f1-YYYY" (1950-2026),
-// "f1" (the current season's rules), "motogp", "indycar", "formula-e",
+// Lookup returns the preset system with the given id: a series and a
+// season, "f1-YYYY" (1950-2026) or "indycar-YYYY" (2016-2019, 2022-2024); a series
+// alone for its latest rules ("f1", "indycar"); "motogp", "formula-e",
 // "wec-hypercar".
 func Lookup(id string) (*System, error) {
 	id = strings.ToLower(strings.TrimSpace(id))
-	if id == "f1" {
-		return F1(latestF1)
-	}
-	if y, ok := strings.CutPrefix(id, "f1-"); ok {
-		year, err := strconv.Atoi(y)
-		if err == nil {
-			return F1(year)
+	for series, sr := range seasonal {
+		if id == series {
+			return sr.rules(sr.to)
+		}
+		if y, ok := strings.CutPrefix(id, series+"-"); ok {
+			if year, err := strconv.Atoi(y); err == nil {
+				return sr.rules(year)
+			}
 		}
 	}
 	for _, s := range presets() {
@@ -83,13 +190,29 @@ func Lookup(id string) (*System, error) {
 	return nil, fmt.Errorf("unknown points system %q; known: %s", id, strings.Join(SystemIDs(), ", "))
 }
 
-// SystemIDs lists the ids Lookup accepts, F1 seasons as the range f1-1950..f1-2026.
+// SystemIDs lists the ids Lookup accepts, a series' seasons as a range
+// (f1-1950..f1-2026).
 func SystemIDs() []string {
 	ids := []string{fmt.Sprintf("f1-1950..f1-%d", latestF1), "f1"}
+	for _, y := range indyCarYears {
+		ids = append(ids, fmt.Sprintf("indycar-%d", y))
+	}
+	ids = append(ids, "indycar")
 	for _, s := range presets() {
 		ids = append(ids, s.ID)
 	}
 	return ids
+}
+
+// SeasonPresets returns, for the series whose rules are chosen by season
+// other than F1, each season's system, oldest first.
+func SeasonPresets() []*System {
+	var out []*System
+	for _, y := range indyCarYears {
+		s, _ := IndyCar(y)
+		out = append(out, s)
+	}
+	return out
 }
 
 // Era is a run of F1 seasons sharing the same rules apart from dropped scores.
@@ -101,16 +224,27 @@ type Era struct {
 // F1Eras groups the F1 seasons into eras whose tables and bonuses agree,
 // for listing.
 func F1Eras() []Era {
-	var eras []Era
+	var years []int
 	for y := 1950; y <= latestF1; y++ {
-		s, _ := F1(y)
-		if n := len(eras); n > 0 && sameEra(eras[n-1].System, s) {
-			eras[n-1].To = y
+		years = append(years, y)
+	}
+	return eras(years, F1)
+}
+
+// IndyCarEras groups the IndyCar seasons champ knows the same way.
+func IndyCarEras() []Era { return eras(indyCarYears, IndyCar) }
+
+func eras(years []int, rules func(int) (*System, error)) []Era {
+	var out []Era
+	for _, y := range years {
+		s, _ := rules(y)
+		if n := len(out); n > 0 && out[n-1].To == y-1 && sameEra(out[n-1].System, s) {
+			out[n-1].To = y
 			continue
 		}
-		eras = append(eras, Era{From: y, To: y, System: s})
+		out = append(out, Era{From: y, To: y, System: s})
 	}
-	return eras
+	return out
 }
 
 func sameEra(a, b *System) bool {

@@ -9,114 +9,163 @@ type Upcoming struct {
 }
 
 // Upcoming lists the sessions of the rounds after round n in the order they
-// are run: each round's sprint, then its race.
+// are run: each round's qualifying (where it scores), sprint, then race.
 func (s *Season) Upcoming(n int) []Upcoming {
 	var out []Upcoming
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number <= n {
-			continue
-		}
-		final := s.IsFinal(rd)
-		if rd.Sprint {
-			out = append(out, Upcoming{rd, Sprint, final})
-		}
-		out = append(out, Upcoming{rd, Race, final})
+	for _, ps := range NewPlan(s).Remaining(n) {
+		out = append(out, Upcoming{ps.Round, ps.Kind, ps.Final})
 	}
 	return out
 }
 
 // slot is an upcoming session as the exact maths sees it: what its places
-// are worth in one championship, and the fastest-lap bonus a winner earns.
+// and bonuses are worth in one championship.
 type slot struct {
-	round int
-	kind  SessionKind
-	table []float64
-	fl    float64
-	flTop int // the fastest-lap bonus only for a driver in this top N (0: any)
+	round     int
+	table     []float64
+	awards    []Award
+	countback bool
+	best      int // the best-N rule (0: every car)
 }
 
-// remaining lists the sessions after round n that count for champ.
-func remaining(s *Season, n int, champ Championship) []slot {
-	sys := s.System
-	var out []slot
-	for _, u := range s.Upcoming(n) {
-		if champ == DriversChampionship && !u.Round.Counts.drivers() || champ == TeamsChampionship && !u.Round.Counts.teams() {
-			continue
+// single is the total of the slot's bonuses one car at most takes (pole,
+// most laps led, fastest lap); every car can lead a lap.
+func (sl *slot) single() float64 {
+	t := 0.0
+	for _, a := range sl.awards {
+		if a.Kind.Single() {
+			t += a.Points
 		}
-		sl := slot{round: u.Round.Number, kind: u.Kind, table: sys.Table(u.Kind, u.Round, u.Final)}
-		if champ == TeamsChampionship {
-			sl.table = sys.TeamTable(u.Kind, u.Round, u.Final)
+	}
+	return t
+}
+
+// each is the bonus every car of the session can earn: leading a lap.
+func (sl *slot) each() float64 {
+	t := 0.0
+	for _, a := range sl.awards {
+		if !a.Kind.Single() {
+			t += a.Points
 		}
-		if fl, top := sys.FastestLapBonus(u.Kind, u.Round); fl > 0 && (champ == DriversChampionship || sys.Teams.FastestLap) {
-			sl.fl, sl.flTop = fl, top
-		}
-		out = append(out, sl)
 	}
-	return out
+	return t
 }
 
-// carsOf is how many places an entry can take in one session: two for a
-// team whose every car scores, one otherwise.
-func carsOf(sys *System, champ Championship) int {
-	if champ == TeamsChampionship && !sys.Teams.BestCarOnly {
-		return 2
+// winner is what the slot's winner takes at most: the first place and
+// every bonus.
+func (sl *slot) winner() float64 {
+	w := sl.single() + sl.each()
+	if len(sl.table) > 0 {
+		w += sl.table[0]
 	}
-	return 1
-}
-
-func dropOf(sys *System, champ Championship) Drop {
-	if champ == TeamsChampionship {
-		return sys.Teams.Drop
-	}
-	return sys.Drop
-}
-
-// standingsOf returns the championship's standings after round n.
-func standingsOf(s *Season, n int, champ Championship) []Standing {
-	if champ == TeamsChampionship {
-		return Teams(s, n)
-	}
-	return Drivers(s, n)
+	return w
 }
 
 // calc holds what the exact maths needs to know about a championship —
-// its rules, the season's length — and scratch space, so that the searches
-// that try thousands of outcomes do not allocate for each.
+// its rules, the season's length, how many cars each entry runs — and
+// scratch space, so that the searches that try thousands of outcomes do
+// not allocate for each.
 type calc struct {
-	sys     *System
-	champ   Championship
+	plan    *Plan
+	champ   *Championship
+	index   int
 	rounds  int
-	cars    int
 	drop    Drop
+	slots   []slot
+	cars    map[string]int // entries with more than one car a session
 	scratch hypothetical
 }
 
-func newCalc(s *Season, champ Championship) *calc {
-	return &calc{sys: s.System, champ: champ, rounds: len(s.Rounds), cars: carsOf(s.System, champ), drop: dropOf(s.System, champ)}
+// newCalc prepares the exact maths of championship id after round n; nil
+// when the system has no such championship.
+func newCalc(s *Season, n int, id string) *calc {
+	p := NewPlan(s)
+	i := p.Index(id)
+	if i < 0 {
+		return nil
+	}
+	c := &calc{plan: p, champ: &p.System.Championships[i], index: i, rounds: len(s.Rounds), cars: map[string]int{}}
+	c.drop = c.champ.Drop
+	for _, ps := range p.Remaining(n) {
+		sc := &ps.Scores[i]
+		if !sc.Counts {
+			continue
+		}
+		c.slots = append(c.slots, slot{round: ps.Round.Number, table: sc.Table, awards: sc.Awards, countback: sc.Countback, best: sc.Best})
+	}
+	if c.champ.Of != HolderDriver {
+		// An entry can take as many places as the most cars it ran in a
+		// session so far.
+		for _, ps := range p.Sessions {
+			if ps.Round.Number > n {
+				break
+			}
+			per := map[string]map[string]bool{}
+			for _, r := range ps.Results {
+				if h := holderOf(c.champ, r); h != "" && c.champ.counts(r.Counts) {
+					if per[h] == nil {
+						per[h] = map[string]bool{}
+					}
+					per[h][r.Car+"\x00"+carless(r)] = true
+				}
+			}
+			for h, cars := range per {
+				c.cars[h] = max(c.cars[h], len(cars))
+			}
+		}
+	}
+	return c
 }
 
-// best is the entry's best case over slots: it wins every session. The
-// result shares the calculator's scratch space: use it before the next call.
-func (c *calc) best(st Standing, slots []slot) Standing {
+// carless names a result's car by its driver where it has no number.
+func carless(r *Result) string {
+	if r.Car == "" {
+		return r.Driver
+	}
+	return ""
+}
+
+// carsOf is how many places entry id can take in a session: its cars,
+// at least one.
+func (c *calc) carsOf(id string) int {
+	return max(c.cars[id], 1)
+}
+
+// scoringCars is how many of an entry's cars score in a slot.
+func (sl *slot) scoringCars(cars int) int {
+	if sl.best > 0 {
+		return min(cars, sl.best)
+	}
+	return cars
+}
+
+// best is the entry's best case over the remaining slots: it wins every
+// session. The result shares the calculator's scratch space: use it
+// before the next call.
+func (c *calc) best(st Standing) Standing {
+	return c.bestOver(st, c.slots)
+}
+
+func (c *calc) bestOver(st Standing, slots []slot) Standing {
 	h := &c.scratch
 	h.reset(st, c.rounds, c.drop)
 	if st.Excluded {
 		return h.Standing
 	}
-	for _, sl := range slots {
-		h.addBest(sl, c.cars)
+	cars := c.carsOf(st.ID)
+	for i := range slots {
+		h.addBest(&slots[i], cars)
 	}
 	return h.standing()
 }
 
-// canWin reports whether standings[i] can still win over the sessions slots:
-// its best case beats every other entry's standing.
+// canWin reports whether standings[i] can still win over the sessions
+// slots: its best case beats every other entry's standing.
 func (c *calc) canWin(standings []Standing, i int, slots []slot) bool {
 	if standings[i].Excluded {
 		return false
 	}
-	best := c.best(standings[i], slots)
+	best := c.bestOver(standings[i], slots)
 	for j := range standings {
 		if j != i && !standings[j].Excluded && Compare(&best, &standings[j]) >= 0 {
 			return false
@@ -151,12 +200,13 @@ func (h *hypothetical) reset(st Standing, rounds int, drop Drop) {
 	}
 }
 
-// add scores p points at round (numbered from 1) and, in a race, the place
-// (numbered from 0; negative for none) for the countback.
-func (h *hypothetical) add(round int, kind SessionKind, place int, p float64) {
+// add scores p points at round (numbered from 1) and, where the session
+// counts in the countback, the place (numbered from 0; negative for
+// none).
+func (h *hypothetical) add(round int, countback bool, place int, p float64) {
 	h.RoundPoints[round-1] += p
 	h.Scored += p
-	if kind == Race && place >= 0 {
+	if countback && place >= 0 {
 		for len(h.Places) <= place {
 			h.Places = append(h.Places, 0)
 		}
@@ -174,14 +224,22 @@ func (h *hypothetical) standing() Standing {
 }
 
 // addBest gives the entry the best result of a session: its top places
-// (cars of them) and the fastest-lap bonus.
-func (h *hypothetical) addBest(sl slot, cars int) {
-	for c := 0; c < cars && c < len(sl.table); c++ {
+// (as many as it has cars that score), every bonus one car can take, and
+// a led lap for each of its cars.
+func (h *hypothetical) addBest(sl *slot, cars int) {
+	n := sl.scoringCars(cars)
+	for c := 0; c < n && c < len(sl.table); c++ {
 		p := sl.table[c]
 		if c == 0 {
-			p += sl.fl
+			p += sl.single()
 		}
-		h.add(sl.round, sl.kind, c, p)
+		h.add(sl.round, sl.countback, c, p)
+	}
+	if len(sl.table) == 0 {
+		h.add(sl.round, false, -1, sl.single())
+	}
+	if e := sl.each(); e > 0 {
+		h.add(sl.round, false, -1, e*float64(cars))
 	}
 }
 

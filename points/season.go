@@ -2,7 +2,6 @@ package points
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -12,24 +11,33 @@ type SessionKind uint8
 const (
 	Race SessionKind = iota
 	Sprint
+	// Qualifying is a qualifying session whose order a round's qualifying
+	// table scores (the Indianapolis 500's top 12).
+	Qualifying
 )
 
 func (k SessionKind) String() string {
-	if k == Sprint {
+	switch k {
+	case Sprint:
 		return "sprint"
+	case Qualifying:
+		return "qualifying"
 	}
 	return "race"
 }
 
-// ParseSession parses "race" or "sprint" (case-insensitive); empty means race.
+// ParseSession parses "race", "sprint" or "qualifying" (case-insensitive);
+// empty means race.
 func ParseSession(s string) (SessionKind, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "race", "r", "gp":
 		return Race, nil
 	case "sprint", "s":
 		return Sprint, nil
+	case "qualifying", "q", "quali":
+		return Qualifying, nil
 	}
-	return Race, fmt.Errorf("session %q is not race or sprint", s)
+	return Race, fmt.Errorf("session %q is not race, sprint or qualifying", s)
 }
 
 // Status is how a result ended. Only Classified results have a position.
@@ -120,6 +128,7 @@ type Result struct {
 	Session SessionKind
 	Driver  string // driver id, e.g. "max-verstappen"
 	Team    string // team id, e.g. "red-bull"
+	Make    string // manufacturer id, e.g. "honda"; "" when not given
 	// Car identifies the car (its race number). Rows of one session with the
 	// same classified position and the same car are a shared drive.
 	Car      string
@@ -152,8 +161,12 @@ type Round struct {
 	Distance float64
 	// Table names one of the system's alternative race tables (a WEC
 	// endurance race, say); empty means the system's race table.
-	Table  string
-	Counts Counts
+	Table string
+	// Qualifying names one of the system's qualifying tables: the round's
+	// qualifying session scores with it (the Indianapolis 500). Empty: no
+	// qualifying points.
+	Qualifying string
+	Counts     Counts
 }
 
 // Driver is a driver's id and how to show them.
@@ -163,32 +176,17 @@ type Driver struct {
 	Code string // three-letter code, "VER"
 }
 
-// Team is a team's id and name.
+// Team is a team's (or a manufacturer's) id and name.
 type Team struct {
 	ID   string
 	Name string
-}
-
-// Championship is the drivers' or the teams' championship.
-type Championship uint8
-
-const (
-	DriversChampionship Championship = iota
-	TeamsChampionship
-)
-
-func (c Championship) String() string {
-	if c == TeamsChampionship {
-		return "teams"
-	}
-	return "drivers"
 }
 
 // Exclusion removes a driver or team from a championship's classification,
 // as the FIA did with Michael Schumacher in 1997 (points kept, no position)
 // and McLaren's constructors' points in 2007 (points removed).
 type Exclusion struct {
-	Championship Championship
+	Championship string // a championship's id: "drivers", "teams"
 	ID           string
 	KeepPoints   bool
 	Reason       string
@@ -198,7 +196,7 @@ type Exclusion struct {
 // stewards did to McLaren (10 constructors' points, Austria 2000) and Racing
 // Point (15, 2020). Deductions apply after dropped scores.
 type Penalty struct {
-	Championship Championship
+	Championship string
 	ID           string
 	Round        int
 	Points       float64 // the deduction, a positive number
@@ -213,6 +211,7 @@ type Season struct {
 	Results    []Result
 	Drivers    []Driver
 	Teams      []Team
+	Makes      []Team // manufacturers
 	Exclusions []Exclusion
 	Penalties  []Penalty
 }
@@ -328,35 +327,43 @@ func (s *Season) DriverTeam(id string, n int) string {
 	return team
 }
 
-// sessions groups the results of completed rounds up to n by round and
-// session, in calendar order.
-func (s *Season) sessions(n int) []session {
-	byKey := map[[2]int][]*Result{}
-	for i := range s.Results {
-		r := &s.Results[i]
-		if r.Round <= n {
-			k := [2]int{r.Round, int(r.Session)}
-			byKey[k] = append(byKey[k], r)
+// MakeName returns the manufacturer's name, or the id when the season
+// has none.
+func (s *Season) MakeName(id string) string {
+	for _, t := range s.Makes {
+		if t.ID == id && t.Name != "" {
+			return t.Name
 		}
 	}
-	var out []session
-	for i := range s.Rounds {
-		rd := &s.Rounds[i]
-		if rd.Number > n || !rd.Completed {
-			continue
-		}
-		for _, kind := range []SessionKind{Sprint, Race} {
-			if rs := byKey[[2]int{rd.Number, int(kind)}]; len(rs) > 0 {
-				out = append(out, session{round: rd, kind: kind, results: rs})
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].round.Number < out[j].round.Number })
-	return out
+	return id
 }
 
-type session struct {
-	round   *Round
-	kind    SessionKind
-	results []*Result
+// EntryName returns how tables show an entry of championship c: a
+// driver's, team's or manufacturer's name, or a car's number with its
+// team.
+func (s *Season) EntryName(c *Championship, id string) string {
+	switch c.Of {
+	case HolderTeam:
+		return s.TeamName(id)
+	case HolderMake:
+		return s.MakeName(id)
+	case HolderCar:
+		if team := s.CarTeam(id, 0); team != "" {
+			return "#" + id + " " + s.TeamName(team)
+		}
+		return "#" + id
+	}
+	return s.DriverName(id)
+}
+
+// CarTeam returns the team that entered car number car in its latest
+// race up to round n (0: any round), or "".
+func (s *Season) CarTeam(car string, n int) string {
+	team, best := "", -1
+	for _, r := range s.Results {
+		if r.Car == car && (n == 0 || r.Round <= n) && r.Round >= best && r.Team != "" {
+			team, best = r.Team, r.Round
+		}
+	}
+	return team
 }

@@ -62,16 +62,25 @@ func at(xs []int, i int) int {
 
 // Drivers returns the drivers' standings after round n, leader first.
 func Drivers(s *Season, n int) []Standing {
-	return tally(s, n, DriversChampionship)
+	return NewPlan(s).Standings(0, n)
 }
 
 // Teams returns the teams' standings after round n, leader first; nil when
 // the system has no teams' championship.
 func Teams(s *Season, n int) []Standing {
-	if s.System == nil || !s.System.Teams.Enabled {
+	return Standings(s, TeamsChampionship, n)
+}
+
+// Standings returns the standings of the championship with the given id
+// after round n, leader first; nil when the system has no such
+// championship.
+func Standings(s *Season, id string, n int) []Standing {
+	p := NewPlan(s)
+	c := p.Index(id)
+	if c < 0 {
 		return nil
 	}
-	return tally(s, n, TeamsChampionship)
+	return p.Standings(c, n)
 }
 
 type entry struct {
@@ -79,8 +88,11 @@ type entry struct {
 	rounds map[int]float64
 }
 
-func tally(s *Season, n int, champ Championship) []Standing {
-	sys := s.System
+// Standings returns the standings of championship c (an index into the
+// system's Championships) after round n, leader first.
+func (p *Plan) Standings(c, n int) []Standing {
+	s := p.Season
+	champ := &p.System.Championships[c]
 	lastRound := 0
 	for _, r := range s.Rounds {
 		lastRound = max(lastRound, r.Number)
@@ -109,24 +121,16 @@ func tally(s *Season, n int, champ Championship) []Standing {
 			e.st.Wins++
 		}
 	}
-	for _, ss := range s.sessions(n) {
-		rd := ss.round
-		final := rd.Number == lastRound
-		if champ == DriversChampionship {
-			if !rd.Counts.drivers() {
-				continue
-			}
-			scoreDrivers(sys, ss, final, add, place)
-		} else {
-			if !rd.Counts.teams() {
-				continue
-			}
-			scoreTeams(sys, ss, final, add, place)
+	for i := range p.Sessions {
+		ps := &p.Sessions[i]
+		if ps.Round.Number > n || !ps.Round.Completed || len(ps.Results) == 0 || !ps.Scores[c].Counts {
+			continue
 		}
-	}
-	drop := sys.Drop
-	if champ == TeamsChampionship {
-		drop = sys.Teams.Drop
+		if champ.Of == HolderDriver {
+			scoreDrivers(champ, ps, &ps.Scores[c], add, place)
+		} else {
+			scoreHolders(champ, ps, &ps.Scores[c], add, place)
+		}
 	}
 	out := make([]Standing, 0, len(entries))
 	for _, e := range entries {
@@ -136,11 +140,11 @@ func tally(s *Season, n int, champ Championship) []Standing {
 				e.st.RoundPoints[r-1] = p
 			}
 		}
-		e.st.Points = counted(drop, e.st.RoundPoints)
+		e.st.Points = counted(champ.Drop, e.st.RoundPoints)
 		out = append(out, e.st)
 	}
 	for _, pen := range s.Penalties {
-		if pen.Championship != champ || pen.Round > n {
+		if pen.Championship != champ.ID || pen.Round > n {
 			continue
 		}
 		for i := range out {
@@ -151,7 +155,7 @@ func tally(s *Season, n int, champ Championship) []Standing {
 		}
 	}
 	for _, x := range s.Exclusions {
-		if x.Championship != champ {
+		if x.Championship != champ.ID {
 			continue
 		}
 		for i := range out {
@@ -189,15 +193,15 @@ func tally(s *Season, n int, champ Championship) []Standing {
 
 // scoringPositions maps each classified result to the position it scores
 // from: its own, less the entries of another class ahead of it.
-func scoringPositions(ss session) map[*Result]int {
+func scoringPositions(results []*Result) map[*Result]int {
 	var others []int
-	for _, r := range ss.results {
+	for _, r := range results {
 		if r.Classified() && r.Counts == CountsOther {
 			others = append(others, r.Position)
 		}
 	}
-	pos := make(map[*Result]int, len(ss.results))
-	for _, r := range ss.results {
+	pos := make(map[*Result]int, len(results))
+	for _, r := range results {
 		if !r.Classified() || r.Counts == CountsOther {
 			continue
 		}
@@ -212,143 +216,179 @@ func scoringPositions(ss session) map[*Result]int {
 	return pos
 }
 
-// scoreDrivers adds the drivers' points and countback places of one session.
-func scoreDrivers(sys *System, ss session, final bool, add func(string, int, float64), place func(string, int)) {
-	rd := ss.round
-	scoring := scoringPositions(ss)
-	// Shared drives: classified rows with the same position and car.
+// placePoints is what scoring position pos (from 1) is worth.
+func (sc *Scoring) placePoints(pos int) float64 {
+	if pos < 1 || pos > len(sc.Table) {
+		return 0
+	}
+	return sc.Table[pos-1]
+}
+
+// holders counts the results of a session that carry each bonus flag,
+// for the bonuses shared among their holders.
+func holders(results []*Result) [QualifyingPoints]int {
+	var n [QualifyingPoints]int
+	for _, r := range results {
+		for k := range QualifyingPoints {
+			if flag(r, k) {
+				n[k]++
+			}
+		}
+	}
+	return n
+}
+
+// bonusPoints is what result r's flags earn under a session's awards.
+func (sc *Scoring) bonusPoints(r *Result, n [QualifyingPoints]int) float64 {
+	p := 0.0
+	for _, a := range sc.Awards {
+		p += sc.award(r, a, n)
+	}
+	return p
+}
+
+// award is what result r earns from award a: its points if r carries the
+// flag and meets the award's condition, shared among the flag's n
+// holders where the award is shared.
+func (sc *Scoring) award(r *Result, a Award, n [QualifyingPoints]int) float64 {
+	if !flag(r, a.Kind) || a.Top > 0 && (!r.Classified() || r.Position > a.Top) {
+		return 0
+	}
+	v := a.Points
+	if a.Shared && n[a.Kind] > 1 {
+		v /= float64(n[a.Kind])
+	}
+	return v
+}
+
+// scoreDrivers adds the drivers' points and countback places of one
+// session: every driver of a car gets its points under the
+// championship's Share rule, and his own bonuses.
+func scoreDrivers(c *Championship, ps *PlanSession, sc *Scoring, add func(string, int, float64), place func(string, int)) {
+	rd := ps.Round
+	scoring := scoringPositions(ps.Results)
+	// Crews and shared drives: classified rows with the same position and car.
 	type key struct {
 		pos int
 		car string
 	}
 	sharers := map[key]int{}
-	for _, r := range ss.results {
+	for _, r := range ps.Results {
 		if r.Classified() {
 			sharers[key{r.Position, r.Car}]++
 		}
 	}
-	flHolders := 0
-	for _, r := range ss.results {
-		if r.FastestLap {
-			flHolders++
-		}
-	}
-	for _, r := range ss.results {
-		if !r.Counts.drivers() {
+	flags := holders(ps.Results)
+	for _, r := range ps.Results {
+		if !c.counts(r.Counts) {
 			continue
 		}
 		p := 0.0
 		if r.Classified() {
-			pp := sys.positionPoints(ss.kind, rd, scoring[r], final)
+			pp := sc.placePoints(scoring[r])
 			if k := sharers[key{r.Position, r.Car}]; k > 1 {
-				if sys.SharedDrives {
+				switch c.Share {
+				case ShareSplit:
 					pp /= float64(k)
-				} else {
+				case ShareNone:
 					pp = 0
 				}
 			}
 			p += pp
-			if ss.kind == Race {
+			if sc.Countback {
 				place(r.Driver, r.Position)
 			}
 		}
-		if fl := sys.fastestLapPoints(ss.kind, rd, r); fl > 0 {
-			p += fl / float64(flHolders)
-		}
-		p += bonus(sys, r)
+		p += sc.bonusPoints(r, flags)
 		add(r.Driver, rd.Number, p)
 	}
 }
 
-func bonus(sys *System, r *Result) float64 {
-	p := 0.0
-	if r.Pole {
-		p += sys.Pole
+// HolderOf is the entry of championship c that result r scores for: its
+// driver, team, manufacturer or car number ("" when the result has none).
+func HolderOf(c *Championship, r *Result) string { return holderOf(c, r) }
+
+func holderOf(c *Championship, r *Result) string {
+	switch c.Of {
+	case HolderDriver:
+		return r.Driver
+	case HolderMake:
+		return r.Make
+	case HolderCar:
+		return r.Car
 	}
-	if r.LedLap {
-		p += sys.LedLap
-	}
-	if r.MostLapsLed {
-		p += sys.MostLapsLed
-	}
-	return p
+	return r.Team
 }
 
-// scoreTeams adds the teams' points and countback places of one session:
-// each car scores its position once, however many drivers shared it.
-func scoreTeams(sys *System, ss session, final bool, add func(string, int, float64), place func(string, int)) {
-	rd := ss.round
-	scoring := scoringPositions(ss)
+// scoreHolders adds the points and countback places of one session for a
+// championship of teams, manufacturers or cars: each car scores its
+// position once, however many drivers shared it, and its bonuses once.
+func scoreHolders(c *Championship, ps *PlanSession, sc *Scoring, add func(string, int, float64), place func(string, int)) {
+	rd := ps.Round
+	scoring := scoringPositions(ps.Results)
 	type car struct {
-		team, car string
-		pos       int
+		holder, car string
+		pos         int
 	}
 	drivers := map[car]int{}
-	for _, r := range ss.results {
+	for _, r := range ps.Results {
 		if r.Classified() {
-			drivers[car{r.Team, r.Car, r.Position}]++
+			drivers[car{holderOf(c, r), r.Car, r.Position}]++
 		}
 	}
 	seen := map[car]bool{}
-	best := map[string]int{} // team -> best position, for BestCarOnly
-	var cars []car
-	flHolders := 0
-	for _, r := range ss.results {
-		if r.FastestLap {
-			flHolders++
-		}
+	type carBonus struct {
+		car  string
+		kind BonusKind
 	}
-	for _, r := range ss.results {
-		if !r.Counts.teams() || r.Team == "" || !r.Classified() && r.Counts == CountsOther {
+	bonused := map[carBonus]bool{} // a car's bonus counts once, whoever of its crew is flagged
+	var cars []car
+	flags := holders(ps.Results)
+	for _, r := range ps.Results {
+		h := holderOf(c, r)
+		if !c.counts(r.Counts) || h == "" || !r.Classified() && r.Counts == CountsOther {
 			continue
 		}
-		add(r.Team, rd.Number, 0)
-		p := 0.0
-		if sys.Teams.FastestLap {
-			if fl := sys.fastestLapPoints(ss.kind, rd, r); fl > 0 {
-				p += fl / float64(flHolders)
-			}
+		add(h, rd.Number, 0)
+		id := r.Car
+		if id == "" {
+			id = "driver " + r.Driver
 		}
-		if sys.Teams.Pole && r.Pole {
-			p += sys.Pole
-		}
-		if sys.Teams.LedLap {
-			if r.LedLap {
-				p += sys.LedLap
+		for _, a := range sc.Awards {
+			k := carBonus{id, a.Kind}
+			if !flag(r, a.Kind) || bonused[k] {
+				continue
 			}
-			if r.MostLapsLed {
-				p += sys.MostLapsLed
+			bonused[k] = true
+			if p := sc.award(r, a, flags); p != 0 {
+				add(h, rd.Number, p)
 			}
-		}
-		if p != 0 {
-			add(r.Team, rd.Number, p)
 		}
 		if !r.Classified() {
 			continue
 		}
-		c := car{r.Team, r.Car, r.Position}
-		if seen[c] {
+		k := car{h, r.Car, r.Position}
+		if seen[k] {
 			continue
 		}
-		seen[c] = true
-		if drivers[c] > 1 && !sys.SharedDrives {
+		seen[k] = true
+		if drivers[k] > 1 && c.Share == ShareNone {
 			continue // a shared car scores for nobody
 		}
-		c.pos = scoring[r]
-		cars = append(cars, c)
-		if b, ok := best[r.Team]; !ok || c.pos < b {
-			best[r.Team] = c.pos
-		}
+		k.pos = scoring[r]
+		cars = append(cars, k)
 	}
 	slices.SortFunc(cars, func(a, b car) int { return a.pos - b.pos })
-	for _, c := range cars {
-		if ss.kind == Race {
-			place(c.team, c.pos)
+	scored := map[string]int{}
+	for _, k := range cars {
+		if sc.Countback {
+			place(k.holder, k.pos)
 		}
-		if sys.Teams.BestCarOnly && best[c.team] != c.pos {
+		if sc.Best > 0 && scored[k.holder] >= sc.Best {
 			continue
 		}
-		add(c.team, rd.Number, sys.teamPositionPoints(ss.kind, rd, c.pos, final))
+		scored[k.holder]++
+		add(k.holder, rd.Number, sc.placePoints(k.pos))
 	}
 }
 

@@ -61,24 +61,10 @@ func (d Drop) String() string {
 	return "all results count"
 }
 
-// TeamRules are the rules of the teams' (constructors') championship.
-type TeamRules struct {
-	Enabled bool
-	// Race replaces the race table for the teams (F1 1958-61: 8 for a win
-	// while drivers scored 9 from 1961); nil: the drivers' table.
-	Race []float64
-	// BestCarOnly scores only the team's best-placed car in each session
-	// (F1 constructors 1958-78).
-	BestCarOnly bool
-	// FastestLap, Pole, LedLap: whether the team also scores these bonuses.
-	FastestLap bool
-	Pole       bool
-	LedLap     bool
-	Drop       Drop
-}
-
-// System is a points system: tables, bonuses and the rules that use them.
-// Systems are values; the presets come from [Lookup].
+// System is a points system: tables, bonuses and the championships that
+// use them. Systems are values; the presets come from [Lookup]. A
+// season's [Plan] is compiled from its system, and every count of points
+// (standings, the exact maths, the simulator) reads the plan.
 type System struct {
 	ID     string // "f1-2024"
 	Name   string // "Formula 1, 2022-2024"
@@ -91,111 +77,106 @@ type System struct {
 	// Tables are alternative race tables a round of the calendar can name
 	// (WEC: "8h", "le-mans").
 	Tables map[string][]float64
+	// Qualifying are the qualifying tables a round of the calendar can
+	// name (IndyCar: "indy500", 12-11-...-1): a round that names one
+	// scores its qualifying session with it.
+	Qualifying map[string][]float64
 
-	FastestLap float64
-	// FastestLapTop limits the fastest-lap bonus to classified drivers in
-	// the top N (0: any driver who set it, even one who retired).
-	FastestLapTop int
-	// FastestLapMinDistance: no fastest-lap bonus unless more than this
-	// share of the race distance was run.
-	FastestLapMinDistance float64
-	// FastestLapSprint awards the fastest-lap bonus in sprints too.
-	FastestLapSprint bool
-	Pole             float64
-	LedLap           float64
-	MostLapsLed      float64
+	// Bonuses are what the flags of a result (fastest lap, pole, led a
+	// lap, most laps led) are worth; each championship says which of
+	// them it scores.
+	Bonuses []Bonus
 
 	Shortened Shortened
-	// SharedDrives divides a shared car's points equally among its drivers;
-	// when false, drivers of a shared car score nothing (F1 from 1958).
-	SharedDrives bool
 	// FinalMultiplier scales the position points of the season's last
 	// round (F1 2014: 2). 0 or 1: no change.
 	FinalMultiplier float64
-	// Drop is the drivers' dropped-scores rule.
-	Drop  Drop
-	Teams TeamRules
+	// Championships are the titles the system awards, the drivers' first.
+	Championships []Championship
 }
 
-// table returns the position points for a session.
-func (s *System) table(kind SessionKind, rd *Round) []float64 {
-	if kind == Sprint {
+// Drivers is the system's drivers' championship (its first).
+func (s *System) Drivers() *Championship { return &s.Championships[0] }
+
+// baseTable returns the table that scores a session of round rd for
+// championship c, before multipliers and the shortened-race rule: a
+// sprint's, the round's qualifying table, the round's alternative race
+// table, the championship's own race table, or the system's.
+func (s *System) baseTable(c *Championship, kind SessionKind, rd *Round) []float64 {
+	switch kind {
+	case Sprint:
 		return s.Sprint
+	case Qualifying:
+		if rd == nil {
+			return nil
+		}
+		return s.Qualifying[rd.Qualifying]
 	}
 	if rd != nil && rd.Table != "" {
 		if t, ok := s.Tables[rd.Table]; ok {
 			return t
 		}
 	}
+	if c != nil && c.Race != nil {
+		return c.Race
+	}
 	return s.Race
 }
 
-// positionPoints is what position pos (from 1) scores in a session of round
-// rd, with the round's multiplier, the shortened-race rule and, when final,
-// the final-round multiplier.
-func (s *System) positionPoints(kind SessionKind, rd *Round, pos int, final bool) float64 {
-	return s.points(s.table(kind, rd), kind, rd, pos, final)
-}
-
-// teamPositionPoints is positionPoints for the teams' championship.
-func (s *System) teamPositionPoints(kind SessionKind, rd *Round, pos int, final bool) float64 {
-	table := s.table(kind, rd)
-	if kind == Race && s.Teams.Race != nil && (rd == nil || rd.Table == "") {
-		table = s.Teams.Race
-	}
-	return s.points(table, kind, rd, pos, final)
-}
-
-func (s *System) points(table []float64, kind SessionKind, rd *Round, pos int, final bool) float64 {
-	if pos <= 0 {
-		return 0
-	}
+// placeTable returns what places 1, 2, ... of a session of round rd score
+// for championship c: the round's multiplier (not on qualifying points),
+// the shortened-race rule and, when final, the final-round multiplier.
+func (s *System) placeTable(c *Championship, kind SessionKind, rd *Round, final bool) []float64 {
+	table := s.baseTable(c, kind, rd)
 	mult := 1.0
-	if rd != nil {
-		mult = rd.Multiplier
-		if kind == Race && rd.Distance > 0 && rd.Distance < 0.75 {
-			switch s.Shortened {
-			case HalfBelow75:
-				mult *= 0.5
-			case Tiers2022:
-				table = tiers2022[min(int(rd.Distance/0.25), 2)]
+	if kind != Qualifying {
+		if rd != nil {
+			mult = rd.Multiplier
+			if kind == Race && rd.Distance > 0 && rd.Distance < 0.75 {
+				switch s.Shortened {
+				case HalfBelow75:
+					mult *= 0.5
+				case Tiers2022:
+					table = tiers2022[min(int(rd.Distance/0.25), 2)]
+				}
 			}
 		}
+		if final && s.FinalMultiplier > 0 {
+			mult *= s.FinalMultiplier
+		}
 	}
-	if final && s.FinalMultiplier > 0 {
-		mult *= s.FinalMultiplier
+	out := make([]float64, len(table))
+	for i, p := range table {
+		out[i] = p * mult
 	}
-	if pos > len(table) {
-		return 0
-	}
-	return table[pos-1] * mult
+	return out
 }
 
-// MaxPositionPoints is the most a single car can score from its position in
-// a session of round rd (its winner's points); final marks the season's last round.
-func (s *System) MaxPositionPoints(kind SessionKind, rd *Round, final bool) float64 {
-	return s.positionPoints(kind, rd, 1, final)
+// award returns what bonus b is worth in a session of kind of round rd
+// (0 where it is not awarded there), before the holder's own conditions
+// (its place, for a top-N rule).
+func (s *System) award(b *Bonus, kind SessionKind, rd *Round) float64 {
+	switch {
+	case kind == Qualifying:
+		return 0
+	case kind == Sprint && !b.Sprint:
+		return 0
+	case rd != nil && rd.Multiplier == 0:
+		return 0
+	case b.NotWithQualifying && rd != nil && rd.Qualifying != "":
+		return 0
+	case b.MinDistance > 0 && rd != nil && rd.Distance > 0 && rd.Distance <= b.MinDistance:
+		return 0
+	}
+	return b.Points
 }
 
-// fastestLapPoints reports what a fastest-lap flag on r is worth before
-// sharing among several holders.
-func (s *System) fastestLapPoints(kind SessionKind, rd *Round, r *Result) float64 {
-	if s.FastestLap == 0 || !r.FastestLap {
-		return 0
-	}
-	if kind == Sprint && !s.FastestLapSprint {
-		return 0
-	}
-	if s.FastestLapTop > 0 && (!r.Classified() || r.Position > s.FastestLapTop) {
-		return 0
-	}
-	if s.FastestLapMinDistance > 0 && rd != nil && rd.Distance > 0 && rd.Distance <= s.FastestLapMinDistance {
-		return 0
-	}
-	if rd != nil && rd.Multiplier == 0 {
-		return 0
-	}
-	return s.FastestLap
+// Table returns what positions 1, 2, ... score for the drivers in a
+// session of round rd: the round's multiplier, the shortened-race rule
+// and, when final is set (the season's last round), the final-round
+// multiplier applied. Bonuses are not included.
+func (s *System) Table(kind SessionKind, rd *Round, final bool) []float64 {
+	return s.placeTable(s.Drivers(), kind, rd, final)
 }
 
 // Describe returns the system's rules in a few lines of plain text.
@@ -208,29 +189,33 @@ func (s *System) Describe() string {
 	for _, name := range sortedKeys(s.Tables) {
 		fmt.Fprintf(&b, "%-8s %s\n", name+":", formatTable(s.Tables[name]))
 	}
-	if s.FastestLap > 0 {
-		fmt.Fprintf(&b, "bonus:   fastest lap %s", formatPoints(s.FastestLap))
-		if s.FastestLapTop > 0 {
-			fmt.Fprintf(&b, " if classified in the top %d", s.FastestLapTop)
-		} else {
-			b.WriteString(", shared when several drivers set the same time")
+	for _, name := range sortedKeys(s.Qualifying) {
+		fmt.Fprintf(&b, "%-8s %s (qualifying points, at rounds whose calendar names %s)\n", name+":", formatTable(s.Qualifying[name]), name)
+	}
+	for _, bn := range s.Bonuses {
+		fmt.Fprintf(&b, "bonus:   %s %s", bn.Kind, formatPoints(bn.Points))
+		if bn.Kind == FastestLap {
+			if bn.Top > 0 {
+				fmt.Fprintf(&b, " if classified in the top %d", bn.Top)
+			} else {
+				b.WriteString(", shared when several drivers set the same time")
+			}
+		} else if bn.Top > 0 {
+			fmt.Fprintf(&b, " if classified in the top %d", bn.Top)
 		}
-		if s.FastestLapMinDistance > 0 {
-			fmt.Fprintf(&b, ", more than %.0f%% distance run", 100*s.FastestLapMinDistance)
+		if bn.MinDistance > 0 {
+			fmt.Fprintf(&b, ", more than %.0f%% distance run", 100*bn.MinDistance)
 		}
-		if !s.FastestLapSprint && len(s.Sprint) > 0 {
+		if !bn.Sprint && len(s.Sprint) > 0 {
 			b.WriteString(", races only")
 		}
+		if bn.Reassign && bn.Top > 0 {
+			fmt.Fprintf(&b, " (else the fastest of the top %d)", bn.Top)
+		}
+		if bn.NotWithQualifying {
+			b.WriteString(", not at rounds that score qualifying")
+		}
 		b.WriteString("\n")
-	}
-	if s.Pole > 0 {
-		fmt.Fprintf(&b, "bonus:   pole %s\n", formatPoints(s.Pole))
-	}
-	if s.LedLap > 0 {
-		fmt.Fprintf(&b, "bonus:   led a lap %s\n", formatPoints(s.LedLap))
-	}
-	if s.MostLapsLed > 0 {
-		fmt.Fprintf(&b, "bonus:   most laps led %s\n", formatPoints(s.MostLapsLed))
 	}
 	if s.Shortened != FullPoints {
 		fmt.Fprintf(&b, "stopped: %s\n", s.Shortened)
@@ -238,36 +223,79 @@ func (s *System) Describe() string {
 	if s.FinalMultiplier > 1 {
 		fmt.Fprintf(&b, "final:   the last round scores %sx points\n", formatPoints(s.FinalMultiplier))
 	}
-	if s.Series == "Formula 1" {
-		if s.SharedDrives {
-			b.WriteString("shared:  a shared car's points are divided among its drivers\n")
-		} else {
-			b.WriteString("shared:  drivers of a shared car score nothing\n")
-		}
+	d := s.Drivers()
+	switch {
+	case s.Series == "Formula 1" && d.Share == ShareSplit:
+		b.WriteString("shared:  a shared car's points are divided among its drivers\n")
+	case s.Series == "Formula 1" && d.Share == ShareNone:
+		b.WriteString("shared:  drivers of a shared car score nothing\n")
+	case d.Share == ShareFull:
+		b.WriteString("crews:   every driver of a car's crew scores the car's points\n")
 	}
-	fmt.Fprintf(&b, "counted: %s\n", s.Drop)
-	if s.Teams.Enabled {
-		b.WriteString("teams:   ")
-		if s.Teams.Race != nil {
-			fmt.Fprintf(&b, "race %s, ", formatTable(s.Teams.Race))
-		}
-		if s.Teams.BestCarOnly {
-			b.WriteString("best-placed car only")
-		} else {
-			b.WriteString("every car scores")
-		}
-		if s.FastestLap > 0 {
-			if s.Teams.FastestLap {
-				b.WriteString(", with the fastest-lap bonus")
-			} else {
-				b.WriteString(", no fastest-lap bonus")
-			}
-		}
-		fmt.Fprintf(&b, "; %s\n", s.Teams.Drop)
-	} else {
+	fmt.Fprintf(&b, "counted: %s\n", d.Drop)
+	if len(s.Championships) == 1 {
 		b.WriteString("teams:   no teams' championship\n")
 	}
+	for i := range s.Championships[1:] {
+		c := &s.Championships[1+i]
+		fmt.Fprintf(&b, "%-8s %s\n", c.ID+":", c.describe(s))
+	}
 	b.WriteString("ties:    countback: most wins, then most second places, and so on\n")
+	titles := make([]string, len(s.Championships))
+	for i, c := range s.Championships {
+		titles[i] = fmt.Sprintf("%s (%s)", c.ID, c.Title)
+	}
+	fmt.Fprintf(&b, "titles:  %s\n", strings.Join(titles, ", "))
+	return b.String()
+}
+
+// describe says in a line how the system's results score for a
+// championship other than the drivers'.
+func (c *Championship) describe(s *System) string {
+	var b strings.Builder
+	if c.Of != HolderTeam {
+		fmt.Fprintf(&b, "by %s, ", c.Of)
+	}
+	if c.Race != nil {
+		fmt.Fprintf(&b, "race %s, ", formatTable(c.Race))
+	}
+	switch {
+	case c.Best == 1:
+		b.WriteString("best-placed car only")
+	case c.Best > 1:
+		fmt.Fprintf(&b, "best %d cars", c.Best)
+	default:
+		b.WriteString("every car scores")
+	}
+	var with, without []string
+	for _, bn := range s.Bonuses {
+		if c.Scores(bn.Kind) {
+			with = append(with, bn.Kind.String())
+		} else {
+			without = append(without, bn.Kind.String())
+		}
+	}
+	if len(s.Qualifying) > 0 {
+		if c.Scores(QualifyingPoints) {
+			with = append(with, QualifyingPoints.String())
+		} else {
+			without = append(without, QualifyingPoints.String())
+		}
+	}
+	switch {
+	case len(with) == 1 && len(without) == 0 && with[0] == FastestLap.String():
+		b.WriteString(", with the fastest-lap bonus")
+	case len(without) == 1 && len(with) == 0 && without[0] == FastestLap.String():
+		b.WriteString(", no fastest-lap bonus")
+	default:
+		if len(with) > 0 {
+			b.WriteString(", with " + strings.Join(with, ", "))
+		}
+		if len(without) > 0 {
+			b.WriteString(", no " + strings.Join(without, ", "))
+		}
+	}
+	fmt.Fprintf(&b, "; %s", c.Drop)
 	return b.String()
 }
 
@@ -292,45 +320,6 @@ func formatPoints(p float64) string {
 // FormatPoints prints a points total the way standings show it: whole numbers
 // without decimals, halves as .5, shares to two decimals.
 func FormatPoints(p float64) string { return formatPoints(p) }
-
-// Table returns what positions 1, 2, ... score in a session of round rd:
-// the round's multiplier, the shortened-race rule and, when final is set
-// (the season's last round), the final-round multiplier applied. Bonuses
-// are not included.
-func (s *System) Table(kind SessionKind, rd *Round, final bool) []float64 {
-	n := len(s.table(kind, rd))
-	if kind == Race && rd != nil && rd.Distance > 0 && rd.Distance < 0.75 && s.Shortened == Tiers2022 {
-		n = len(tiers2022[min(int(rd.Distance/0.25), 2)])
-	}
-	t := make([]float64, n)
-	for i := range t {
-		t[i] = s.positionPoints(kind, rd, i+1, final)
-	}
-	return t
-}
-
-// TeamTable is Table for the teams' championship.
-func (s *System) TeamTable(kind SessionKind, rd *Round, final bool) []float64 {
-	n := len(s.table(kind, rd))
-	if kind == Race && s.Teams.Race != nil && (rd == nil || rd.Table == "") {
-		n = len(s.Teams.Race)
-	}
-	t := make([]float64, n)
-	for i := range t {
-		t[i] = s.teamPositionPoints(kind, rd, i+1, final)
-	}
-	return t
-}
-
-// FastestLapBonus returns the fastest-lap bonus of a session run to its
-// full distance, and the top-N a driver must finish in to earn it (0: any
-// driver). The bonus is 0 where the system awards none.
-func (s *System) FastestLapBonus(kind SessionKind, rd *Round) (bonus float64, top int) {
-	if s.FastestLap == 0 || (kind == Sprint && !s.FastestLapSprint) || (rd != nil && rd.Multiplier == 0) {
-		return 0, 0
-	}
-	return s.FastestLap, s.FastestLapTop
-}
 
 // IsFinal reports whether rd is the last round of the season's calendar.
 func (s *Season) IsFinal(rd *Round) bool {

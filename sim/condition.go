@@ -67,7 +67,7 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 	}
 	for _, f := range fixes {
 		s := slices.IndexFunc(c.sessions, func(ss session) bool {
-			return ss.round == f.Round-1 && ss.race == (f.Session == points.Race)
+			return ss.round == f.Round-1 && ss.kind == f.Session
 		})
 		if s < 0 {
 			return nil, fmt.Errorf("%s: %s: no such session to run", f.Source, f)

@@ -51,21 +51,41 @@ type Config struct {
 
 // Projection is the result of a projection.
 type Projection struct {
-	Season     *points.Season
-	After      int
-	Model      string
-	Sims       int
-	Seed       uint64
-	Races      int     // races left
-	Sprints    int     // sprints left
-	PointsLeft float64 // the most a driver can still add
-	TeamLeft   float64 // the most a team can still add
-	Step       float64 // the points between two entries of Entry.Gains
-	Drivers    []Entry // by title probability, then current standing
-	Teams      []Entry // nil without a teams' championship
-	// DriverTies and TeamTies count the simulated seasons whose title
-	// the countback could not break.
-	DriverTies, TeamTies int
+	Season  *points.Season
+	After   int
+	Model   string
+	Sims    int
+	Seed    uint64
+	Races   int     // races left
+	Sprints int     // sprints left
+	Step    float64 // the points between two entries of Entry.Gains
+	// Tables holds one table per championship of the season's system, in
+	// its order: the drivers' first.
+	Tables []Table
+	// Drivers is the drivers' table's entries (Tables[0].Entries).
+	Drivers []Entry
+}
+
+// Table is one championship's projection.
+type Table struct {
+	Championship *points.Championship
+	// Entries by title probability, then current standing.
+	Entries []Entry
+	// Left is the most one entry can still add.
+	Left float64
+	// Ties counts the simulated seasons whose title the countback could
+	// not break.
+	Ties int
+}
+
+// Table returns the table of the championship with the given id, or nil.
+func (p *Projection) Table(id string) *Table {
+	for i := range p.Tables {
+		if p.Tables[i].Championship.ID == id {
+			return &p.Tables[i]
+		}
+	}
+	return nil
 }
 
 // Entry is one driver's or team's projection.
@@ -200,62 +220,86 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	return c, model, nil
 }
 
+// The bonuses a simulated session can draw, in the order they are drawn.
+const nBonus = 4 // points.FastestLap, Pole, LedLap, MostLapsLed
+
+// bonusDraw is one bonus of a remaining session as the simulator scores
+// it.
+type bonusDraw struct {
+	on  bool // some championship scores it: the session draws it
+	top int  // it scores only for places 0..top-1 (0: any classified driver; the fastest lap)
+	// reassign: a driver outside the top draws again, until one inside it
+	// takes the bonus (Formula E's fastest lap).
+	reassign bool
+	pts      []int64 // per championship, in units (0: none)
+}
+
 // session is a remaining session, compiled.
 type session struct {
-	race      bool
-	round     int // index into per-round arrays
-	table     []int64
-	teamTable []int64
-	flBonus   int64
-	flTop     int
-	flTeam    bool
-	drivers   bool // counts for the drivers' championship
-	teams     bool
+	race  bool // its places count in the countback
+	round int  // index into per-round arrays
+	kind  points.SessionKind
+	// tables holds, per championship, what places 1, 2, ... score in
+	// units; nil where the session does not count for it.
+	tables [][]int64
+	best   []int // per championship: its best-N rule (0: every car)
+	bonus  [nBonus]bonusDraw
+}
+
+// byPlace reports whether the session draws bonuses by finishing place
+// (pole, led a lap, most laps led), which needs the whole order.
+func (ss *session) byPlace() bool {
+	return ss.bonus[points.Pole].on || ss.bonus[points.LedLap].on || ss.bonus[points.MostLapsLed].on
+}
+
+// champ is one championship as the simulator keeps it.
+type champ struct {
+	def    *points.Championship
+	st     []points.Standing // after the last completed round
+	drop   points.Drop
+	maxAdd []int64 // per entry, in units
+	active []bool  // per entry: it has a car in the field
+	cars   []int   // per entry: the most cars it runs in a session
 }
 
 // compiled is a season prepared for simulation.
 type compiled struct {
 	season     *points.Season
+	plan       *points.Plan
 	after      int
 	scale      float64 // points are counted in 1/scale units
-	drivers    []points.Standing
-	teams      []points.Standing
+	champs     []champ
 	field      []string // active driver ids
 	fieldRound int      // the round the field is taken from
-	fieldDrv   []int    // field index -> driver entry
-	fieldTm    []int    // field index -> team entry, -1 without a team
-	// Per session: field index -> team entry (fieldTm unless entries
-	// change it), and the field indices not racing.
-	sessTm   [][]int
-	absent   [][]int
+	// routes0[c][f] is the entry of championship c that field driver f
+	// scores for, or -1; routes[s][c][f] the same in session s, where
+	// entries change it (sessions share the slices where nothing
+	// changes).
+	routes0  [][]int
+	routes   [][][]int
+	absent   [][]int           // per session: the field indices not racing
 	entries  bool              // entries change the field
 	joined   int               // field indices from here on joined by an entry
 	newTeam  map[string]string // driver -> the team of his latest entry
 	sessions []session
+	bonuses  *bonusModel
 	places   int // countback width
 	rounds   int
-	drop     points.Drop
-	teamDrop points.Drop
-	bestCar  bool
-	maxAdd   []int64 // per driver entry, in units
-	maxTeam  []int64
-	cars     []int  // per team entry: its cars in the field
-	activeD  []bool // per driver entry: in the field
-	activeT  []bool // per team entry: it has a car in the field
-	fast     bool   // the fast path applies
+	fast     bool // the fast path applies
 	races    int
 	sprints  int
 }
 
 func compile(s *points.Season, after int, entries []points.Entry) (*compiled, error) {
-	sys := s.System
-	c := &compiled{season: s, after: after, drivers: points.Drivers(s, after), rounds: len(s.Rounds), drop: sys.Drop,
-		teamDrop: sys.Teams.Drop, bestCar: sys.Teams.BestCarOnly}
-	if sys.Teams.Enabled {
-		c.teams = points.Teams(s, after)
-	}
 	if after < 1 {
 		return nil, errors.New("no completed round: champ takes the field from the latest completed round")
+	}
+	plan := points.NewPlan(s)
+	sys := plan.System
+	c := &compiled{season: s, plan: plan, after: after, rounds: len(s.Rounds)}
+	for i := range sys.Championships {
+		def := &sys.Championships[i]
+		c.champs = append(c.champs, champ{def: def, st: plan.Standings(i, after), drop: def.Drop})
 	}
 	// The field: every driver of the latest completed round that counts
 	// for both championships (so a one-off such as the Indianapolis 500 of
@@ -269,21 +313,20 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 		}
 	}
 	c.fieldRound = fieldRound
-	dIdx := map[string]int{}
-	for i, st := range c.drivers {
-		dIdx[st.ID] = i
-	}
-	tIdx := map[string]int{}
-	for i, st := range c.teams {
-		tIdx[st.ID] = i
+	idx := make([]map[string]int, len(c.champs))
+	for k, ch := range c.champs {
+		idx[k] = map[string]int{}
+		for i, st := range ch.st {
+			idx[k][st.ID] = i
+		}
 	}
 	seen := map[string]bool{}
 	for _, r := range s.Results {
-		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther {
+		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther || r.Session == points.Qualifying {
 			continue
 		}
 		seen[r.Driver] = true
-		if _, ok := dIdx[r.Driver]; ok { // a car that cannot score has no standing and no part in the title
+		if _, ok := idx[0][r.Driver]; ok { // a car that cannot score has no standing and no part in the title
 			c.field = append(c.field, r.Driver)
 		}
 	}
@@ -295,18 +338,10 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 		if !slices.Contains(c.field, e.Driver) {
 			c.field = append(c.field, e.Driver)
 		}
-		if _, ok := dIdx[e.Driver]; !ok {
-			dIdx[e.Driver] = len(c.drivers)
-			c.drivers = append(c.drivers, points.Standing{ID: e.Driver, Places: []int{}})
+		if _, ok := idx[0][e.Driver]; !ok {
+			idx[0][e.Driver] = len(c.champs[0].st)
+			c.champs[0].st = append(c.champs[0].st, points.Standing{ID: e.Driver, Places: []int{}})
 		}
-	}
-	for _, id := range c.field {
-		c.fieldDrv = append(c.fieldDrv, dIdx[id])
-		t, ok := tIdx[s.DriverTeam(id, after)]
-		if !ok {
-			t = -1
-		}
-		c.fieldTm = append(c.fieldTm, t)
 	}
 	if len(c.field) > 255 {
 		return nil, fmt.Errorf("round %d has %d drivers; champ simulates at most 255", fieldRound, len(c.field))
@@ -314,107 +349,156 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	if len(c.field) < 2 {
 		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", fieldRound)
 	}
+	// Who each driver scores for: his latest result's team, make and car.
+	c.routes0 = make([][]int, len(c.champs))
+	for k, ch := range c.champs {
+		route := make([]int, len(c.field))
+		for f, id := range c.field {
+			route[f] = -1
+			h := id
+			if ch.def.Of != points.HolderDriver {
+				h = latestHolder(s, ch.def, id, after)
+			}
+			if e, ok := idx[k][h]; ok && h != "" {
+				route[f] = e
+			}
+		}
+		c.routes0[k] = route
+	}
 	// Remaining sessions, with their tables.
 	var values []float64
-	type raw struct {
-		s         session
-		table, tt []float64
-		fl        float64
-	}
-	var raws []raw
-	for _, u := range s.Upcoming(after) {
-		rd, k := u.Round, u.Kind
-		fl, top := sys.FastestLapBonus(k, rd)
-		r := raw{s: session{race: k == points.Race, round: rd.Number - 1, flTop: top, flTeam: sys.Teams.FastestLap,
-			drivers: rd.Counts == points.CountsBoth || rd.Counts == points.CountsDriver,
-			teams:   sys.Teams.Enabled && (rd.Counts == points.CountsBoth || rd.Counts == points.CountsTeam)},
-			table: sys.Table(k, rd, u.Final), tt: sys.TeamTable(k, rd, u.Final), fl: fl}
-		values = append(values, r.table...)
-		values = append(values, r.tt...)
-		values = append(values, fl)
-		raws = append(raws, r)
-		if k == points.Race {
-			c.races++
-		} else {
-			c.sprints++
+	remaining := plan.Remaining(after)
+	for _, ps := range remaining {
+		for k := range c.champs {
+			sc := &ps.Scores[k]
+			values = append(values, sc.Table...)
+			for _, a := range sc.Awards {
+				values = append(values, a.Points)
+			}
 		}
 	}
 	c.scale = gridScale(values)
-	for _, r := range raws {
-		r.s.table = toUnits(r.table, c.scale)
-		r.s.teamTable = toUnits(r.tt, c.scale)
-		r.s.flBonus = int64(math.Round(r.fl * c.scale))
-		c.sessions = append(c.sessions, r.s)
+	for _, ps := range remaining {
+		ss := session{race: ps.Kind == points.Race, round: ps.Round.Number - 1, kind: ps.Kind,
+			tables: make([][]int64, len(c.champs)), best: make([]int, len(c.champs))}
+		for b := range ss.bonus {
+			ss.bonus[b].pts = make([]int64, len(c.champs))
+		}
+		for k := range c.champs {
+			sc := &ps.Scores[k]
+			if !sc.Counts {
+				continue
+			}
+			ss.tables[k] = toUnits(sc.Table, c.scale)
+			if ss.tables[k] == nil {
+				ss.tables[k] = []int64{}
+			}
+			ss.best[k] = sc.Best
+			for _, a := range sc.Awards {
+				if int(a.Kind) >= nBonus {
+					continue
+				}
+				b := &ss.bonus[a.Kind]
+				b.on, b.top, b.reassign = true, a.Top, a.Reassign
+				b.pts[k] = int64(math.Round(a.Points * c.scale))
+			}
+		}
+		switch ps.Kind {
+		case points.Race:
+			c.races++
+		case points.Sprint:
+			c.sprints++
+		}
+		c.sessions = append(c.sessions, ss)
 	}
-	if err := c.applyEntries(entries, tIdx); err != nil {
+	if err := c.applyEntries(entries, idx); err != nil {
 		return nil, err
 	}
 	c.places = len(c.field)
-	for _, st := range append(append([]points.Standing{}, c.drivers...), c.teams...) {
-		c.places = max(c.places, len(st.Places))
-	}
-	// The most each entry can add.
-	c.cars = make([]int, len(c.teams)) // the most cars a team runs in a session
-	c.maxAdd = make([]int64, len(c.drivers))
-	c.maxTeam = make([]int64, len(c.teams))
-	c.activeD = make([]bool, len(c.drivers))
-	if len(c.sessions) == 0 { // nothing left: the field is as it last raced
-		for f, t := range c.fieldTm {
-			c.activeD[c.fieldDrv[f]] = true
-			if t >= 0 {
-				c.cars[t]++
-			}
+	for _, ch := range c.champs {
+		for _, st := range ch.st {
+			c.places = max(c.places, len(st.Places))
 		}
 	}
-	cars := make([]int, len(c.teams))
-	for i, ss := range c.sessions {
-		clear(cars)
-		for f, t := range c.sessTm[i] {
-			if !c.racing(i, f) {
-				continue
-			}
-			c.activeD[c.fieldDrv[f]] = true
-			if ss.drivers && len(ss.table) > 0 {
-				c.maxAdd[c.fieldDrv[f]] += ss.table[0] + ss.flBonus
-			}
-			if t >= 0 {
-				cars[t]++
-				c.cars[t] = max(c.cars[t], cars[t])
-			}
+	c.bound()
+	for i := range c.sessions {
+		if c.sessions[i].byPlace() {
+			c.bonuses = fitBonuses(plan, after, len(c.field))
+			break
 		}
-		if !ss.teams {
-			continue
-		}
-		for t, n := range cars {
-			if n == 0 {
-				continue
-			}
-			if c.bestCar {
-				n = 1
-			}
-			for i := 0; i < n && i < len(ss.teamTable); i++ {
-				c.maxTeam[t] += ss.teamTable[i]
-			}
-			if ss.flTeam {
-				c.maxTeam[t] += ss.flBonus
-			}
-		}
-	}
-	c.activeT = make([]bool, len(c.teams))
-	for t, n := range c.cars {
-		c.activeT[t] = n > 0
 	}
 	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
 }
 
-// carsPerTeam is the most cars any team runs.
-func (c *compiled) carsPerTeam() int {
-	most := 1
-	for _, n := range c.cars {
-		most = max(most, n)
+// latestHolder is the team, make or car driver id raced for in his latest
+// result up to round n: whom his points reach in championship def.
+func latestHolder(s *points.Season, def *points.Championship, id string, n int) string {
+	h, best := "", -1
+	for i := range s.Results {
+		r := &s.Results[i]
+		if r.Driver == id && r.Round <= n && r.Round >= best {
+			if v := points.HolderOf(def, r); v != "" {
+				h, best = v, r.Round
+			}
+		}
 	}
-	return most
+	return h
+}
+
+// bound works out the most each entry of each championship can add, how
+// many cars each runs and which are still racing.
+func (c *compiled) bound() {
+	for k := range c.champs {
+		ch := &c.champs[k]
+		n := len(ch.st)
+		ch.maxAdd, ch.active, ch.cars = make([]int64, n), make([]bool, n), make([]int, n)
+		if len(c.sessions) == 0 { // nothing left: the field is as it last raced
+			for _, e := range c.routes0[k] {
+				if e >= 0 {
+					ch.active[e] = true
+					ch.cars[e]++
+				}
+			}
+		}
+		cars := make([]int, n)
+		for i := range c.sessions {
+			ss := &c.sessions[i]
+			clear(cars)
+			for f, e := range c.routes[i][k] {
+				if e < 0 || !c.racing(i, f) {
+					continue
+				}
+				ch.active[e] = true
+				cars[e]++
+				ch.cars[e] = max(ch.cars[e], cars[e])
+			}
+			t := ss.tables[k]
+			if t == nil {
+				continue
+			}
+			single, each := int64(0), int64(0)
+			for b := range ss.bonus {
+				if points.BonusKind(b).Single() {
+					single += ss.bonus[b].pts[k]
+				} else {
+					each += ss.bonus[b].pts[k]
+				}
+			}
+			for e, m := range cars {
+				if m == 0 {
+					continue
+				}
+				if ss.best[k] > 0 {
+					m = min(m, ss.best[k])
+				}
+				for p := 0; p < m && p < len(t); p++ {
+					ch.maxAdd[e] += t[p]
+				}
+				ch.maxAdd[e] += single + each*int64(cars[e])
+			}
+		}
+	}
 }
 
 // gridScale returns the smallest of 1, 2, 4, 10, 20, 100, 1000 that makes

@@ -24,12 +24,12 @@ import (
 // way. Entries need the full path: the kernel assumes one field for the
 // whole season.
 
-// applyEntries builds each session's team mapping and absences.
-func (c *compiled) applyEntries(entries []points.Entry, tIdx map[string]int) error {
-	c.sessTm = make([][]int, len(c.sessions))
+// applyEntries builds each session's routes and absences.
+func (c *compiled) applyEntries(entries []points.Entry, idx []map[string]int) error {
+	c.routes = make([][][]int, len(c.sessions))
 	c.absent = make([][]int, len(c.sessions))
 	for i := range c.sessions {
-		c.sessTm[i] = c.fieldTm
+		c.routes[i] = c.routes0
 	}
 	if len(entries) == 0 {
 		return nil
@@ -49,7 +49,10 @@ func (c *compiled) applyEntries(entries []points.Entry, tIdx map[string]int) err
 	rounds := len(c.season.Rounds)
 	for i, ss := range c.sessions {
 		r := ss.round + 1
-		tm := slices.Clone(c.fieldTm)
+		routes := make([][]int, len(c.champs))
+		for k := range routes {
+			routes[k] = slices.Clone(c.routes0[k])
+		}
 		racing := make([]bool, len(c.field))
 		for f := range racing {
 			racing[f] = true
@@ -68,17 +71,37 @@ func (c *compiled) applyEntries(entries []points.Entry, tIdx map[string]int) err
 			if !e.Covers(r, rounds) {
 				continue
 			}
-			t, ok := tIdx[e.Team]
-			if !ok {
-				return fmt.Errorf("%s: %s: team %q has no standing to score for", e.Source, e, e.Team)
-			}
 			f := fieldIdx[e.Driver]
-			tm[f], racing[f] = t, true
-			if g, ok := fieldIdx[e.Replaces]; ok && !covered[e.Replaces] {
+			g, replaces := fieldIdx[e.Replaces]
+			for k, ch := range c.champs {
+				switch ch.def.Of {
+				case points.HolderDriver:
+					continue
+				case points.HolderTeam:
+					t, ok := idx[k][e.Team]
+					if !ok {
+						return fmt.Errorf("%s: %s: team %q has no standing to score for", e.Source, e, e.Team)
+					}
+					routes[k][f] = t
+				case points.HolderCar:
+					// He takes the car of the driver he replaces.
+					routes[k][f] = -1
+					if replaces {
+						routes[k][f] = c.routes0[k][g]
+					}
+				case points.HolderMake:
+					routes[k][f] = -1
+					if m, ok := idx[k][teamMake(c.season, e.Team, c.after)]; ok {
+						routes[k][f] = m
+					}
+				}
+			}
+			racing[f] = true
+			if replaces && !covered[e.Replaces] {
 				racing[g] = false
 			}
 		}
-		c.sessTm[i] = tm
+		c.routes[i] = routes
 		for f, ok := range racing {
 			if !ok {
 				c.absent[i] = append(c.absent[i], f)
@@ -86,6 +109,17 @@ func (c *compiled) applyEntries(entries []points.Entry, tIdx map[string]int) err
 		}
 	}
 	return nil
+}
+
+// teamMake is the make of team's latest car up to round n, or "".
+func teamMake(s *points.Season, team string, n int) string {
+	m, best := "", -1
+	for _, r := range s.Results {
+		if r.Team == team && r.Round <= n && r.Round >= best && r.Make != "" {
+			m, best = r.Make, r.Round
+		}
+	}
+	return m
 }
 
 // racing reports whether field driver f races session s.

@@ -23,7 +23,7 @@ func ExampleProject() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("%d races left, %v points\n", p.Races, p.PointsLeft)
+	fmt.Printf("%d races left, %v points\n", p.Races, p.Tables[0].Left)
 	for _, e := range p.Drivers {
 		fmt.Printf("%-6s %2v points, title %.3f ± %.3f\n", e.ID, e.Points, e.TitleProb, e.TitleSE)
 	}

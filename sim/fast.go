@@ -23,73 +23,79 @@ import (
 // every place count: the result is exact, and the replay is rare.
 
 // fastPlan is a compiled season's fast path; nil when the season needs
-// the full path throughout (dropped scores, best-car-only teams,
-// exclusions, points off the unit grid).
+// the full path throughout (dropped scores, best-N rules, exclusions,
+// points off the unit grid).
 type fastPlan struct {
-	dInc     [][]uint64 // per session: the drivers' key increment for place p
-	tInc     [][]uint64
-	flInc    []uint64 // per session: the fastest-lap bonus as a key increment
-	dShift   uint     // where the points start in a driver key
-	tShift   uint
-	dIdx     uint // the width of the entry number at the bottom of a driver key
-	tIdx     uint
-	curD     []uint64 // current keys
-	curT     []uint64
-	keyD     []uint64 // per season
-	keyT     []uint64
+	inc [][][]uint64 // per session and championship: the key increment for place p
+	// bonus[s][k][c] is session s's bonus of kind k for championship c as
+	// a key increment.
+	bonus    [][nBonus][]uint64
+	shift    []uint // per championship: where the points start in a key
+	idx      []uint // per championship: the width of the entry number at the bottom of a key
+	cars     []int  // per championship: the most cars an entry runs
+	cur      [][]uint64
+	key      [][]uint64 // per season; each has a spare slot past its length for cars that score for no entry
 	replayed int64
 }
 
 // planFast builds the fast path, or returns nil.
 func planFast(c *compiled) *fastPlan {
-	if !c.drop.None() || !c.teamDrop.None() || c.bestCar || len(c.field) > 64 {
+	if len(c.field) > 64 {
 		return nil
 	}
-	for _, sts := range [][]points.Standing{c.drivers, c.teams} {
-		for _, st := range sts {
+	for _, ch := range c.champs {
+		if !ch.drop.None() {
+			return nil
+		}
+		for _, st := range ch.st {
 			if st.Excluded || !onGrid(st.Points, c.scale) {
 				return nil
 			}
 		}
 	}
-	races := 0
 	for _, ss := range c.sessions {
-		if ss.race {
-			races++
+		for _, b := range ss.best {
+			if b > 0 {
+				return nil
+			}
 		}
 	}
 	f := &fastPlan{}
-	var ok bool
-	f.dShift, f.curD, f.dIdx, ok = keys(c.drivers, c.maxAdd, c.scale, c.rounds, 1)
-	if !ok {
-		return nil
-	}
-	cars := 1
-	if len(c.teams) > 0 {
-		cars = c.carsPerTeam()
-		f.tShift, f.curT, f.tIdx, ok = keys(c.teams, c.maxTeam, c.scale, c.rounds, cars)
+	n := len(c.champs)
+	f.shift, f.idx, f.cur, f.key, f.cars = make([]uint, n), make([]uint, n), make([][]uint64, n), make([][]uint64, n), make([]int, n)
+	ks := make([]int, n)
+	for k := range c.champs {
+		ch := &c.champs[k]
+		cars := 1
+		for _, m := range ch.cars {
+			cars = max(cars, m)
+		}
+		var ok bool
+		f.shift[k], f.cur[k], f.idx[k], ok = keys(ch.st, ch.maxAdd, c.scale, c.rounds, cars)
 		if !ok {
 			return nil
 		}
+		ks[k] = places(f.shift[k], f.idx[k], c.rounds, cars)
+		f.cars[k] = cars
+		f.key[k] = padded[uint64](len(ch.st) + 1)[:len(ch.st)]
 	}
-	dK := places(f.dShift, f.dIdx, c.rounds, 1)
-	tK := places(f.tShift, f.tIdx, c.rounds, cars)
 	for _, ss := range c.sessions {
-		var di, ti []uint64
-		if ss.drivers {
-			di = increments(ss.table, ss.race, dK, f.dShift, c.rounds, 1)
+		inc := make([][]uint64, n)
+		var bonus [nBonus][]uint64
+		for b := range bonus {
+			bonus[b] = make([]uint64, n)
 		}
-		if ss.teams && len(c.teams) > 0 {
-			ti = increments(ss.teamTable, ss.race, tK, f.tShift, c.rounds, cars)
+		for k := range c.champs {
+			if ss.tables[k] != nil {
+				inc[k] = increments(ss.tables[k], ss.race, ks[k], f.shift[k], c.rounds, f.cars[k])
+			}
+			for b := range bonus {
+				bonus[b][k] = uint64(ss.bonus[b].pts[k]) << f.shift[k]
+			}
 		}
-		f.dInc = append(f.dInc, di)
-		f.tInc = append(f.tInc, ti)
-		f.flInc = append(f.flInc, uint64(ss.flBonus))
+		f.inc = append(f.inc, inc)
+		f.bonus = append(f.bonus, bonus)
 	}
-	f.keyD = padded[uint64](len(c.drivers))
-	// A spare slot past the teams takes the kernel's increments for cars
-	// without a team.
-	f.keyT = padded[uint64](len(c.teams) + 1)[:len(c.teams)]
 	return f
 }
 
@@ -160,60 +166,81 @@ func increments(table []int64, race bool, k int, shift uint, rounds, cars int) [
 // fastSeason runs one season on the fast path. It returns false, having
 // tallied nothing, when the season must be replayed on the full path.
 func (t *tally) fastSeason(g *Gen) bool {
-	c, f := t.c, t.fast
-	copy(f.keyD, f.curD)
-	copy(f.keyT, f.curT)
+	f := t.fast
+	for k := range f.key {
+		copy(f.key[k], f.cur[k])
+	}
 	if t.kern != nil {
-		t.kern.season(g, f.keyD, f.keyT)
+		t.kern.season(g, f.key)
 	} else {
 		t.fastSessions(g)
 	}
-	if !t.drivers.rankKeys(f.keyD, f.dIdx, c.activeD) {
-		return false
+	for k, b := range t.boards {
+		if !b.rankKeys(f.key[k], f.idx[k], t.c.champs[k].active) {
+			return false
+		}
 	}
-	if t.teams != nil && !t.teams.rankKeys(f.keyT, f.tIdx, c.activeT) {
-		return false
-	}
-	t.drivers.tallyKeys(f.keyD, f.dShift)
-	if t.teams != nil {
-		t.teams.tallyKeys(f.keyT, f.tShift)
+	for k, b := range t.boards {
+		b.tallyKeys(f.key[k], f.shift[k])
 	}
 	return true
 }
 
 // fastSessions runs a season's sessions into the keys through the
-// sampler's Order, for the models and fields the kernel does not cover.
+// sampler's Order, for the models and fields the kernel does not cover:
+// the full path's draws, in its order.
 func (t *tally) fastSessions(g *Gen) {
 	c, f := t.c, t.fast
 	t.sampler.Begin(g)
 	out := t.out
 	for s := range c.sessions {
 		ss := &c.sessions[s]
-		teamOf := c.sessTm[s]
+		routes := c.routes[s]
 		n := t.sampler.Order(g, out)
-		if inc := f.dInc[s]; inc != nil {
-			for p := 0; p < n && p < len(inc); p++ {
-				f.keyD[c.fieldDrv[out[p]]] += inc[p]
+		for k, inc := range f.inc[s] {
+			if inc == nil {
+				continue
 			}
-		}
-		if ss.flBonus > 0 && n > 0 {
-			d := t.sampler.FastestLap(g)
-			p := indexOf(out[:n], d)
-			if ss.flTop == 0 || p < ss.flTop {
-				if ss.drivers {
-					f.keyD[c.fieldDrv[d]] += f.flInc[s] << f.dShift
-				}
-				if ss.teams && ss.flTeam && teamOf[d] >= 0 {
-					f.keyT[teamOf[d]] += f.flInc[s] << f.tShift
+			key, route := f.key[k], routes[k]
+			for p := 0; p < n && p < len(inc); p++ {
+				if e := route[out[p]]; e >= 0 {
+					key[e] += inc[p]
 				}
 			}
 		}
-		if inc := f.tInc[s]; inc != nil {
-			for p := 0; p < n && p < len(inc); p++ {
-				if tm := teamOf[out[p]]; tm >= 0 {
-					f.keyT[tm] += inc[p]
-				}
+		if n == 0 {
+			continue
+		}
+		if fl := &ss.bonus[points.FastestLap]; fl.on {
+			if d, ok := fastestLap(g, t.sampler, fl, out[:n]); ok {
+				t.fastAward(s, points.FastestLap, d)
 			}
+		}
+		if ss.byPlace() {
+			bs := &t.bonus
+			bs.draw(g, c.bonuses, ss, out, n, c.absent[s])
+			if bs.pole >= 0 {
+				t.fastAward(s, points.Pole, bs.pole)
+			}
+			for _, d := range bs.led {
+				t.fastAward(s, points.LedLap, d)
+			}
+			if bs.most >= 0 {
+				t.fastAward(s, points.MostLapsLed, bs.most)
+			}
+		}
+	}
+}
+
+// fastAward adds session s's bonus of kind to field driver d's keys.
+func (t *tally) fastAward(s int, kind points.BonusKind, d int) {
+	f := t.fast
+	for k, inc := range f.bonus[s][kind] {
+		if inc == 0 {
+			continue
+		}
+		if e := t.c.routes[s][k][d]; e >= 0 {
+			f.key[k][e] += inc
 		}
 	}
 }

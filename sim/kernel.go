@@ -1,6 +1,10 @@
 package sim
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/champ-dev/champ/points"
+)
 
 // The kernel is the fast path's session loop specialised to the
 // Plackett–Luce model on a field small enough for a sorting network, with
@@ -14,6 +18,12 @@ import "math/bits"
 // kernel is one worker's compiled session loop.
 type kernel struct {
 	s        *plSampler
+	two      bool               // the season has a second championship (t)
+	spare    [1]uint64          // the second championship's keys when it has none
+	order    []int              // scratch: a session's order, for the by-place bonuses
+	pre      [maxNetwork]uint64 // scratch: a session's keys before the sort
+	bonus    bonusState         // and what they gave
+	bonuses  *bonusModel
 	sessions []kernSession
 	raceTop  func(*[maxNetwork]uint64) // the network of the sessions that score the most places
 	raceInc  *[32]uint64               // and their vector scoring's tables
@@ -62,66 +72,92 @@ type vecAcc struct {
 const vecMax = 24
 
 type kernSession struct {
-	top   func(*[maxNetwork]uint64) // sorts the first places
-	inc   []kernInc                 // per scoring place
-	fl    bool                      // a fastest-lap bonus is drawn
-	flTop int                       // it counts for places 1..flTop; 0: for any classified driver
-	flD   uint64                    // the bonus as driver and team key increments
-	flT   uint64
-	vinc  *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
+	ss       *session
+	top      func(*[maxNetwork]uint64) // sorts the first places (every place for by-place bonuses)
+	byPlace  bool                      // pole, led a lap or most laps led are drawn
+	reassign bool                      // a fastest lap outside the top is drawn again
+	bD, bT   [nBonus]uint64            // each bonus as driver and team key increments
+	inc      []kernInc                 // per scoring place
+	fl       bool                      // a fastest-lap bonus is drawn
+	flTop    int                       // it counts for places 1..flTop; 0: for any classified driver
+	flD      uint64                    // the bonus as driver and team key increments
+	flT      uint64
+	vinc     *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
 }
 
 type kernInc struct{ d, t uint64 }
 
 // planKernel builds the kernel for a sampler, or returns nil when the
-// sampler is not the plain Plackett–Luce one on the network path.
+// sampler is not the plain Plackett–Luce one on the network path or the
+// season has more than two championships.
 func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 	pl, ok := s.(*plSampler)
-	if !ok || !pl.net || len(c.drivers) > 255 || len(c.teams) > 254 {
+	if !ok || !pl.net || len(c.champs) > 2 || len(c.champs[0].st) > 255 || len(c.champs) > 1 && len(c.champs[1].st) > 254 {
 		return nil
 	}
 	n := pl.n
-	k := &kernel{s: pl, vec: pl.vec && n <= vecMax}
+	k := &kernel{s: pl, vec: pl.vec && n <= vecMax, two: len(c.champs) > 1, order: make([]int, n), bonuses: c.bonuses}
+	spare := 0
+	if k.two {
+		spare = len(c.champs[1].st)
+	}
 	for d := range n {
-		k.drv[d] = uint8(c.fieldDrv[d])
-		k.tm[d] = uint8(len(c.teams))
-		if tm := c.fieldTm[d]; tm >= 0 {
-			k.tm[d] = uint8(tm)
+		k.drv[d] = uint8(c.routes0[0][d])
+		k.tm[d] = uint8(spare)
+		if k.two {
+			if tm := c.routes0[1][d]; tm >= 0 {
+				k.tm[d] = uint8(tm)
+			}
 		}
 	}
+	inc := func(s, kind, champ int) uint64 {
+		if champ >= len(c.champs) {
+			return 0
+		}
+		return f.bonus[s][kind][champ]
+	}
 	most := 0
-	for i, ss := range c.sessions {
-		ks := kernSession{fl: ss.flBonus > 0, flTop: ss.flTop}
+	for i := range c.sessions {
+		ss := &c.sessions[i]
+		fl := &ss.bonus[points.FastestLap]
+		ks := kernSession{fl: fl.on, flTop: fl.top, reassign: fl.reassign && fl.top > 0, flD: inc(i, int(points.FastestLap), 0), flT: inc(i, int(points.FastestLap), 1),
+			byPlace: ss.byPlace(), ss: ss}
+		for b := range ks.bD {
+			ks.bD[b], ks.bT[b] = inc(i, b, 0), inc(i, b, 1)
+		}
 		if ks.flTop >= n {
 			ks.flTop = 0 // every classified driver is in the top places
 		}
-		if ss.drivers {
-			ks.flD = f.flInc[i] << f.dShift
+		dInc := f.inc[i][0]
+		var tInc []uint64
+		if k.two {
+			tInc = f.inc[i][1]
 		}
-		if ss.teams && ss.flTeam && len(c.teams) > 0 {
-			ks.flT = f.flInc[i] << f.tShift
-		}
-		places := min(max(len(f.dInc[i]), len(f.tInc[i])), n)
+		places := min(max(len(dInc), len(tInc)), n)
 		for p := range places {
-			var inc kernInc
-			if p < len(f.dInc[i]) {
-				inc.d = f.dInc[i][p]
+			var in kernInc
+			if p < len(dInc) {
+				in.d = dInc[p]
 			}
-			if p < len(f.tInc[i]) {
-				inc.t = f.tInc[i][p]
+			if p < len(tInc) {
+				in.t = tInc[p]
 			}
-			ks.inc = append(ks.inc, inc)
+			ks.inc = append(ks.inc, in)
 		}
-		if places > 16 {
+		if places > 16 || ks.byPlace || ks.reassign {
 			k.vec = false
 		}
 		ks.vinc = new([32]uint64)
-		for p, inc := range ks.inc {
+		for p, in := range ks.inc {
 			if p < 16 {
-				ks.vinc[p], ks.vinc[16+p] = inc.d, inc.t
+				ks.vinc[p], ks.vinc[16+p] = in.d, in.t
 			}
 		}
-		ks.top = topNetwork(n, max(places, ks.flTop))
+		depth := max(places, ks.flTop)
+		if ks.byPlace {
+			depth = n // the bonuses go by place: the whole order
+		}
+		ks.top = topNetwork(n, depth)
 		if k.raceTop == nil || places > most {
 			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
@@ -147,11 +183,17 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 	return k
 }
 
-// season runs one season's sessions into the fast path's keys. keyT has
-// a spare slot past its length for the cars without a team.
-func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
+// season runs one season's sessions into the fast path's keys: the
+// drivers' (keys[0]) and, where the season has a second championship,
+// its (keys[1]); each has a spare slot past its length for the cars that
+// score for no entry.
+func (k *kernel) season(g *Gen, keys [][]uint64) {
 	s := k.s
-	keyT = keyT[:len(keyT)+1]
+	keyD := keys[0][:len(keys[0])+1]
+	keyT := k.spare[:]
+	if k.two {
+		keyT = keys[1][:len(keys[1])+1]
+	}
 	if k.vec {
 		k.seasonVec(g, keyD, keyT)
 		return
@@ -168,6 +210,9 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 			fl = s.fastestLapMask(g)
 			flKey = buf[fl&(maxNetwork-1)]
 		}
+		if ks.reassign {
+			k.pre = *buf // the keys by field index, for a fastest lap drawn again
+		}
 		ks.top(buf)
 		for p, inc := range ks.inc {
 			key := buf[p&(maxNetwork-1)]
@@ -177,10 +222,50 @@ func (k *kernel) season(g *Gen, keyD, keyT []uint64) {
 			keyD[k.drv[key&0xff]] += inc.d
 			keyT[k.tm[key&0xff]] += inc.t
 		}
+		if fl >= 0 && ks.flTop > 0 && ks.reassign {
+			// Outside the top: drawn again, as the full path does.
+			limit := buf[(ks.flTop-1)&(maxNetwork-1)]
+			for try := 0; flKey > limit; try++ {
+				if try == reassignTries {
+					fl, flKey = int(buf[0]&0xff), buf[0]
+					break
+				}
+				fl = s.fastestLapMask(g)
+				flKey = k.pre[fl&(maxNetwork-1)]
+			}
+		}
 		if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(maxNetwork-1)]) {
 			keyD[k.drv[fl&(maxNetwork-1)]] += ks.flD
 			keyT[k.tm[fl&(maxNetwork-1)]] += ks.flT
 		}
+		if ks.byPlace && bits.OnesCount64(mask) < s.n {
+			k.placeBonuses(g, ks, keyD, keyT, s.n-bits.OnesCount64(mask))
+		}
+	}
+}
+
+// placeBonuses draws a session's by-place bonuses from its sorted keys
+// (the whole order), as the full path draws them from its order, and adds
+// them to the keys.
+func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64, classified int) {
+	buf := &k.s.buf
+	for p := range k.order {
+		k.order[p] = int(buf[p&(maxNetwork-1)] & 0xff)
+	}
+	bs := &k.bonus
+	bs.draw(g, k.bonuses, ks.ss, k.order, classified, nil)
+	add := func(kind points.BonusKind, d int) {
+		keyD[k.drv[d&(maxNetwork-1)]] += ks.bD[kind]
+		keyT[k.tm[d&(maxNetwork-1)]] += ks.bT[kind]
+	}
+	if bs.pole >= 0 {
+		add(points.Pole, bs.pole)
+	}
+	for _, d := range bs.led {
+		add(points.LedLap, d)
+	}
+	if bs.most >= 0 {
+		add(points.MostLapsLed, bs.most)
 	}
 }
 

@@ -7,23 +7,20 @@ import (
 
 func (c *compiled) report(t totals, n int, model string, seed uint64) *Projection {
 	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints, Step: 1 / c.scale}
-	for _, d := range c.fieldDrv {
-		p.PointsLeft = math.Max(p.PointsLeft, float64(c.maxAdd[d])/c.scale)
+	for k := range c.champs {
+		ch := &c.champs[k]
+		tb := Table{Championship: ch.def, Entries: entries(t.boards[k], n, ch.maxAdd, c.scale, ch.active), Ties: int(t.boards[k].tied)}
+		for _, m := range ch.maxAdd {
+			tb.Left = math.Max(tb.Left, float64(m)/c.scale)
+		}
+		p.Tables = append(p.Tables, tb)
 	}
-	for _, m := range c.maxTeam {
-		p.TeamLeft = math.Max(p.TeamLeft, float64(m)/c.scale)
-	}
-	p.Drivers = entries(t.drivers, n, c.maxAdd, c.scale, c.activeD)
+	p.Drivers = p.Tables[0].Entries
 	for i := range p.Drivers {
 		p.Drivers[i].Team = c.season.DriverTeam(p.Drivers[i].ID, c.after)
 		if t, ok := c.newTeam[p.Drivers[i].ID]; ok {
 			p.Drivers[i].Team = t
 		}
-	}
-	p.DriverTies = int(t.drivers.tied)
-	if t.teams != nil {
-		p.Teams = entries(t.teams, n, c.maxTeam, c.scale, c.activeT)
-		p.TeamTies = int(t.teams.tied)
 	}
 	return p
 }

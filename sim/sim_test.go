@@ -59,7 +59,7 @@ func exactTitle(t *testing.T, s *points.Season, left int) map[string]float64 {
 			return
 		}
 		holders := 1
-		if fl, _ := s.System.FastestLapBonus(points.Race, &s.Rounds[0]); fl > 0 {
+		if s.System.Bonus(points.FastestLap) != nil {
 			holders = len(drivers) // the uniform model gives the fastest lap to any finisher
 		}
 		for _, p := range perms {
@@ -133,8 +133,8 @@ func TestNothingLeft(t *testing.T) {
 	if p.Drivers[0].ID != "a" || p.Drivers[0].TitleProb != 1 || p.Drivers[1].TitleProb != 0 {
 		t.Errorf("a completed season: %+v", p.Drivers)
 	}
-	if p.Races != 0 || p.PointsLeft != 0 {
-		t.Errorf("left: %d races, %v points", p.Races, p.PointsLeft)
+	if p.Races != 0 || p.Tables[0].Left != 0 {
+		t.Errorf("left: %d races, %v points", p.Races, p.Tables[0].Left)
 	}
 }
 
@@ -146,7 +146,7 @@ func TestInvariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum := float64(p.DriverTies) / float64(p.Sims)
+	sum := float64(p.Tables[0].Ties) / float64(p.Sims)
 	for _, e := range p.Drivers {
 		sum += e.TitleProb
 		ps := 0.0
@@ -189,7 +189,7 @@ func TestWorkersGiveIdenticalResults(t *testing.T) {
 		}
 		if first == nil {
 			first = p
-		} else if !reflect.DeepEqual(first.Drivers, p.Drivers) || !reflect.DeepEqual(first.Teams, p.Teams) {
+		} else if !reflect.DeepEqual(first.Drivers, p.Drivers) || !reflect.DeepEqual(first.Tables, p.Tables) {
 			t.Errorf("%d workers differ from 1", w)
 		}
 	}

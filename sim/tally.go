@@ -204,26 +204,36 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// tally is one worker: a sampler and the boards it fills.
+// tally is one worker: a sampler and the boards it fills, one per
+// championship.
 type tally struct {
 	c       *compiled
 	sampler Sampler
 	out     []int
-	drivers *board
-	teams   *board
-	done    []bool
+	boards  []*board
+	done    [][]int32 // per championship: cars of each entry scored in the session (best-N rules)
 	gen     *Gen
 	fast    *fastPlan // nil: the full path only
 	kern    *kernel   // nil: the fast path goes through the sampler's Order
+	bonus   bonusState
+}
+
+func (c *compiled) newBoards() []*board {
+	bs := make([]*board, len(c.champs))
+	for k := range c.champs {
+		ch := &c.champs[k]
+		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd)
+	}
+	return bs
 }
 
 func (c *compiled) newTally(s Sampler) *tally {
-	t := &tally{c: c, sampler: s, out: padded[int](len(c.field)), gen: NewGen(0, 0)}
-	t.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
-	if len(c.teams) > 0 {
-		t.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
-		t.done = padded[bool](len(c.teams))
+	t := &tally{c: c, sampler: s, out: padded[int](len(c.field)), gen: NewGen(0, 0), boards: c.newBoards()}
+	t.done = make([][]int32, len(c.champs))
+	for k := range c.champs {
+		t.done[k] = padded[int32](len(c.champs[k].st))
 	}
+	t.bonus = newBonusState(len(c.field))
 	if c.fast {
 		t.fast = planFast(c)
 		if !c.entries {
@@ -259,81 +269,124 @@ func (t *tally) one(g *Gen) {
 	}
 }
 
+// season simulates one season on the full path: every session's whole
+// order, then each championship's places, the countback and the bonuses.
 func (t *tally) season(g *Gen) {
 	c := t.c
-	t.drivers.reset()
-	if t.teams != nil {
-		t.teams.reset()
+	for _, b := range t.boards {
+		b.reset()
 	}
 	t.sampler.Begin(g)
 	for i := range c.sessions {
 		ss := &c.sessions[i]
 		k := t.sampler.Order(g, t.out)
-		if ss.drivers {
-			for p := 0; p < k; p++ {
-				d := c.fieldDrv[t.out[p]]
-				if p < len(ss.table) {
-					t.drivers.score(d, ss.round, ss.table[p])
-				}
-				if ss.race {
-					t.drivers.place(d, p)
-				}
+		routes := c.routes[i]
+		for ci, table := range ss.tables {
+			if table == nil {
+				continue
 			}
-		}
-		teamOf := c.sessTm[i]
-		if ss.flBonus > 0 && k > 0 {
-			f := t.sampler.FastestLap(g)
-			p := indexOf(t.out[:k], f)
-			if ss.flTop == 0 || p < ss.flTop {
-				if ss.drivers {
-					t.drivers.score(c.fieldDrv[f], ss.round, ss.flBonus)
-				}
-				if ss.teams && ss.flTeam && teamOf[f] >= 0 && t.teams != nil {
-					t.teams.score(teamOf[f], ss.round, ss.flBonus)
-				}
+			b, route, best, done := t.boards[ci], routes[ci], ss.best[ci], t.done[ci]
+			if best > 0 {
+				clear(done)
 			}
-		}
-		if ss.teams && t.teams != nil {
-			clear(t.done)
 			for p := 0; p < k; p++ {
-				tm := teamOf[t.out[p]]
-				if tm < 0 {
+				e := route[t.out[p]]
+				if e < 0 {
 					continue
 				}
 				if ss.race {
-					t.teams.place(tm, p)
+					b.place(e, p)
 				}
-				if c.bestCar && t.done[tm] {
-					continue
+				if best > 0 {
+					if done[e] >= int32(best) {
+						continue
+					}
+					done[e]++
 				}
-				t.done[tm] = true
-				if p < len(ss.teamTable) {
-					t.teams.score(tm, ss.round, ss.teamTable[p])
+				if p < len(table) {
+					b.score(e, ss.round, table[p])
 				}
 			}
+		}
+		if k == 0 {
+			continue
+		}
+		if fl := &ss.bonus[points.FastestLap]; fl.on {
+			if f, ok := fastestLap(g, t.sampler, fl, t.out[:k]); ok {
+				t.award(i, points.FastestLap, f)
+			}
+		}
+		if ss.byPlace() {
+			t.bonus.draw(g, c.bonuses, ss, t.out, k, c.absent[i])
+			t.scoreBonuses(i)
 		}
 	}
-	t.drivers.finish()
-	if t.teams != nil {
-		t.teams.finish()
+	for _, b := range t.boards {
+		b.finish()
+	}
+}
+
+// reassignTries bounds the draws of a reassigned fastest lap; after them
+// the winner takes it.
+const reassignTries = 64
+
+// fastestLap draws the fastest lap of a session whose classified drivers
+// finished in order cls, and reports whether it scores: for a driver in
+// the top where the rules have one, a driver outside drawing again where
+// the rules reassign it.
+func fastestLap(g *Gen, s Sampler, fl *bonusDraw, cls []int) (int, bool) {
+	f := s.FastestLap(g)
+	if fl.top == 0 {
+		return f, true
+	}
+	p := indexOf(cls, f)
+	for try := 0; fl.reassign && p >= fl.top; try++ {
+		if try == reassignTries {
+			return cls[0], true
+		}
+		f = s.FastestLap(g)
+		p = indexOf(cls, f)
+	}
+	return f, p < fl.top
+}
+
+// award scores bonus kind of session i for field driver f.
+func (t *tally) award(i int, kind points.BonusKind, f int) {
+	ss := &t.c.sessions[i]
+	for ci, pts := range ss.bonus[kind].pts {
+		if pts == 0 {
+			continue
+		}
+		if e := t.c.routes[i][ci][f]; e >= 0 {
+			t.boards[ci].score(e, ss.round, pts)
+		}
+	}
+}
+
+// scoreBonuses scores the by-place bonuses the session last drawn gave.
+func (t *tally) scoreBonuses(i int) {
+	bs := &t.bonus
+	if bs.pole >= 0 {
+		t.award(i, points.Pole, bs.pole)
+	}
+	for _, f := range bs.led {
+		t.award(i, points.LedLap, f)
+	}
+	if bs.most >= 0 {
+		t.award(i, points.MostLapsLed, bs.most)
 	}
 }
 
 // totals are the merged tallies of every worker.
 type totals struct {
-	drivers, teams *board
+	boards []*board
 }
 
 func merge(c *compiled, ws []*tally) totals {
-	var tot totals
-	tot.drivers = newBoard(c.drivers, c.places, c.rounds, c.drop, c.scale, c.maxAdd)
-	for _, w := range ws {
-		tot.drivers.merge(w.drivers)
-	}
-	if len(c.teams) > 0 {
-		tot.teams = newBoard(c.teams, c.places, c.rounds, c.teamDrop, c.scale, c.maxTeam)
+	tot := totals{boards: c.newBoards()}
+	for k, b := range tot.boards {
 		for _, w := range ws {
-			tot.teams.merge(w.teams)
+			b.merge(w.boards[k])
 		}
 	}
 	return tot
@@ -342,10 +395,7 @@ func merge(c *compiled, ws []*tally) totals {
 // maxSE is the largest standard error of a title probability after n seasons.
 func (t totals) maxSE(n int) float64 {
 	worst := 0.0
-	for _, b := range []*board{t.drivers, t.teams} {
-		if b == nil {
-			continue
-		}
+	for _, b := range t.boards {
 		for _, c := range b.titles {
 			p := float64(c) / float64(n)
 			worst = math.Max(worst, math.Sqrt(p*(1-p)/float64(n)))

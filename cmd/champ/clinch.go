@@ -14,12 +14,13 @@ func clinchCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "clinch",
 		Usage:     "the exact maths: who can still win, the most points each can reach, best and worst final positions",
-		UsageText: "champ clinch [--season SEASON] [--after N] [--constructors] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ clinch [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json] [--out FILE]",
 		Description: `Facts, not odds. Assumes, as every "mathematically possible" statement
 does, that any car may fail to score in any session. A driver can still win
-if winning every remaining session (with the fastest-lap point where a winner
-earns it) puts them ahead of every rival's current points, a tie settled by
-the countback those wins imply, dropped scores counted.
+if winning every remaining session (with every bonus a winner can earn: the
+fastest lap, pole, most laps led, a led lap for each car, qualifying points)
+puts them ahead of every rival's current points, a tie settled by the
+countback those wins imply, dropped scores counted.
 
 The best final position is exact (win everything, everyone else scores
 nothing). The worst final position (score nothing while as many rivals as
@@ -31,16 +32,15 @@ Examples:
   champ clinch                                   # F1 2024 after round 9
   champ clinch --season f1-2021 --after 21 --format csv
   champ clinch --constructors
+  champ clinch --season indycar-2024 --after 15    # O'Ward 101 behind with two races of 54 left
 
 CSV columns: driver,name,points,scored,max_points,can_win,best_position,worst_position,
-earliest_clinch (team instead of driver with --constructors); worst_position is
+earliest_clinch (team instead of driver with --constructors, the championship's
+entry otherwise); worst_position is
 a number or "undetermined"; earliest_clinch is the first round after which the
 title could be decided for them (winning everything while no one else scores),
 empty when they cannot win.`,
-		Flags: append(seasonFlags(),
-			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
-			formatFlag(), outFlag(),
-		),
+		Flags:  append(append(seasonFlags(), championshipFlags()...), formatFlag(), outFlag()),
 		Action: clinchAction,
 	}
 }
@@ -64,15 +64,11 @@ func clinchAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, after, teams, champ, st, format := req.season, req.after, req.teams, req.champ, req.st, req.format
+	s, after, ch, st, format := req.season, req.after, req.champ, req.st, req.format
+	champ := ch.ID
 	var rows []clinchRow
 	for _, e := range st {
-		r := clinchRow{ID: e.ID, Points: round6(e.Points), Scored: round6(e.Scored), Excluded: e.Excluded}
-		if teams {
-			r.Name = s.TeamName(e.ID)
-		} else {
-			r.Name = s.DriverName(e.ID)
-		}
+		r := clinchRow{ID: e.ID, Points: round6(e.Points), Scored: round6(e.Scored), Excluded: e.Excluded, Name: s.EntryName(ch, e.ID)}
 		if !e.Excluded {
 			r.MaxPoints = round6(points.BestCase(s, after, e, champ).Points)
 			r.CanWin = points.CanWin(s, after, st, e.ID, champ)
@@ -88,35 +84,27 @@ func clinchAction(c *cli.Context) error {
 		c := points.NextRoundCondition(s, after, champ)
 		cond = &c
 	}
-	nameOf := func(id string) string { return name(s, id, teams) }
+	nameOf := func(id string) string { return s.EntryName(ch, id) }
 	return writeOutput(c, func(w io.Writer) error {
 		switch format {
 		case formatJSON:
 			out := map[string]any{"season": s.Name, "system": s.System.ID, "after_round": after,
-				"championship": champ.String(), "decided": decided, "leader": leader, "entries": rows}
+				"championship": champ, "decided": decided, "leader": leader, "entries": rows}
 			if cond != nil {
 				out["next_round"] = conditionJSON(*cond, nameOf)
 			}
 			return writeJSON(w, out)
 		case formatCSV:
-			id := "driver"
-			if teams {
-				id = "team"
-			}
-			recs := [][]string{{id, "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position", "earliest_clinch"}}
+			recs := [][]string{{ch.Entity(), "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position", "earliest_clinch"}}
 			for _, r := range rows {
 				recs = append(recs, []string{r.ID, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.Scored),
 					points.FormatPoints(r.MaxPoints), strconv.FormatBool(r.CanWin), positionText(r.Best), worstText(r, false), positionText(r.Earliest)})
 			}
 			return writeRecords(w, recs)
 		}
-		what := "drivers'"
-		if teams {
-			what = "teams'"
-		}
-		fmt.Fprintf(w, "%s: %s championship, exact maths %s\n", s.Name, what, describeRound(s, after))
+		fmt.Fprintf(w, "%s: %s, exact maths %s\n", s.Name, ch.Title, describeRound(s, after))
 		if decided {
-			fmt.Fprintf(w, "The title is decided: %s is champion.\n\n", name(s, leader, teams))
+			fmt.Fprintf(w, "The title is decided: %s is champion.\n\n", nameOf(leader))
 		} else {
 			n := 0
 			for _, r := range rows {

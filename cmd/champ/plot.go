@@ -296,11 +296,10 @@ func timelinePlot(s *points.Season, ps []*sim.Projection, contenders []string) *
 
 // distributionPlot draws each contender's distribution of final points,
 // labelled with the title odds.
-func distributionPlot(p *sim.Projection, entries []sim.Entry, teams bool) *chart {
-	what := "drivers"
-	if teams {
-		what = "teams"
-	}
+func distributionPlot(p *sim.Projection, tb *sim.Table) *chart {
+	entries, champ := tb.Entries, tb.Championship
+	teams := champ.Of != points.HolderDriver
+	what := champ.Entity() + "s"
 	ch := newChart(fmt.Sprintf("%s after round %d: final points and title odds", p.Season.Name, p.After),
 		fmt.Sprintf("Final points (the %s with a chance of the title)", what), "")
 	// Bins wide enough for a smooth curve: about 60 across the range.
@@ -343,7 +342,7 @@ func distributionPlot(p *sim.Projection, entries []sim.Entry, teams bool) *chart
 		}
 		l, _ := plotter.NewLine(xy)
 		team := e.ID
-		name := p.Season.TeamName(e.ID)
+		name := p.Season.EntryName(champ, e.ID)
 		if !teams {
 			team, name = e.Team, p.Season.DriverName(e.ID)
 		}

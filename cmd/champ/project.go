@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -99,10 +98,11 @@ func projectAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	teams := c.Bool("constructors")
-	if teams && !s.System.Teams.Enabled {
-		return fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
+	ch, err := championshipOf(c, s)
+	if err != nil {
+		return err
 	}
+	teams := ch.Of != points.HolderDriver
 	fixes, err := fixesOf(c)
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ func projectAction(c *cli.Context) error {
 		if p, err = sim.Project(s, after, cfg); err != nil {
 			return err
 		}
-		cond = &conditioned{plain: plain, cond: p, fixes: fixes, entries: entries, teams: teams}
+		cond = &conditioned{plain: plain, cond: p, fixes: fixes, entries: entries, champ: ch}
 	}
 	bar.done()
 	elapsed := time.Since(start)
@@ -160,7 +160,7 @@ func projectAction(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %s (%.0f seasons/s)\n",
 		p.Sims, elapsed.Seconds(), plural(workers, "worker"), float64(p.Sims)/elapsed.Seconds())
 	if plotFile != "" {
-		if err := writePlot(plotFile, distributionPlot(p, entriesOf(p, teams), teams)); err != nil {
+		if err := writePlot(plotFile, distributionPlot(p, tableOf(p, ch))); err != nil {
 			return err
 		}
 	}
@@ -169,17 +169,13 @@ func projectAction(c *cli.Context) error {
 	}
 	positions := c.Bool("positions")
 	return writeFormats(c, format,
-		func(w io.Writer) error { return writeProjectionTable(w, p, teams, positions) },
-		func(w io.Writer) error { return writeProjectionCSV(w, p, teams, positions) },
-		func(w io.Writer) error { return writeProjectionJSON(w, p, teams, positions) })
+		func(w io.Writer) error { return writeProjectionTable(w, p, ch, positions) },
+		func(w io.Writer) error { return writeProjectionCSV(w, p, ch, positions) },
+		func(w io.Writer) error { return writeProjectionJSON(w, p, ch, positions) })
 }
 
-func entriesOf(p *sim.Projection, teams bool) []sim.Entry {
-	if teams {
-		return p.Teams
-	}
-	return p.Drivers
-}
+// tableOf is a projection's table of championship ch.
+func tableOf(p *sim.Projection, ch *points.Championship) *sim.Table { return p.Table(ch.ID) }
 
 // exact says, from the exact title maths, who can still win and whether
 // the title has been clinched.
@@ -196,12 +192,9 @@ func (x exact) known(id string) bool {
 	return ok
 }
 
-func exactOf(p *sim.Projection, teams bool) exact {
-	champ := points.DriversChampionship
-	st := points.Drivers(p.Season, p.After)
-	if teams {
-		champ, st = points.TeamsChampionship, points.Teams(p.Season, p.After)
-	}
+func exactOf(p *sim.Projection, ch *points.Championship) exact {
+	champ := ch.ID
+	st := points.Standings(p.Season, champ, p.After)
 	x := exact{canWin: map[string]bool{}}
 	for _, e := range st {
 		x.canWin[e.ID] = points.CanWin(p.Season, p.After, st, e.ID, champ)
@@ -239,24 +232,18 @@ func pct(p float64) string {
 	return strconv.FormatFloat(100*p, 'f', 1, 64)
 }
 
-func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool) error {
+func writeProjectionTable(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
 	s := p.Season
-	what := "drivers'"
-	if teams {
-		what = "teams'"
-	}
-	fmt.Fprintf(w, "%s: %s championship projection %s\n", s.Name, what, describeRound(s, p.After))
-	left := p.PointsLeft
-	if teams {
-		left = p.TeamLeft
-	}
-	fmt.Fprintf(w, "Left: %d races and %d sprints, %s points for a %s\n", p.Races, p.Sprints, points.FormatPoints(left), strings.TrimSuffix(strings.TrimSuffix(what, "'"), "s"))
+	teams := ch.Of != points.HolderDriver
+	tb := tableOf(p, ch)
+	fmt.Fprintf(w, "%s: %s projection %s\n", s.Name, ch.Title, describeRound(s, p.After))
+	fmt.Fprintf(w, "Left: %s, %s points for a %s\n", left(p), points.FormatPoints(tb.Left), ch.Entity())
 	fmt.Fprintf(w, "Model: %s, %d seasons, seed %d, points system %s\n\n", p.Model, p.Sims, p.Seed, s.System.ID)
-	es := entriesOf(p, teams)
-	x := exactOf(p, teams)
+	es := tb.Entries
+	x := exactOf(p, ch)
 	cols := []string{"Driver", "Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
 	if teams {
-		cols = []string{"Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
+		cols = []string{title(ch.Entity()), ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
 	}
 	if positions {
 		for i := range es {
@@ -268,7 +255,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 	for _, e := range es {
 		var cells []string
 		if teams {
-			cells = append(cells, s.TeamName(e.ID))
+			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
 			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
 		}
@@ -286,10 +273,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 	if err := t.write(w); err != nil {
 		return err
 	}
-	ties := p.DriverTies
-	if teams {
-		ties = p.TeamTies
-	}
+	ties := tb.Ties
 	fmt.Fprintf(w, "\nTitle %% and ± (one standard error) in percentage points; Mean, P5, P50, P95 are final points.\n")
 	if ties > 0 {
 		fmt.Fprintf(w, "In %d seasons (%s%%) the title was level on points and on the whole countback; they count for no one.\n", ties, pct(float64(ties)/float64(p.Sims)))
@@ -299,12 +283,13 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, teams, positions bool)
 
 func prob(p float64) string { return strconv.FormatFloat(p, 'f', 6, 64) }
 
-func writeProjectionCSV(w io.Writer, p *sim.Projection, teams, positions bool) error {
-	es := entriesOf(p, teams)
-	x := exactOf(p, teams)
+func writeProjectionCSV(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
+	teams := ch.Of != points.HolderDriver
+	es := tableOf(p, ch).Entries
+	x := exactOf(p, ch)
 	header := []string{"driver", "name", "team"}
 	if teams {
-		header = []string{"team", "name"}
+		header = []string{ch.Entity(), "name"}
 	}
 	header = append(header, "points", "title_prob", "title_se", "mean_points", "p5", "p50", "p95", "max_points", "eliminated")
 	if positions {
@@ -316,7 +301,7 @@ func writeProjectionCSV(w io.Writer, p *sim.Projection, teams, positions bool) e
 	for _, e := range es {
 		var r []string
 		if teams {
-			r = append(r, e.ID, p.Season.TeamName(e.ID))
+			r = append(r, e.ID, p.Season.EntryName(ch, e.ID))
 		} else {
 			r = append(r, e.ID, p.Season.DriverName(e.ID), e.Team)
 		}
@@ -369,19 +354,18 @@ type entryJSON struct {
 	Positions  []float64 `json:"positions,omitempty"`
 }
 
-func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) error {
-	out := projectionJSON{Season: p.Season.Name, System: p.Season.System.ID, AfterRound: p.After, Championship: "drivers",
-		RacesLeft: p.Races, SprintsLeft: p.Sprints, PointsLeft: p.PointsLeft, Model: p.Model, Sims: p.Sims, Seed: p.Seed, TitleTies: p.DriverTies}
-	if teams {
-		out.Championship, out.PointsLeft, out.TitleTies = "teams", p.TeamLeft, p.TeamTies
-	}
-	es := entriesOf(p, teams)
-	x := exactOf(p, teams)
+func writeProjectionJSON(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
+	teams := ch.Of != points.HolderDriver
+	tb := tableOf(p, ch)
+	out := projectionJSON{Season: p.Season.Name, System: p.Season.System.ID, AfterRound: p.After, Championship: ch.ID,
+		RacesLeft: p.Races, SprintsLeft: p.Sprints, PointsLeft: tb.Left, Model: p.Model, Sims: p.Sims, Seed: p.Seed, TitleTies: tb.Ties}
+	es := tb.Entries
+	x := exactOf(p, ch)
 	for _, e := range es {
 		j := entryJSON{ID: e.ID, Points: round6(e.Points), TitleProb: round6(e.TitleProb), TitleSE: round6(e.TitleSE), Mean: round6(e.Mean),
 			P5: round6(e.P5), P50: round6(e.P50), P95: round6(e.P95), Eliminated: !x.canWin[e.ID], Active: e.Active, Note: x.note(e)}
 		if teams {
-			j.Name = p.Season.TeamName(e.ID)
+			j.Name = p.Season.EntryName(ch, e.ID)
 		} else {
 			j.Name, j.Team = p.Season.DriverName(e.ID), e.Team
 		}
@@ -397,6 +381,20 @@ func writeProjectionJSON(w io.Writer, p *sim.Projection, teams, positions bool) 
 		out.Entries = append(out.Entries, j)
 	}
 	return writeJSON(w, out)
+}
+
+// left says what sessions are still to run: races and sprints (where
+// the series runs sprints), and qualifying sessions that score.
+func left(p *sim.Projection) string {
+	sys := p.Season.System
+	out := fmt.Sprintf("%d races", p.Races)
+	if sys.Sprint != nil || sys.Series == "Formula 1" {
+		out += fmt.Sprintf(" and %d sprints", p.Sprints)
+	}
+	if q := len(p.Season.Upcoming(p.After)) - p.Races - p.Sprints; q > 0 {
+		out += fmt.Sprintf(" (%s with qualifying points)", plural(q, "round"))
+	}
+	return out
 }
 
 // plural says "1 worker", "2 workers".

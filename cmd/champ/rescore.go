@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -34,8 +35,7 @@ CSV columns: position,driver,name,team,points,official_position,official_points
 (team,name,points,... with --constructors).`,
 		Flags: append(seasonFlags(),
 			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file", Required: true},
-			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
-			formatFlag(), outFlag(),
+			championshipFlags()[0], championshipFlags()[1], formatFlag(), outFlag(),
 		),
 		Action: rescoreAction,
 	}
@@ -45,6 +45,7 @@ CSV columns: position,driver,name,team,points,official_position,official_points
 type rescored struct {
 	season, official *points.Season
 	after            int
+	champ            *points.Championship // the other system's
 	teams            bool
 	st, off          []points.Standing
 	multipliers      bool // the season had round multipliers, dropped
@@ -60,21 +61,23 @@ func rescoreAction(c *cli.Context) error {
 	if err != nil {
 		return usagef("--system %s: %v (run 'champ systems' for the list)", id, err)
 	}
-	res, err := rescore(r.season, r.after, sys, r.teams)
+	res, err := rescore(r.season, r.after, sys, r.champ.ID)
 	if err != nil {
 		return err
 	}
 	return writeFormats(c, r.format, res.table, res.csv, res.json)
 }
 
-// rescore applies sys to the season's results up to round after.
-func rescore(s *points.Season, after int, sys *points.System, teams bool) (*rescored, error) {
-	if teams && !sys.Teams.Enabled {
-		return nil, fmt.Errorf("the %s points system has no teams' championship", sys.ID)
+// rescore applies sys to the season's results up to round after, for the
+// championship champ of both systems.
+func rescore(s *points.Season, after int, sys *points.System, champ string) (*rescored, error) {
+	ch := sys.Championship(champ)
+	if ch == nil {
+		return nil, fmt.Errorf("the %s points system has no %s championship (it has %s)", sys.ID, champ, strings.Join(sys.ChampionshipIDs(), ", "))
 	}
 	c := *s
 	c.System = sys
-	r := &rescored{season: &c, official: s, after: after, teams: teams}
+	r := &rescored{season: &c, official: s, after: after, champ: ch, teams: ch.Of != points.HolderDriver}
 	if sys.ID != s.System.ID {
 		c.Rounds = append([]points.Round(nil), s.Rounds...)
 		for i := range c.Rounds {
@@ -84,11 +87,7 @@ func rescore(s *points.Season, after int, sys *points.System, teams bool) (*resc
 			}
 		}
 	}
-	if teams {
-		r.st, r.off = points.Teams(&c, after), points.Teams(s, after)
-	} else {
-		r.st, r.off = points.Drivers(&c, after), points.Drivers(s, after)
-	}
+	r.st, r.off = points.Standings(&c, champ, after), points.Standings(s, champ, after)
 	return r, nil
 }
 
@@ -101,7 +100,7 @@ func (r *rescored) officialOf(id string) *points.Standing {
 	return nil
 }
 
-func (r *rescored) name(id string) string { return name(r.season, id, r.teams) }
+func (r *rescored) name(id string) string { return r.season.EntryName(r.champ, id) }
 
 // champion returns the leader, or "" when the season is not over or the
 // leaders are level on everything.
@@ -120,18 +119,14 @@ func champion(st []points.Standing) string {
 
 func (r *rescored) table(w io.Writer) error {
 	s := r.season
-	what := "drivers'"
-	if r.teams {
-		what = "teams'"
-	}
-	fmt.Fprintf(w, "%s: %s championship %s, rescored under %s (officially %s)\n", s.Name, what, describeRound(s, r.after), s.System.ID, r.official.System.ID)
+	fmt.Fprintf(w, "%s: %s %s, rescored under %s (officially %s)\n", s.Name, r.champ.Title, describeRound(s, r.after), s.System.ID, r.official.System.ID)
 	if r.multipliers {
 		fmt.Fprintln(w, "The season's round multipliers (double points) are dropped under the other system.")
 	}
 	fmt.Fprintln(w)
 	cols := []string{">Pos", "Driver", "Team", ">Points", ">Official pos", ">Official points", ">Change"}
 	if r.teams {
-		cols = []string{">Pos", "Team", ">Points", ">Official pos", ">Official points", ">Change"}
+		cols = []string{">Pos", title(r.champ.Entity()), ">Points", ">Official pos", ">Official points", ">Change"}
 	}
 	t := newTable(cols...)
 	for i := range r.st {
@@ -176,7 +171,7 @@ func (r *rescored) table(w io.Writer) error {
 func (r *rescored) csv(w io.Writer) error {
 	head := []string{"position", "driver", "name", "team", "points", "official_position", "official_points"}
 	if r.teams {
-		head = []string{"position", "team", "name", "points", "official_position", "official_points"}
+		head = []string{"position", r.champ.Entity(), "name", "points", "official_position", "official_points"}
 	}
 	rows := [][]string{head}
 	for i := range r.st {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -68,9 +69,40 @@ type tableRequest struct {
 	format string
 	season *points.Season
 	after  int
-	teams  bool
-	champ  points.Championship
+	champ  *points.Championship
 	st     []points.Standing
+}
+
+// championshipFlags are --championship and its Formula 1 name for the
+// teams' championship, --constructors.
+func championshipFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "championship", Usage: "the `NAME`d championship of the season's system (champ systems lists them: drivers, teams, entrants, ...)", DefaultText: "drivers"},
+		&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship: --championship teams"},
+	}
+}
+
+// championshipOf is the championship the flags choose in the season's
+// system: --championship NAME, --constructors for teams, or the drivers'.
+func championshipOf(c *cli.Context, s *points.Season) (*points.Championship, error) {
+	sys := s.System
+	name := c.String("championship")
+	if c.Bool("constructors") {
+		if name != "" && !strings.EqualFold(name, points.TeamsChampionship) {
+			return nil, usagef("--constructors is --championship teams; give one of them")
+		}
+		if !sys.HasTeams() {
+			return nil, fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, sys.ID)
+		}
+		return sys.Championship(points.TeamsChampionship), nil
+	}
+	if name == "" {
+		return sys.Drivers(), nil
+	}
+	if ch := sys.Championship(name); ch != nil {
+		return ch, nil
+	}
+	return nil, usagef("--championship %q: %s (points system %s) has the championships %s", name, s.Name, sys.ID, strings.Join(sys.ChampionshipIDs(), ", "))
 }
 
 // noArgs is the usage error for a command that takes only flags; hint
@@ -94,14 +126,10 @@ func newTableRequest(c *cli.Context) (*tableRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &tableRequest{format: format, season: s, after: after, teams: c.Bool("constructors"), champ: points.DriversChampionship}
-	if !r.teams {
-		r.st = points.Drivers(s, after)
-		return r, nil
+	ch, err := championshipOf(c, s)
+	if err != nil {
+		return nil, err
 	}
-	if !s.System.Teams.Enabled {
-		return nil, fmt.Errorf("%s: the %s points system has no teams' championship", s.Name, s.System.ID)
-	}
-	r.champ, r.st = points.TeamsChampionship, points.Teams(s, after)
+	r := &tableRequest{format: format, season: s, after: after, champ: ch, st: points.Standings(s, ch.ID, after)}
 	return r, nil
 }

@@ -15,7 +15,7 @@ func standingsCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "standings",
 		Usage:     "the championship table after any round, under the season's own rules",
-		UsageText: "champ standings [--season SEASON] [--after N] [--constructors] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ standings [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json] [--out FILE]",
 		Description: `Standings recomputed from the results: points scored and counted (before
 1991 only the best results counted), wins, and the FIA's countback for ties
 (most wins, then most second places, and so on).
@@ -29,11 +29,9 @@ Examples:
 
 CSV columns (drivers): position,driver,name,code,team,team_name,points,scored,wins,excluded
 CSV columns (teams):   position,team,name,points,scored,wins,excluded
+(another championship names its id column as champ systems does: entrant, ...)
 position is empty for an excluded entry; points are the counted points.`,
-		Flags: append(seasonFlags(),
-			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship instead of the drivers'"},
-			formatFlag(), outFlag(),
-		),
+		Flags:  append(append(seasonFlags(), championshipFlags()...), formatFlag(), outFlag()),
 		Action: standingsAction,
 	}
 }
@@ -43,6 +41,7 @@ type standingsRow struct {
 	Position int     `json:"position,omitempty"`
 	Driver   string  `json:"driver,omitempty"`
 	Team     string  `json:"team,omitempty"`
+	Entry    string  `json:"entry,omitempty"` // a manufacturer's or a car's id
 	Name     string  `json:"name"`
 	Code     string  `json:"code,omitempty"`
 	TeamName string  `json:"team_name,omitempty"`
@@ -68,26 +67,16 @@ type driverCSV struct {
 	Excluded bool   `csv:"excluded"`
 }
 
-type teamCSV struct {
-	Position string `csv:"position"`
-	Team     string `csv:"team"`
-	Name     string `csv:"name"`
-	Points   string `csv:"points"`
-	Scored   string `csv:"scored"`
-	Wins     int    `csv:"wins"`
-	Excluded bool   `csv:"excluded"`
-}
-
 func standingsAction(c *cli.Context) error {
 	r, err := newTableRequest(c)
 	if err != nil {
 		return err
 	}
-	s, after, teams, st, format := r.season, r.after, r.teams, r.st, r.format
+	s, after, ch, st, format := r.season, r.after, r.champ, r.st, r.format
 	return writeFormats(c, format,
-		func(w io.Writer) error { return writeStandingsTable(w, s, st, teams, after) },
-		func(w io.Writer) error { return writeStandingsCSV(w, s, st, teams, after) },
-		func(w io.Writer) error { return writeStandingsJSON(w, s, st, teams, after) })
+		func(w io.Writer) error { return writeStandingsTable(w, s, st, ch, after) },
+		func(w io.Writer) error { return writeStandingsCSV(w, s, st, ch, after) },
+		func(w io.Writer) error { return writeStandingsJSON(w, s, st, ch, after) })
 }
 
 func position(st *points.Standing) string {
@@ -97,14 +86,15 @@ func position(st *points.Standing) string {
 	return strconv.Itoa(st.Position)
 }
 
-func writeStandingsCSV(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
-	if teams {
-		rows := make([]teamCSV, len(st))
+func writeStandingsCSV(w io.Writer, s *points.Season, st []points.Standing, ch *points.Championship, after int) error {
+	if ch.Of != points.HolderDriver {
+		rows := [][]string{{"position", ch.Entity(), "name", "points", "scored", "wins", "excluded"}}
 		for i := range st {
 			e := &st[i]
-			rows[i] = teamCSV{position(e), e.ID, s.TeamName(e.ID), points.FormatPoints(e.Points), points.FormatPoints(e.Scored), e.Wins, e.Excluded}
+			rows = append(rows, []string{position(e), e.ID, s.EntryName(ch, e.ID), points.FormatPoints(e.Points), points.FormatPoints(e.Scored),
+				strconv.Itoa(e.Wins), strconv.FormatBool(e.Excluded)})
 		}
-		return writeCSV(w, rows)
+		return writeRecords(w, rows)
 	}
 	rows := make([]driverCSV, len(st))
 	for i := range st {
@@ -125,11 +115,9 @@ type standingsJSON struct {
 	Standings    []standingsRow `json:"standings"`
 }
 
-func writeStandingsJSON(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
-	out := standingsJSON{Season: s.Name, System: s.System.ID, AfterRound: after, Rounds: len(s.Rounds), Championship: "drivers"}
-	if teams {
-		out.Championship = "teams"
-	}
+func writeStandingsJSON(w io.Writer, s *points.Season, st []points.Standing, ch *points.Championship, after int) error {
+	out := standingsJSON{Season: s.Name, System: s.System.ID, AfterRound: after, Rounds: len(s.Rounds), Championship: ch.ID}
+	teams := ch.Of != points.HolderDriver
 	out.Standings = []standingsRow{}
 	for i := range st {
 		e := &st[i]
@@ -138,9 +126,12 @@ func writeStandingsJSON(w io.Writer, s *points.Season, st []points.Standing, tea
 		if r.Places == nil {
 			r.Places = []int{}
 		}
-		if teams {
+		switch {
+		case ch.Of == points.HolderTeam:
 			r.Team, r.Name = e.ID, s.TeamName(e.ID)
-		} else {
+		case teams:
+			r.Entry, r.Name = e.ID, s.EntryName(ch, e.ID)
+		default:
 			team := s.DriverTeam(e.ID, after)
 			r.Driver, r.Name, r.Code, r.Team, r.TeamName = e.ID, s.DriverName(e.ID), s.DriverCode(e.ID), team, s.TeamName(team)
 		}
@@ -155,12 +146,9 @@ func round6(f float64) float64 {
 	return v
 }
 
-func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, teams bool, after int) error {
-	what := "Drivers"
-	if teams {
-		what = "Teams"
-	}
-	fmt.Fprintf(w, "%s: %s' championship %s\n", s.Name, strings.ToLower(what), describeRound(s, after))
+func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, ch *points.Championship, after int) error {
+	teams := ch.Of != points.HolderDriver
+	fmt.Fprintf(w, "%s: %s %s\n", s.Name, ch.Title, describeRound(s, after))
 	fmt.Fprintf(w, "Points system: %s (%s)\n\n", s.System.ID, s.System.Name)
 	drops := false
 	for i := range st {
@@ -170,7 +158,7 @@ func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, te
 	}
 	cols := []string{">Pos", "Driver", "Team", ">Points"}
 	if teams {
-		cols = []string{">Pos", "Team", ">Points"}
+		cols = []string{">Pos", title(ch.Entity()), ">Points"}
 	}
 	if drops {
 		cols = append(cols, ">Scored")
@@ -183,13 +171,13 @@ func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, te
 		pos := position(e)
 		if e.Excluded {
 			pos = "EX"
-			notes = append(notes, fmt.Sprintf("EX %s: %s.", name(s, e.ID, teams), e.Reason))
+			notes = append(notes, fmt.Sprintf("EX %s: %s.", s.EntryName(ch, e.ID), e.Reason))
 		} else if e.Tied {
 			pos = "=" + pos
 		}
 		cells := []string{pos}
 		if teams {
-			cells = append(cells, s.TeamName(e.ID))
+			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
 			cells = append(cells, s.DriverName(e.ID), s.TeamName(s.DriverTeam(e.ID, after)))
 		}
@@ -201,14 +189,14 @@ func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, te
 		t.add(cells...)
 		if i > 0 && !e.Excluded && !st[i-1].Excluded && !e.Tied && points.Compare(&st[i-1], e) != 0 &&
 			abs(st[i-1].Points-e.Points) < 1e-6 && e.Points > 0 {
-			notes = append(notes, countbackNote(s, &st[i-1], e, teams))
+			notes = append(notes, countbackNote(s, &st[i-1], e, ch))
 		}
 	}
 	if err := t.write(w); err != nil {
 		return err
 	}
 	if drops {
-		notes = append([]string{fmt.Sprintf("Points are the counted points (%s); Scored includes dropped results.", s.System.Drop)}, notes...)
+		notes = append([]string{fmt.Sprintf("Points are the counted points (%s); Scored includes dropped results.", ch.Drop)}, notes...)
 	}
 	for _, n := range notes {
 		fmt.Fprintf(w, "\n%s", n)
@@ -226,15 +214,16 @@ func abs(f float64) float64 {
 	return f
 }
 
-func name(s *points.Season, id string, teams bool) string {
-	if teams {
-		return s.TeamName(id)
+// title capitalises a word for a column heading.
+func title(w string) string {
+	if w == "" {
+		return w
 	}
-	return s.DriverName(id)
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // countbackNote explains why a is ahead of b on equal points.
-func countbackNote(s *points.Season, a, b *points.Standing, teams bool) string {
+func countbackNote(s *points.Season, a, b *points.Standing, ch *points.Championship) string {
 	for i := 0; ; i++ {
 		x, y := at(a.Places, i), at(b.Places, i)
 		if x != y {
@@ -243,7 +232,7 @@ func countbackNote(s *points.Season, a, b *points.Standing, teams bool) string {
 				what = "wins"
 			}
 			return fmt.Sprintf("%s is ahead of %s on countback (%s points each): %s %d to %d.",
-				name(s, a.ID, teams), name(s, b.ID, teams), points.FormatPoints(a.Points), what, x, y)
+				s.EntryName(ch, a.ID), s.EntryName(ch, b.ID), points.FormatPoints(a.Points), what, x, y)
 		}
 	}
 }

@@ -14,16 +14,19 @@ import (
 func systemsCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "systems",
-		Usage:     "list the points systems and their rules",
+		Usage:     "list the points systems, their rules and championships",
 		UsageText: "champ systems [SYSTEM | FILE.csv]",
 		Description: `With no argument, every points system champ knows: Formula 1 by era
-(f1-1950 ... f1-2026, one id per season; "f1" is the current rules), then
-MotoGP, IndyCar, Formula E and WEC. With an id or a custom system file, that
-system in full.
+(f1-1950 ... f1-2026, one id per season; "f1" is the current rules),
+IndyCar by season (indycar-2016 ... indycar-2024; "indycar" is the latest),
+then MotoGP, Formula E and WEC. With an id or a custom system file, that
+system in full. Each lists its championships (titles:), the names
+--championship takes.
 
 A custom system is a small CSV: position,points[,sprint] lines from 1, and
 optional rule lines fastest_lap, fastest_lap_top, pole, led_lap,
-most_laps_led, best_results, teams. Name it in a season's season.csv
+most_laps_led, best_results, teams, and an optional qualifying column (a
+qualifying table named "qualifying" that a calendar round can name). Name it in a season's season.csv
 (system column) to use it.`,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
@@ -39,14 +42,10 @@ most_laps_led, best_results, teams. Name it in a season's season.csv
 				return nil
 			}
 			fmt.Fprintln(w, "Formula 1 (one system per season, f1-YYYY; \"f1\" is the current rules):")
-			for _, e := range points.F1Eras() {
-				id := fmt.Sprintf("f1-%d", e.From)
-				if e.To > e.From {
-					id += fmt.Sprintf(" ... f1-%d", e.To)
-				}
-				fmt.Fprintln(w)
-				writeSystem(w, id, e.System)
-			}
+			writeEras(w, "f1", points.F1Eras())
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "IndyCar (one system per season, indycar-YYYY; \"indycar\" is the latest rules):")
+			writeEras(w, "indycar", points.IndyCarEras())
 			for _, s := range points.Presets() {
 				fmt.Fprintln(w)
 				writeSystem(w, s.ID, s)
@@ -56,10 +55,25 @@ most_laps_led, best_results, teams. Name it in a season's season.csv
 	}
 }
 
+// writeEras lists a series' systems, one per run of seasons with the same
+// rules.
+func writeEras(w io.Writer, series string, eras []points.Era) {
+	for _, e := range eras {
+		id := fmt.Sprintf("%s-%d", series, e.From)
+		if e.To > e.From {
+			id += fmt.Sprintf(" ... %s-%d", series, e.To)
+		}
+		fmt.Fprintln(w)
+		writeSystem(w, id, e.System)
+	}
+}
+
 func writeSystem(w io.Writer, id string, s *points.System) {
 	title := s.Name
-	if strings.HasPrefix(id, "f1-") && strings.Contains(id, "...") {
-		title = "Formula 1, " + strings.ReplaceAll(strings.ReplaceAll(id, "f1-", ""), " ... ", "-")
+	if strings.Contains(id, "...") {
+		series, _, _ := strings.Cut(s.Name, ",")
+		prefix, _, _ := strings.Cut(id, "-")
+		title = series + ", " + strings.ReplaceAll(strings.ReplaceAll(id, prefix+"-", ""), " ... ", "-")
 	}
 	fmt.Fprintf(w, "%s: %s\n", id, title)
 	for _, line := range strings.Split(strings.TrimRight(s.Describe(), "\n"), "\n") {

@@ -69,10 +69,12 @@ type conditioned struct {
 	plain, cond *sim.Projection
 	fixes       []points.Fix
 	entries     []points.Entry
-	teams       bool
+	champ       *points.Championship
 }
 
-func (w *conditioned) plainOf(id string) sim.Entry { return find(entriesOf(w.plain, w.teams), id) }
+func (w *conditioned) plainOf(id string) sim.Entry {
+	return find(tableOf(w.plain, w.champ).Entries, id)
+}
 
 func change(a, b float64) string {
 	d := 100 * (a - b)
@@ -86,14 +88,11 @@ func change(a, b float64) string {
 }
 
 func (w *conditioned) table(out io.Writer) error {
-	teams := w.teams
+	ch := w.champ
+	teams := ch.Of != points.HolderDriver
 	p := w.cond
 	s := p.Season
-	what := "drivers'"
-	if teams {
-		what = "teams'"
-	}
-	fmt.Fprintf(out, "%s: %s championship projection %s, with %s\n", s.Name, what, describeRound(s, p.After), w.what())
+	fmt.Fprintf(out, "%s: %s projection %s, with %s\n", s.Name, ch.Title, describeRound(s, p.After), w.what())
 	for _, f := range w.fixes {
 		fmt.Fprintf(out, "  %s\n", describeFix(s, f))
 	}
@@ -103,14 +102,14 @@ func (w *conditioned) table(out io.Writer) error {
 	fmt.Fprintf(out, "Model: %s, %d seasons, seed %d for both; Plain: the projection without them\n\n", p.Model, p.Sims, p.Seed)
 	cols := []string{"Driver", "Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
 	if teams {
-		cols = []string{"Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
+		cols = []string{title(ch.Entity()), ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
 	}
 	t := newTable(cols...)
-	for _, e := range entriesOf(p, teams) {
+	for _, e := range tableOf(p, ch).Entries {
 		b := w.plainOf(e.ID)
 		var cells []string
 		if teams {
-			cells = append(cells, s.TeamName(e.ID))
+			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
 			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
 		}
@@ -162,18 +161,19 @@ func describeEntry(s *points.Season, e points.Entry) string {
 }
 
 func (w *conditioned) csv(out io.Writer) error {
-	teams := w.teams
+	ch := w.champ
+	teams := ch.Of != points.HolderDriver
 	header := []string{"driver", "name", "team"}
 	if teams {
-		header = []string{"team", "name"}
+		header = []string{ch.Entity(), "name"}
 	}
 	header = append(header, "points", "title_prob", "title_se", "title_prob_plain", "change", "mean_points", "mean_points_plain")
 	rows := [][]string{header}
-	for _, e := range entriesOf(w.cond, teams) {
+	for _, e := range tableOf(w.cond, ch).Entries {
 		b := w.plainOf(e.ID)
 		var r []string
 		if teams {
-			r = append(r, e.ID, w.cond.Season.TeamName(e.ID))
+			r = append(r, e.ID, w.cond.Season.EntryName(ch, e.ID))
 		} else {
 			r = append(r, e.ID, w.cond.Season.DriverName(e.ID), e.Team)
 		}
@@ -185,7 +185,7 @@ func (w *conditioned) csv(out io.Writer) error {
 }
 
 func (w *conditioned) json(out io.Writer) error {
-	teams := w.teams
+	ch := w.champ
 	type entry struct {
 		ID        string  `json:"id"`
 		Name      string  `json:"name"`
@@ -208,22 +208,16 @@ func (w *conditioned) json(out io.Writer) error {
 		Change []string `json:"driver_changes,omitempty"`
 		Champ  string   `json:"championship"`
 		Rows   []entry  `json:"entries"`
-	}{Season: p.Season.Name, After: p.After, Model: p.Model, Sims: p.Sims, Seed: p.Seed, Champ: "drivers"}
-	if teams {
-		v.Champ = "teams"
-	}
+	}{Season: p.Season.Name, After: p.After, Model: p.Model, Sims: p.Sims, Seed: p.Seed, Champ: ch.ID}
 	for _, f := range w.fixes {
 		v.Fixes = append(v.Fixes, f.String())
 	}
 	for _, e := range w.entries {
 		v.Change = append(v.Change, e.String())
 	}
-	for _, e := range entriesOf(p, teams) {
+	for _, e := range tableOf(p, ch).Entries {
 		b := w.plainOf(e.ID)
-		name := p.Season.DriverName(e.ID)
-		if teams {
-			name = p.Season.TeamName(e.ID)
-		}
+		name := p.Season.EntryName(ch, e.ID)
 		v.Rows = append(v.Rows, entry{e.ID, name, round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), round6(b.TitleProb),
 			round6(e.TitleProb - b.TitleProb), round6(e.Mean), round6(b.Mean)})
 	}
