@@ -14,7 +14,9 @@ import (
 )
 
 // seasons holds every F1 season 1950-2026, generated from F1DB by
-// `champ import f1db` (see README.md in this folder for the attribution).
+// `champ import f1db`, and IndyCar 2024, generated from fact tables
+// compiled from INDYCAR's official classifications by `champ import
+// indycar` (see README.md in this folder for the sources).
 //
 //go:embed seasons
 var seasons embed.FS

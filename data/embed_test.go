@@ -1,6 +1,8 @@
 package data
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/champ-dev/champ/points"
@@ -9,8 +11,14 @@ import (
 // Every built-in season loads, and its final table has a leader.
 func TestEmbeddedSeasonsLoad(t *testing.T) {
 	names := Embedded()
-	if len(names) != 2026-1950+1 {
-		t.Errorf("%d built-in seasons, want %d", len(names), 2026-1950+1)
+	f1 := 0
+	for _, n := range names {
+		if strings.HasPrefix(n, "f1-") {
+			f1++
+		}
+	}
+	if f1 != 2026-1950+1 || !slices.Contains(names, "indycar-2024") {
+		t.Errorf("%d built-in F1 seasons (want %d) in %v, and IndyCar 2024", f1, 2026-1950+1, names)
 	}
 	for _, name := range names {
 		s, err := Open(name)

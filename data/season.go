@@ -44,6 +44,7 @@ type calendarRow struct {
 	Multiplier string `csv:"multiplier"`
 	Distance   string `csv:"distance"`
 	Table      string `csv:"table"`
+	Qualifying string `csv:"qualifying"`
 	Counts     string `csv:"counts"`
 }
 
@@ -56,6 +57,8 @@ type resultRow struct {
 	Code        string `csv:"code"`
 	Team        string `csv:"team"`
 	TeamName    string `csv:"team_name"`
+	Make        string `csv:"make"`
+	MakeName    string `csv:"make_name"`
 	Car         string `csv:"car"`
 	Position    string `csv:"position"`
 	FastestLap  string `csv:"fastest_lap"`
@@ -277,7 +280,7 @@ func system(fsys fs.FS, dir, id, shown string) (*points.System, error) {
 
 func parseResults(s *points.Season, t *table, rows []resultRow) error {
 	drivers := map[string]*points.Driver{}
-	teams := map[string]*points.Team{}
+	teams, makes := map[string]*points.Team{}, map[string]*points.Team{}
 	for i, r := range rows {
 		var res points.Result
 		var err error
@@ -292,6 +295,7 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 			return t.at(i, "driver", "driver is empty; give the driver's id, such as max-verstappen")
 		}
 		res.Team = strings.TrimSpace(r.Team)
+		res.Make = strings.TrimSpace(r.Make)
 		res.Car = strings.TrimSpace(r.Car)
 		pos := strings.TrimSpace(r.Position)
 		if n, err := strconv.Atoi(pos); err == nil {
@@ -338,7 +342,18 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 				tm.Name = strings.TrimSpace(r.TeamName)
 			}
 		}
+		if res.Make != "" {
+			if mk := makes[res.Make]; mk == nil {
+				makes[res.Make] = &points.Team{ID: res.Make, Name: strings.TrimSpace(r.MakeName)}
+			} else if mk.Name == "" {
+				mk.Name = strings.TrimSpace(r.MakeName)
+			}
+		}
 	}
+	for _, mk := range makes {
+		s.Makes = append(s.Makes, *mk)
+	}
+	sort.Slice(s.Makes, func(i, j int) bool { return s.Makes[i].ID < s.Makes[j].ID })
 	for _, d := range drivers {
 		s.Drivers = append(s.Drivers, *d)
 	}
@@ -460,7 +475,13 @@ func parseCalendar(s *points.Season, t *table, rows []calendarRow, resT *table) 
 		rd.Table = strings.TrimSpace(r.Table)
 		if rd.Table != "" && s.System != nil {
 			if _, ok := s.System.Tables[rd.Table]; !ok {
-				return t.at(i, "table", "points system %s has no table %q", s.System.ID, rd.Table)
+				return t.at(i, "table", "points system %s has no table %q%s", s.System.ID, rd.Table, known("its race tables are", s.System.Tables))
+			}
+		}
+		rd.Qualifying = strings.TrimSpace(r.Qualifying)
+		if rd.Qualifying != "" && s.System != nil {
+			if _, ok := s.System.Qualifying[rd.Qualifying]; !ok {
+				return t.at(i, "qualifying", "points system %s has no qualifying table %q%s", s.System.ID, rd.Qualifying, known("its qualifying tables are", s.System.Qualifying))
 			}
 		}
 		if rd.Counts, err = points.ParseCounts(r.Counts); err != nil {
@@ -490,6 +511,11 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 	}
 	positions := map[key]map[int]seen{}
 	driversIn := map[key]map[string][]int{}
+	type flagged struct {
+		key
+		kind points.BonusKind
+	}
+	holder := map[flagged]int{} // the row of a session's single bonus
 	for i := range s.Results {
 		r := &s.Results[i]
 		rd := s.Round(r.Round)
@@ -500,6 +526,35 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 			return t.at(i, "round", "round %d has results but calendar.csv marks it scheduled; mark it completed", r.Round)
 		}
 		k := key{r.Round, r.Session}
+		if r.Session == points.Qualifying {
+			if rd.Qualifying == "" {
+				if len(s.System.Qualifying) == 0 {
+					return t.at(i, "session", "round %d (%s) has a qualifying result, but points system %s scores no qualifying session; leave qualifying rows out", r.Round, rd.Name, s.System.ID)
+				}
+				return t.at(i, "session", "round %d (%s) has a qualifying result but no qualifying table: name one in calendar.csv's qualifying column (%s has %s), or leave qualifying rows out",
+					r.Round, rd.Name, s.System.ID, strings.Join(sortedNames(s.System.Qualifying), ", "))
+			}
+			for _, b := range []points.BonusKind{points.FastestLap, points.Pole, points.LedLap, points.MostLapsLed} {
+				if r.Flag(b) {
+					return t.at(i, b.Column(), "%s on a qualifying row: flag bonuses on the driver's race row (a pole stands even when the race result is DSQ)", b)
+				}
+			}
+		}
+		for _, b := range []points.BonusKind{points.FastestLap, points.Pole, points.MostLapsLed} {
+			if !r.Flag(b) {
+				continue
+			}
+			if b == points.FastestLap {
+				if fl := s.System.Bonus(points.FastestLap); fl == nil || fl.Top == 0 {
+					continue // shared when several set the same time (the 1950s), and a fact where it scores nothing
+				}
+			}
+			f := flagged{k, b}
+			if j, ok := holder[f]; ok && (r.Car == "" || s.Results[j].Car != r.Car) {
+				return t.at(i, b.Column(), "a second %s in round %d %s (%s on line %d); one car takes it", b, r.Round, r.Session, s.Results[j].Driver, t.line(j))
+			}
+			holder[f] = i
+		}
 		if r.Classified() {
 			if positions[k] == nil {
 				positions[k] = map[int]seen{}
@@ -585,7 +640,7 @@ func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) 
 func calendarRows(s *points.Season) []calendarRow {
 	var rows []calendarRow
 	for _, r := range s.Rounds {
-		row := calendarRow{Round: strconv.Itoa(r.Number), Name: r.Name, Date: r.Date, Sprint: "no", Status: "scheduled", Table: r.Table}
+		row := calendarRow{Round: strconv.Itoa(r.Number), Name: r.Name, Date: r.Date, Sprint: "no", Status: "scheduled", Table: r.Table, Qualifying: r.Qualifying}
 		if r.Sprint {
 			row.Sprint = "yes"
 		}
@@ -611,16 +666,19 @@ func resultRows(s *points.Season) []resultRow {
 	for _, d := range s.Drivers {
 		names[d.ID] = d
 	}
-	teamNames := map[string]string{}
+	teamNames, makeNames := map[string]string{}, map[string]string{}
 	for _, t := range s.Teams {
 		teamNames[t.ID] = t.Name
+	}
+	for _, m := range s.Makes {
+		makeNames[m.ID] = m.Name
 	}
 	var rows []resultRow
 	for _, r := range s.Results {
 		d := names[r.Driver]
 		row := resultRow{
 			Round: strconv.Itoa(r.Round), Session: r.Session.String(), Driver: r.Driver,
-			Name: d.Name, Code: d.Code, Team: r.Team, TeamName: teamNames[r.Team], Car: r.Car,
+			Name: d.Name, Code: d.Code, Team: r.Team, TeamName: teamNames[r.Team], Make: r.Make, MakeName: makeNames[r.Make], Car: r.Car,
 			FastestLap: yes(r.FastestLap), Pole: yes(r.Pole), LedLap: yes(r.LedLap), MostLapsLed: yes(r.MostLapsLed),
 		}
 		if r.Classified() {
@@ -654,4 +712,22 @@ func penaltyRows(s *points.Season) []penaltyRow {
 		rows = append(rows, penaltyRow{Championship: p.Championship, ID: p.ID, Round: strconv.Itoa(p.Round), Points: formatFloat(p.Points), Reason: p.Reason})
 	}
 	return rows
+}
+
+// known lists a system's tables for an error message: "; its race tables
+// are 8h, le-mans", or ", it has none".
+func known(what string, tables map[string][]float64) string {
+	if len(tables) == 0 {
+		return ", it has none"
+	}
+	return fmt.Sprintf("; %s %s", what, strings.Join(sortedNames(tables), ", "))
+}
+
+func sortedNames(tables map[string][]float64) []string {
+	names := make([]string, 0, len(tables))
+	for n := range tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }

@@ -320,9 +320,10 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 			idx[k][st.ID] = i
 		}
 	}
+	oneOff := oneOffs(s, fieldRound)
 	seen := map[string]bool{}
 	for _, r := range s.Results {
-		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther || r.Session == points.Qualifying {
+		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther || r.Session == points.Qualifying || oneOff[r.Driver] {
 			continue
 		}
 		seen[r.Driver] = true
@@ -429,6 +430,47 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	}
 	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
+}
+
+// oneOffs returns the drivers of round n who raced no other round up to
+// it, when round n's race had more than 1.2 times the season's usual
+// (median) field: the extra entries of a round such as the Indianapolis
+// 500, who do not race the rest of the season. Elsewhere it is empty: a
+// newcomer in an ordinary field is a substitute or a new team-mate, and
+// races on.
+func oneOffs(s *points.Season, n int) map[string]bool {
+	size := map[int]int{}
+	rounds := map[string]map[int]bool{}
+	for _, r := range s.Results {
+		if r.Round > n || r.Session != points.Race || r.Counts == points.CountsOther {
+			continue
+		}
+		if rounds[r.Driver] == nil {
+			rounds[r.Driver] = map[int]bool{}
+		}
+		if !rounds[r.Driver][r.Round] {
+			rounds[r.Driver][r.Round] = true
+			size[r.Round]++
+		}
+	}
+	if len(size) < 3 {
+		return nil
+	}
+	var sizes []int
+	for _, k := range size {
+		sizes = append(sizes, k)
+	}
+	slices.Sort(sizes)
+	if median := sizes[len(sizes)/2]; float64(size[n]) <= 1.2*float64(median) {
+		return nil
+	}
+	out := map[string]bool{}
+	for d, rs := range rounds {
+		if len(rs) == 1 && rs[n] {
+			out[d] = true
+		}
+	}
+	return out
 }
 
 // latestHolder is the team, make or car driver id raced for in his latest

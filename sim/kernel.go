@@ -96,7 +96,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 		return nil
 	}
 	n := pl.n
-	k := &kernel{s: pl, vec: pl.vec && n <= vecMax, two: len(c.champs) > 1, order: make([]int, n), bonuses: c.bonuses}
+	k := &kernel{s: pl, vec: pl.vec && n <= vecMax, two: len(c.champs) > 1, order: make([]int, n), bonuses: c.bonuses, bonus: newBonusState(n)}
 	spare := 0
 	if k.two {
 		spare = len(c.champs[1].st)

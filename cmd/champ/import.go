@@ -55,6 +55,41 @@ seasons are made:
 				},
 			},
 			{
+				Name:            "indycar",
+				HideHelpCommand: true,
+				Usage:           "import an IndyCar season from fact tables (results.csv, rounds.csv: one row per starter per race)",
+				UsageText:       "champ import indycar PATH --out DIR",
+				Description: `Reads a folder of IndyCar fact tables compiled from INDYCAR's official
+classifications (the layout of shared/data/indycar/2024: results.csv with
+round, driver, car, team, position, status, pole, led_a_lap, most_laps_led,
+start, engine, indy500_qual_points and penalty_points; rounds.csv with
+round, race, date and race_name) and writes one season folder scored by
+the rules of its year. The built-in IndyCar 2024 is made with
+
+  champ import indycar PATH/shared/data/indycar/2024 --out data/seasons/indycar-2024
+
+Every starter is classified at his official position, a disqualification
+is DSQ (a pole point stands), the Indianapolis 500's grid is its
+qualifying order (scored 12..1 by the indy500 table), and points
+deductions become penalties.csv.`,
+				Flags: []cli.Flag{outFlag},
+				Action: func(c *cli.Context) error {
+					src, err := oneArg(c, "the folder of the fact tables")
+					if err != nil {
+						return err
+					}
+					s, err := data.ReadIndyCar(src)
+					if err != nil {
+						return err
+					}
+					if err := data.Write(c.String("out"), s); err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
+					return nil
+				},
+			},
+			{
 				Name:            "ergast",
 				HideHelpCommand: true,
 				Usage:           "import an Ergast-format CSV dump (races.csv, results.csv, sprint_results.csv, drivers.csv, constructors.csv)",
