@@ -1,0 +1,258 @@
+package points
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// The exact maths against brute force: on tiny seasons of every preset
+// family, every outcome of the remaining sessions (each driver classified
+// in any order or not classified, and every bonus to any driver who can
+// earn it) is enumerated and scored by the standings, and the results
+// must agree with BestCase, CanWin, Decided, BestPosition and
+// WorstPosition. A rule the exact maths reads differently from the
+// standings fails here.
+
+// tinySeason invents a season of drivers a, b, c (a and b team-mates in
+// team t1, c in t2, each with his own car and t1's and t2's makes) under
+// a system: done completed rounds, left to run, sprints and qualifying
+// where the system has them.
+func tinySeason(t *testing.T, system string, done, left int, qualifying bool) *Season {
+	t.Helper()
+	sys, err := Lookup(system)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Season{Name: "tiny " + system, System: sys}
+	drivers := []string{"a", "b", "c"}
+	team := map[string]string{"a": "t1", "b": "t1", "c": "t2"}
+	for r := 1; r <= done+left; r++ {
+		rd := Round{Number: r, Completed: r <= done, Multiplier: 1, Distance: 1, Sprint: len(sys.Sprint) > 0 && r == done+1}
+		for name := range sys.Tables {
+			if r == done+left {
+				rd.Table = name // an alternative table at the last round
+			}
+		}
+		for name := range sys.Qualifying {
+			if r == done+1 && qualifying {
+				rd.Qualifying = name
+			}
+		}
+		s.Rounds = append(s.Rounds, rd)
+	}
+	for r := 1; r <= done; r++ {
+		for i := range drivers {
+			d := drivers[(i+r)%3] // the order rotates: the title stays open
+			res := Result{Round: r, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Position: i + 1}
+			if r == 1 && i == 0 {
+				res.Pole, res.LedLap, res.MostLapsLed, res.FastestLap = true, true, true, true
+			}
+			if r == 2 && i == 2 {
+				res.Position, res.Status = 0, DNF
+			}
+			s.Results = append(s.Results, res)
+		}
+	}
+	return s
+}
+
+// outcomes lists every result of one session for the drivers: each
+// classified in any order or not at all, and each bonus the session awards
+// to any of them (the fastest lap to a classified driver, or to none).
+func outcomes(ps *PlanSession, drivers []string, team map[string]string) [][]Result {
+	awarded := map[BonusKind]bool{}
+	for _, sc := range ps.Scores {
+		for _, a := range sc.Awards {
+			awarded[a.Kind] = true
+		}
+	}
+	var orders [][]string // classified drivers, in order; the rest not classified
+	var rec func(cur []string)
+	rec = func(cur []string) {
+		orders = append(orders, slices.Clone(cur))
+		for _, d := range drivers {
+			if !slices.Contains(cur, d) {
+				rec(append(cur, d))
+			}
+		}
+	}
+	rec(nil)
+	var out [][]Result
+	for _, order := range orders {
+		if ps.Kind == Qualifying && len(order) != len(drivers) {
+			continue // every car has a qualifying place
+		}
+		base := make([]Result, 0, len(drivers))
+		for _, d := range drivers {
+			r := Result{Round: ps.Round.Number, Session: ps.Kind, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Status: DNF}
+			if i := slices.Index(order, d); i >= 0 {
+				r.Position, r.Status = i+1, Classified
+			}
+			base = append(base, r)
+		}
+		// Bonuses: the fastest lap to none or a classified driver, pole to
+		// anyone, led a lap to any subset, most laps led to none or anyone.
+		type choice struct {
+			fl, pole, most int // driver index, -1 none
+			led            int // bit set
+		}
+		flOpts, poleOpts, mostOpts, ledOpts := []int{-1}, []int{-1}, []int{-1}, []int{0}
+		if awarded[FastestLap] {
+			for i, r := range base {
+				if r.Classified() {
+					flOpts = append(flOpts, i)
+				}
+			}
+		}
+		if awarded[Pole] {
+			poleOpts = []int{0, 1, 2}
+		}
+		if awarded[MostLapsLed] {
+			mostOpts = []int{-1, 0, 1, 2}
+		}
+		if awarded[LedLap] {
+			ledOpts = []int{0, 1, 2, 3, 4, 5, 6, 7}
+		}
+		for _, fl := range flOpts {
+			for _, pole := range poleOpts {
+				for _, most := range mostOpts {
+					for _, led := range ledOpts {
+						rs := slices.Clone(base)
+						for i := range rs {
+							rs[i].FastestLap, rs[i].Pole, rs[i].MostLapsLed, rs[i].LedLap = i == fl, i == pole, i == most, led>>i&1 == 1
+						}
+						out = append(out, rs)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// finals is what brute force finds for each entry of a championship:
+// its most final points, whether it can be champion alone, and its best
+// and worst final positions.
+type finals struct {
+	max          float64
+	champion     bool
+	best, worst  int
+	everDecided  bool // some outcome is not a title for the leader: false means decided
+	leaderAlways bool
+}
+
+func bruteForce(t *testing.T, s *Season, n int, champ string) map[string]*finals {
+	t.Helper()
+	drivers := []string{"a", "b", "c"}
+	team := map[string]string{"a": "t1", "b": "t1", "c": "t2"}
+	plan := NewPlan(s)
+	rest := plan.Remaining(n)
+	var base []Result
+	for _, r := range s.Results {
+		if r.Round <= n {
+			base = append(base, r)
+		}
+	}
+	done := *s
+	done.Rounds = slices.Clone(s.Rounds)
+	for i := range done.Rounds {
+		done.Rounds[i].Completed = true
+	}
+	out := map[string]*finals{}
+	leader := Standings(s, champ, n)[0].ID
+	var rec func(k int, results []Result)
+	count := 0
+	rec = func(k int, results []Result) {
+		if k == len(rest) {
+			count++
+			done.Results = results
+			st := Standings(&done, champ, len(s.Rounds))
+			for i := range st {
+				f := out[st[i].ID]
+				if f == nil {
+					f = &finals{max: st[i].Points, best: 1 << 30}
+					out[st[i].ID] = f
+				}
+				f.max = max(f.max, st[i].Points)
+				pos := 1
+				for j := range st {
+					if j != i && Compare(&st[j], &st[i]) < 0 {
+						pos++
+					}
+				}
+				f.best, f.worst = min(f.best, pos), max(f.worst, pos)
+			}
+			if len(st) > 0 && (len(st) < 2 || Compare(&st[0], &st[1]) < 0) {
+				out[st[0].ID].champion = true
+				if st[0].ID != leader {
+					out[leader].everDecided = true
+				}
+			} else {
+				out[leader].everDecided = true
+			}
+			return
+		}
+		for _, o := range outcomes(&rest[k], drivers, team) {
+			rec(k+1, append(slices.Clone(results), o...))
+		}
+	}
+	rec(0, base)
+	t.Logf("%s, %s: %d outcomes", s.Name, champ, count)
+	return out
+}
+
+func TestExactMatchesBruteForce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("enumerates thousands of outcomes per case")
+	}
+	cases := []struct {
+		system      string
+		done, left  int
+		champs      []string
+		description string
+	}{
+		{"f1-1950", 4, 2, []string{"drivers"}, "best 4 results, shared fastest lap"},
+		{"f1-1961", 2, 2, []string{"drivers", "teams"}, "teams' own table, best car only"},
+		{"f1-1988", 12, 2, []string{"drivers", "teams"}, "best 11"},
+		{"f1-2014", 2, 2, []string{"drivers", "teams"}, "double points at the final"},
+		{"f1-2021", 2, 1, []string{"drivers", "teams"}, "a 3-2-1 sprint and the fastest lap in the top 10"},
+		{"f1-2024", 2, 1, []string{"drivers", "teams"}, "sprint and fastest lap"},
+		{"indycar-2016", 2, 1, []string{"drivers", "entrants"}, "33 places, qualifying 42..., double final, pole, led, most laps led"},
+		{"indycar-2024", 2, 1, []string{"drivers", "entrants"}, "an ordinary race: pole, led a lap, most laps led"},
+		{"formula-e", 2, 2, []string{"drivers", "teams"}, "pole 3, fastest lap in the top 10"},
+		{"motogp", 2, 1, []string{"drivers", "teams", "constructors"}, "sprint, best bike of each make"},
+		{"wec-hypercar", 2, 2, []string{"drivers", "teams"}, "pole, an alternative table at the last round"},
+	}
+	for _, c := range cases {
+		for _, champ := range c.champs {
+			t.Run(fmt.Sprintf("%s/%s", c.system, champ), func(t *testing.T) {
+				s := tinySeason(t, c.system, c.done, c.left, c.system != "indycar-2024")
+				n := c.done
+				bf := bruteForce(t, s, n, champ)
+				st := Standings(s, champ, n)
+				decided, _ := Decided(s, n, champ)
+				if want := !bf[st[0].ID].everDecided; decided != want {
+					t.Errorf("Decided %v, brute force %v", decided, want)
+				}
+				for i := range st {
+					e := &st[i]
+					f := bf[e.ID]
+					if b := BestCase(s, n, *e, champ); !near(b.Points, f.max) {
+						t.Errorf("%s: best case %v points, brute force %v", e.ID, b.Points, f.max)
+					}
+					if got := CanWin(s, n, st, e.ID, champ); got != f.champion {
+						t.Errorf("%s: can win %v, brute force %v", e.ID, got, f.champion)
+					}
+					if got := BestPosition(s, n, st, e.ID, champ); got != f.best {
+						t.Errorf("%s: best position %d, brute force %d", e.ID, got, f.best)
+					}
+					lo, hi := WorstPosition(s, n, st, e.ID, champ)
+					if lo > f.worst || hi < f.worst || lo == hi && lo != f.worst {
+						t.Errorf("%s: worst position %d..%d, brute force %d", e.ID, lo, hi, f.worst)
+					}
+				}
+			})
+		}
+	}
+}
