@@ -93,10 +93,6 @@ func outcomes(ps *PlanSession, drivers []string, team map[string]string) [][]Res
 		}
 		// Bonuses: the fastest lap to none or a classified driver, pole to
 		// anyone, led a lap to any subset, most laps led to none or anyone.
-		type choice struct {
-			fl, pole, most int // driver index, -1 none
-			led            int // bit set
-		}
 		flOpts, poleOpts, mostOpts, ledOpts := []int{-1}, []int{-1}, []int{-1}, []int{0}
 		if awarded[FastestLap] {
 			for i, r := range base {
@@ -135,11 +131,10 @@ func outcomes(ps *PlanSession, drivers []string, team map[string]string) [][]Res
 // its most final points, whether it can be champion alone, and its best
 // and worst final positions.
 type finals struct {
-	max          float64
-	champion     bool
-	best, worst  int
-	everDecided  bool // some outcome is not a title for the leader: false means decided
-	leaderAlways bool
+	max         float64
+	champion    bool
+	best, worst int
+	everDecided bool // some outcome is not a title for the leader: false means decided
 }
 
 func bruteForce(t *testing.T, s *Season, n int, champ string) map[string]*finals {

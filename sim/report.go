@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"sort"
+
+	"github.com/champ-dev/champ/points"
 )
 
 func (c *compiled) report(t totals, n int, model string, seed uint64) *Projection {
@@ -10,6 +12,16 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 	for k := range c.champs {
 		ch := &c.champs[k]
 		tb := Table{Championship: ch.def, Entries: entries(t.boards[k], n, ch.maxAdd, c.scale, ch.active), Ties: int(t.boards[k].tied)}
+		// The exact maths' best case is the tighter bound under dropped
+		// scores; the simulator's own knows who races.
+		for i := range tb.Entries {
+			e := &tb.Entries[i]
+			for _, st := range ch.st {
+				if st.ID == e.ID && !st.Excluded && len(st.RoundPoints) > 0 {
+					e.MaxPoints = math.Min(e.MaxPoints, points.BestCase(c.season, c.after, st, ch.def.ID).Points)
+				}
+			}
+		}
 		for _, m := range ch.maxAdd {
 			tb.Left = math.Max(tb.Left, float64(m)/c.scale)
 		}
