@@ -46,6 +46,53 @@ func BenchmarkProject(b *testing.B) {
 	}
 }
 
+// BenchmarkProjectWhatIf runs the paths that change the default case:
+// driver changes (--entries), fixed results (--fix), and a projection of
+// IndyCar 2024 after the Indianapolis 500 (27 cars, every place scoring,
+// pole, led-a-lap and most-laps-led bonuses). Each should simulate at
+// least half as many seasons a second as BenchmarkProject.
+func BenchmarkProjectWhatIf(b *testing.B) {
+	s := defaultCase(b)
+	indy, err := data.Open("indycar-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if indy, err = indy.After(5); err != nil {
+		b.Fatal(err)
+	}
+	entries := []points.Entry{
+		{Round: 17, Until: 17, Driver: "oliver-bearman", Name: "Oliver Bearman", Team: "haas", Replaces: "kevin-magnussen", Source: "bench"},
+		{Round: 16, Driver: "franco-colapinto", Name: "Franco Colapinto", Team: "williams", Replaces: "logan-sargeant", Share: 0.9, Source: "bench"},
+	}
+	fixes := []points.Fix{
+		{Round: 10, Session: points.Race, Driver: "charles-leclerc", Kind: points.FixPosition, Position: 1, Source: "bench"},
+		{Round: 10, Session: points.Race, Driver: "max-verstappen", Kind: points.FixDNF, Source: "bench"},
+	}
+	const sims = 250_000
+	for _, c := range []struct {
+		name  string
+		s     *points.Season
+		after int
+		cfg   sim.Config
+	}{
+		{"entries", s, data.DefaultAfter, sim.Config{Entries: entries}},
+		{"fix", s, data.DefaultAfter, sim.Config{Fixes: fixes}},
+		{"indycar", indy, 5, sim.Config{}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cfg := c.cfg
+			cfg.Sims, cfg.Seed, cfg.Workers = sims, 1, 1
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sim.Project(c.s, c.after, cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+			seasonsPerSecond(b, sims)
+		})
+	}
+}
+
 // BenchmarkFit fits the model to a full season (2024, 24 rounds).
 func BenchmarkFit(b *testing.B) {
 	s, err := data.Open("f1-2024")
@@ -111,6 +158,27 @@ func BenchmarkSeason(b *testing.B) {
 	}
 	seasonsPerSecond(b, 1)
 	b.ReportMetric(float64(x.Replayed())/float64(b.N), "replays/season")
+}
+
+// BenchmarkSeasonIndyCar simulates one season of IndyCar 2024 after the
+// Indianapolis 500 into the tallies.
+func BenchmarkSeasonIndyCar(b *testing.B) {
+	s, err := data.Open("indycar-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if s, err = s.After(5); err != nil {
+		b.Fatal(err)
+	}
+	x, err := sim.NewSimulator(s, 5, sim.Config{Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Season()
+	}
+	seasonsPerSecond(b, 1)
 }
 
 // BenchmarkClinchAllRounds runs what champ clinch computes (can win, best

@@ -11,9 +11,11 @@ import (
 
 // FixSyntax describes what ParseFix accepts, for help and errors.
 const FixSyntax = `ROUND[:SESSION]:DRIVER=RESULT[,DRIVER=RESULT...], where SESSION is race
-(the default) or sprint and RESULT is a position (1, P3), a position with
-the fastest lap (1+FL), DNF, a range (4-6, or 11- for 11th or lower), or
-DRIVER>DRIVER for "finishes ahead of"`
+(the default), sprint or qualifying and RESULT is a position (1, P3), DNF,
+a range (4-6, or 11- for 11th or lower), or DRIVER>DRIVER for "finishes
+ahead of"; bonuses follow a result or stand alone: +FL (the fastest lap,
+with a position), +POLE, +LED (led a lap), +MOST (led the most laps), as
+in 1+POLE+MOST or =+POLE`
 
 // ParseFix parses one --fix value, such as
 // "10:race:charles-leclerc=1,max-verstappen=DNF"; source names it in
@@ -61,12 +63,38 @@ func ParseFix(spec, source string) ([]points.Fix, error) {
 	return out, nil
 }
 
-// parseFixResult reads RESULT into f.
+// parseFixResult reads RESULT into f: a position, DNF, a range or
+// nothing, each with bonuses appended (+FL, +POLE, +LED, +MOST).
 func parseFixResult(f *points.Fix, v string) error {
-	u := strings.ToUpper(v)
-	if rest, ok := strings.CutSuffix(u, "+FL"); ok {
-		f.FastestLap = true
-		u = rest
+	u := strings.ToUpper(strings.ReplaceAll(v, " ", ""))
+	for {
+		i := strings.LastIndex(u, "+")
+		if i < 0 {
+			break
+		}
+		switch u[i+1:] {
+		case "FL":
+			f.FastestLap = true
+		case "POLE":
+			f.Pole = true
+		case "LED":
+			f.LedLap = true
+		case "MOST":
+			f.MostLapsLed = true
+		default:
+			return fmt.Errorf("%q: %q is not a bonus (+FL, +POLE, +LED, +MOST)", v, u[i:])
+		}
+		u = u[:i]
+	}
+	if u == "" {
+		if !f.Pole && !f.LedLap && !f.MostLapsLed && !f.FastestLap {
+			return fmt.Errorf("result is empty; give a position, DNF, a range or a bonus")
+		}
+		if f.FastestLap {
+			return fmt.Errorf("%q: the fastest lap goes with a finishing position (1+FL)", v)
+		}
+		f.Kind = points.FixBonus
+		return nil
 	}
 	u = strings.TrimPrefix(u, "P")
 	if n, err := strconv.Atoi(u); err == nil {
@@ -98,18 +126,23 @@ func parseFixResult(f *points.Fix, v string) error {
 }
 
 // scenarioRow is a line of a scenario file: the results format, of which
-// round, session, driver, position and fastest_lap are read.
+// round, session, driver, position and the bonus columns are read.
 type scenarioRow struct {
-	Round      string `csv:"round"`
-	Session    string `csv:"session"`
-	Driver     string `csv:"driver"`
-	Position   string `csv:"position"`
-	FastestLap string `csv:"fastest_lap"`
+	Round       string `csv:"round"`
+	Session     string `csv:"session"`
+	Driver      string `csv:"driver"`
+	Position    string `csv:"position"`
+	FastestLap  string `csv:"fastest_lap"`
+	Pole        string `csv:"pole"`
+	LedLap      string `csv:"led_lap"`
+	MostLapsLed string `csv:"most_laps_led"`
 }
 
 // ReadScenario reads fixed results for sessions still to run from a file
 // in the results format (results.csv's columns; round, driver and
-// position are required). A status such as DNF fixes a retirement.
+// position are required). A status such as DNF fixes a retirement; yes
+// in fastest_lap, pole, led_lap or most_laps_led fixes the bonus, and an
+// empty position with a bonus fixes the bonus alone.
 func ReadScenario(path string) ([]points.Fix, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -132,12 +165,24 @@ func ReadScenario(path string) ([]points.Fix, error) {
 		if f.Driver = strings.TrimSpace(r.Driver); f.Driver == "" {
 			return nil, t.at(i, "driver", "driver is empty; give the driver's id, such as max-verstappen")
 		}
-		if err := parseFixResult(&f, strings.TrimSpace(r.Position)); err != nil {
-			return nil, t.at(i, "position", "%v", err)
+		for _, b := range []struct {
+			col, v string
+			dst    *bool
+		}{{"pole", r.Pole, &f.Pole}, {"led_lap", r.LedLap, &f.LedLap}, {"most_laps_led", r.MostLapsLed, &f.MostLapsLed}} {
+			if *b.dst, err = parseBool(b.v); err != nil {
+				return nil, t.at(i, b.col, "%s: %v", b.col, err)
+			}
 		}
 		fl, err := parseBool(r.FastestLap)
 		if err != nil {
 			return nil, t.at(i, "fastest_lap", "fastest_lap: %v", err)
+		}
+		if pos := strings.TrimSpace(r.Position); pos != "" || !f.Pole && !f.LedLap && !f.MostLapsLed {
+			if err := parseFixResult(&f, pos); err != nil {
+				return nil, t.at(i, "position", "%v", err)
+			}
+		} else {
+			f.Kind = points.FixBonus
 		}
 		if fl && f.Kind != points.FixPosition {
 			return nil, t.at(i, "fastest_lap", "the fastest lap goes with a finishing position")

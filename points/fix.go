@@ -13,6 +13,7 @@ const (
 	FixDNF                     // not classified
 	FixRange                   // classified at From..To (To 0: From or lower)
 	FixAhead                   // classified ahead of Other, or Other not classified
+	FixBonus                   // a bonus only (pole, a led lap, ...): the place is the model's
 )
 
 // Fix is a condition on the result of a session still to run: the input
@@ -26,7 +27,25 @@ type Fix struct {
 	From, To   int    // FixRange
 	Other      string // FixAhead
 	FastestLap bool   // the driver sets the fastest lap (FixPosition only)
-	Source     string // where the fix was given, for errors: "--fix 1", "scenario.csv:4"
+	// Pole, LedLap and MostLapsLed give the driver those bonuses (with
+	// any kind but FixAhead).
+	Pole, LedLap, MostLapsLed bool
+	Source                    string // where the fix was given, for errors: "--fix 1", "scenario.csv:4"
+}
+
+// bonuses lists the bonuses the fix gives, as the --fix syntax writes
+// them: "+FL+POLE".
+func (f Fix) bonuses() string {
+	s := ""
+	for _, b := range []struct {
+		on   bool
+		name string
+	}{{f.FastestLap, "+FL"}, {f.Pole, "+POLE"}, {f.LedLap, "+LED"}, {f.MostLapsLed, "+MOST"}} {
+		if b.on {
+			s += b.name
+		}
+	}
+	return s
 }
 
 // String says what the fix requires, as the --fix syntax writes it.
@@ -34,36 +53,41 @@ func (f Fix) String() string {
 	s := fmt.Sprintf("%d:%s:%s", f.Round, f.Session, f.Driver)
 	switch f.Kind {
 	case FixDNF:
-		return s + "=DNF"
+		return s + "=DNF" + f.bonuses()
 	case FixRange:
 		if f.To == 0 {
-			return s + "=" + strconv.Itoa(f.From) + "-"
+			return s + "=" + strconv.Itoa(f.From) + "-" + f.bonuses()
 		}
-		return s + "=" + strconv.Itoa(f.From) + "-" + strconv.Itoa(f.To)
+		return s + "=" + strconv.Itoa(f.From) + "-" + strconv.Itoa(f.To) + f.bonuses()
 	case FixAhead:
 		return s + ">" + f.Other
+	case FixBonus:
+		return s + "=" + f.bonuses()
 	}
-	s += "=" + strconv.Itoa(f.Position)
-	if f.FastestLap {
-		s += "+FL"
-	}
-	return s
+	return s + "=" + strconv.Itoa(f.Position) + f.bonuses()
 }
 
 // CheckFixes reports the first fix that cannot apply to the season after
-// round n: a round already run or not in the calendar, a sprint where the
-// round has none, a driver the season does not know, two drivers fixed to
-// one position or one driver fixed twice in a session, two fastest laps.
-// The error starts with the fix's Source.
+// round n: a round already run or not in the calendar, a session the round
+// does not have, a driver the season does not know, two drivers fixed to
+// one position or one driver fixed twice in a session, a bonus the system
+// does not award in that session, and two drivers given a bonus one car
+// takes (the fastest lap, pole, most laps led). The error starts with the
+// fix's Source.
 func CheckFixes(s *Season, n int, fixes []Fix) error {
 	known := s.driverIDs()
+	plan := NewPlan(s)
 	type key struct {
 		round int
 		kind  SessionKind
 	}
 	taken := map[key]map[int]string{}
 	fixed := map[key]map[string]bool{}
-	fl := map[key]string{}
+	type bonusKey struct {
+		key
+		kind BonusKind
+	}
+	holder := map[bonusKey]string{}
 	for _, f := range fixes {
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("%s: %s: %s", f.Source, f, fmt.Sprintf(format, args...))
@@ -76,6 +100,14 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 			return fail("round %d (%s) has already been run; fix rounds after %d only", f.Round, rd.Name, n)
 		case f.Session == Sprint && !rd.Sprint:
 			return fail("round %d (%s) has no sprint", f.Round, rd.Name)
+		case f.Session == Qualifying && rd.Qualifying == "":
+			return fail("round %d (%s) has no qualifying session that scores", f.Round, rd.Name)
+		}
+		var ps *PlanSession
+		for i := range plan.Sessions {
+			if p := &plan.Sessions[i]; p.Round.Number == f.Round && p.Kind == f.Session {
+				ps = p
+			}
 		}
 		for _, id := range []string{f.Driver, f.Other} {
 			if id != "" && !known[id] {
@@ -85,6 +117,31 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 		k := key{f.Round, f.Session}
 		if taken[k] == nil {
 			taken[k], fixed[k] = map[int]string{}, map[string]bool{}
+		}
+		for _, b := range []struct {
+			on   bool
+			kind BonusKind
+		}{{f.FastestLap, FastestLap}, {f.Pole, Pole}, {f.LedLap, LedLap}, {f.MostLapsLed, MostLapsLed}} {
+			if !b.on {
+				continue
+			}
+			awarded := false
+			if ps != nil {
+				for _, sc := range ps.Scores {
+					awarded = awarded || sc.Award(b.kind) != nil
+				}
+			}
+			if !awarded {
+				return fail("points system %s awards no %s in round %d's %s; leave it out", s.System.ID, b.kind, f.Round, f.Session)
+			}
+			if !b.kind.Single() {
+				continue
+			}
+			bk := bonusKey{k, b.kind}
+			if other, ok := holder[bk]; ok && other != f.Driver {
+				return fail("%s already has the %s in that session", other, b.kind)
+			}
+			holder[bk] = f.Driver
 		}
 		switch f.Kind {
 		case FixPosition:
@@ -104,17 +161,11 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 				return fail("a driver cannot finish ahead of himself")
 			}
 		}
-		if f.Kind != FixAhead {
+		if f.Kind != FixAhead && f.Kind != FixBonus {
 			if fixed[k][f.Driver] {
 				return fail("%s is fixed twice in that session", f.Driver)
 			}
 			fixed[k][f.Driver] = true
-		}
-		if f.FastestLap {
-			if other, ok := fl[k]; ok {
-				return fail("%s already sets the fastest lap in that session", other)
-			}
-			fl[k] = f.Driver
 		}
 	}
 	return nil

@@ -6,7 +6,7 @@ import (
 )
 
 func TestCheckFixes(t *testing.T) {
-	s := &Season{Name: "S", Drivers: []Driver{{ID: "a"}, {ID: "b"}}}
+	s := &Season{Name: "S", System: f1(t, 2024), Drivers: []Driver{{ID: "a"}, {ID: "b"}}}
 	for i := 1; i <= 4; i++ {
 		s.Rounds = append(s.Rounds, Round{Number: i, Name: "R" + string(rune('0'+i)), Completed: i <= 2, Sprint: i == 4, Multiplier: 1, Distance: 1})
 	}
@@ -25,9 +25,41 @@ func TestCheckFixes(t *testing.T) {
 		{[]Fix{pos(3, Race, "a", 1), pos(3, Race, "b", 1)}, "a is already fixed to P1"},
 		{[]Fix{pos(3, Race, "a", 1), {Round: 3, Driver: "a", Kind: FixDNF, Source: "src"}}, "a is fixed twice"},
 		{[]Fix{{Round: 3, Driver: "a", Kind: FixAhead, Other: "a", Source: "src"}}, "ahead of himself"},
+		{[]Fix{{Round: 3, Driver: "a", Kind: FixPosition, Position: 1, FastestLap: true, Source: "src"}, {Round: 3, Driver: "b", Kind: FixPosition, Position: 2, FastestLap: true, Source: "src"}},
+			"a already has the fastest lap in that session"},
+		{[]Fix{{Round: 3, Driver: "a", Kind: FixBonus, Pole: true, Source: "src"}}, "points system f1-2024 awards no pole in round 3's race"},
+		{[]Fix{{Round: 4, Session: Sprint, Driver: "a", Kind: FixPosition, Position: 1, FastestLap: true, Source: "src"}}, "awards no fastest lap in round 4's sprint"},
+		{[]Fix{{Round: 3, Session: Qualifying, Driver: "a", Kind: FixPosition, Position: 1, Source: "src"}}, "round 3 (R3) has no qualifying session that scores"},
 	} {
 		err := CheckFixes(s, 2, c.fixes)
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "src: ")) {
+			t.Errorf("%v: err %v, want %q", c.fixes, err, c.want)
+		}
+	}
+}
+
+func TestCheckBonusFixes(t *testing.T) {
+	sys, _ := Lookup("indycar-2024")
+	s := &Season{Name: "S", System: sys, Drivers: []Driver{{ID: "a"}, {ID: "b"}}}
+	for i := 1; i <= 3; i++ {
+		s.Rounds = append(s.Rounds, Round{Number: i, Name: "R" + string(rune('0'+i)), Completed: i == 1, Multiplier: 1, Distance: 1})
+	}
+	s.Rounds[2].Qualifying = "indy500"
+	bonus := func(r int, d string, pole, led, most bool) Fix {
+		return Fix{Round: r, Driver: d, Kind: FixBonus, Pole: pole, LedLap: led, MostLapsLed: most, Source: "src"}
+	}
+	for _, c := range []struct {
+		fixes []Fix
+		want  string
+	}{
+		{[]Fix{bonus(2, "a", true, true, false), bonus(2, "b", false, true, true)}, ""},
+		{[]Fix{bonus(2, "a", true, false, false), bonus(2, "b", true, false, false)}, "a already has the pole in that session"},
+		{[]Fix{bonus(2, "a", false, false, true), bonus(2, "b", false, false, true)}, "a already has the most laps led"},
+		{[]Fix{bonus(3, "a", true, false, false)}, "awards no pole in round 3's race"}, // the Indianapolis 500: qualifying points instead
+		{[]Fix{{Round: 3, Session: Qualifying, Driver: "a", Kind: FixPosition, Position: 1, Source: "src"}}, ""},
+	} {
+		err := CheckFixes(s, 1, c.fixes)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%v: err %v, want %q", c.fixes, err, c.want)
 		}
 	}

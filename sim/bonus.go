@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/bits"
 
 	"gonum.org/v1/gonum/optimize"
 
@@ -25,13 +26,67 @@ import (
 // results, with normal priors that stand in for a season not yet seen:
 // λ ~ N(0.25, 0.3²), a ~ N(1, 1.5²), b ~ N(1.5, 1²), μ ~ N(0.5, 0.5²).
 
-// bonusModel holds the fitted propensities by place, for fields of up to
-// n starters.
+// bonusModel holds the fitted propensities by place, and draw tables for
+// fields of up to n starters (places past the 64th never lead or take
+// pole).
 type bonusModel struct {
 	Lambda, A, B, Mu float64
-	poleCum          []float64 // cumulative pole weights by place
+	pole             []alias   // by the number of starters m: the pole's place among 0..m-1
 	ledT             []uint32  // led-a-lap probability by place, on 16 bits (65536 = certain)
 	mostW            []float64 // most-laps-led weights by place
+}
+
+// alias is Walker's alias table of a distribution over 0..len-1: a
+// uniform u picks column i = ⌊u·len⌋, which is i with probability
+// prob[i] and other[i] otherwise.
+type alias struct {
+	prob  []float64
+	other []uint8
+}
+
+func newAlias(w []float64) alias {
+	n := len(w)
+	a := alias{prob: make([]float64, n), other: make([]uint8, n)}
+	total := 0.0
+	for _, x := range w {
+		total += x
+	}
+	scaled := make([]float64, n)
+	var small, large []int
+	for i, x := range w {
+		scaled[i] = x * float64(n) / total
+		if scaled[i] < 1 {
+			small = append(small, i)
+		} else {
+			large = append(large, i)
+		}
+	}
+	for len(small) > 0 && len(large) > 0 {
+		l, g := small[len(small)-1], large[len(large)-1]
+		small = small[:len(small)-1]
+		a.prob[l], a.other[l] = scaled[l], uint8(g)
+		scaled[g] -= 1 - scaled[l]
+		if scaled[g] < 1 {
+			large, small = large[:len(large)-1], append(small, g)
+		}
+	}
+	for _, i := range append(small, large...) {
+		a.prob[i], a.other[i] = 1, uint8(i)
+	}
+	return a
+}
+
+// pick draws from the table with one uniform variate.
+func (a *alias) pick(u float64) int {
+	x := u * float64(len(a.prob))
+	i := int(x)
+	if i >= len(a.prob) {
+		i = len(a.prob) - 1
+	}
+	if x-float64(i) < a.prob[i] {
+		return i
+	}
+	return int(a.other[i])
 }
 
 // Priors of the by-place bonus model.
@@ -139,14 +194,17 @@ func fitBonuses(plan *points.Plan, after, n int) *bonusModel {
 
 // tables builds the draw tables for fields of up to n starters.
 func (m *bonusModel) tables(n int) {
-	m.poleCum, m.ledT, m.mostW = make([]float64, n), make([]uint32, n+3), make([]float64, n)
-	cum := 0.0
+	n = min(n, 64)
+	m.pole, m.ledT, m.mostW = make([]alias, n+1), make([]uint32, n+4), make([]float64, n)
+	w := make([]float64, n)
 	for p := range n {
-		cum += math.Exp(-m.Lambda * float64(p))
-		m.poleCum[p] = cum
+		w[p] = math.Exp(-m.Lambda * float64(p))
 		q := 1 / (1 + math.Exp(-(m.A - m.B*math.Log1p(float64(p)))))
 		m.ledT[p] = uint32(math.Round(q * 65536))
 		m.mostW[p] = math.Exp(-m.Mu * float64(p))
+	}
+	for k := 1; k <= n; k++ {
+		m.pole[k] = newAlias(w[:k])
 	}
 }
 
@@ -205,13 +263,12 @@ func fitN(x0 []float64, f func([]float64) float64) []float64 {
 	return res.X
 }
 
-// bonusState is what the by-place draws of the session last drawn gave:
-// field indices.
+// bonusState is what the by-place draws of the session last drawn gave,
+// as places among the session's starters (from 0): pole and most laps led
+// (-1: not drawn), and the places that led a lap as bits.
 type bonusState struct {
 	pole, most int
-	led        []int
-	isLed      []bool    // by field index, for the drivers in led
-	fix        *bonusFix // the session's fixed bonuses, or nil
+	led        uint64
 }
 
 // bonusFix holds a session's fixed by-place bonuses: field indices, -1
@@ -221,88 +278,91 @@ type bonusFix struct {
 	led        []int
 }
 
-func newBonusState(n int) bonusState {
-	return bonusState{pole: -1, most: -1, led: make([]int, 0, n), isLed: make([]bool, n)}
-}
-
-// draw draws the by-place bonuses of session ss, whose starters finished
-// in order (the first classified of them classified); absent drivers are
-// not in order's first len(order)-len(absent) places. The draws are the
-// same on the full path and the kernel: one Float64 for the pole, one
-// Uint64 for each four places for the led laps, one Float64 for the most
-// laps led, each only where the session awards it and no fix decides it.
-func (bs *bonusState) draw(g *Gen, m *bonusModel, ss *session, order []int, classified int, absent []int) {
-	n := len(order) - len(absent)
-	for _, d := range bs.led {
-		bs.isLed[d] = false
-	}
-	bs.pole, bs.most, bs.led = -1, -1, bs.led[:0]
-	fix := bs.fix
-	if ss.bonus[points.Pole].on {
-		switch {
-		case fix != nil && fix.pole >= 0:
-			bs.pole = fix.pole
-		case n > 0:
-			u := g.Float64() * m.poleCum[n-1]
-			p := 0
-			for p < n-1 && m.poleCum[p] <= u {
-				p++
-			}
-			bs.pole = order[p]
-		}
-	}
-	if !ss.bonus[points.LedLap].on && !ss.bonus[points.MostLapsLed].on || n == 0 {
+// draw draws the by-place bonuses of session ss among its n starters,
+// whose places 0..n-1 the field drivers order[0..n-1] took; fix, if not
+// nil, decides some of them. The draws are the same on the full path and
+// the kernel: one Float64 for the pole, one Uint64 for each four places
+// for the led laps, one Float64 for the most laps led, each only where
+// the session awards it and no fix decides it.
+func (bs *bonusState) draw(g *Gen, m *bonusModel, ss *session, n int, order []int, fix *bonusFix) {
+	n = min(n, 64)
+	bs.pole, bs.most, bs.led = -1, -1, 0
+	if n == 0 {
 		return
 	}
-	// Who led: by place, four places a draw.
+	if ss.bonus[points.Pole].on {
+		if fix != nil && fix.pole >= 0 {
+			bs.pole = placeOf(order[:n], fix.pole)
+		} else {
+			bs.pole = m.pole[n].pick(g.Float64())
+		}
+	}
+	if !ss.bonus[points.LedLap].on && !ss.bonus[points.MostLapsLed].on {
+		return
+	}
+	// Who led: by place, four places a draw, without branches (ledT has
+	// zeros past the field, so the last draw's spare lanes lead nothing).
+	var led uint64
+	t := m.ledT
 	for p := 0; p < n; p += 4 {
 		u := g.Uint64()
-		for j := p; j < min(p+4, n); j++ {
-			if uint32(u>>(16*(j-p))&0xffff) < m.ledT[j] {
-				bs.lead(order[j])
-			}
+		var b0, b1, b2, b3 uint64
+		if uint32(u&0xffff) < t[p] {
+			b0 = 1
 		}
+		if uint32(u>>16&0xffff) < t[p+1] {
+			b1 = 1
+		}
+		if uint32(u>>32&0xffff) < t[p+2] {
+			b2 = 1
+		}
+		if uint32(u>>48) < t[p+3] {
+			b3 = 1
+		}
+		led |= (b0 | b1<<1 | b2<<2 | b3<<3) << p
 	}
+	led &= 1<<n - 1 // n < 64; at 64 the shift wraps to all ones
 	if fix != nil {
 		for _, d := range fix.led {
-			bs.lead(d)
+			if p := placeOf(order[:n], d); p >= 0 {
+				led |= 1 << p
+			}
 		}
-		if fix.most >= 0 {
-			bs.lead(fix.most)
+		if p := placeOf(order[:n], fix.most); fix.most >= 0 && p >= 0 {
+			led |= 1 << p
 		}
 	}
-	if len(bs.led) == 0 {
-		bs.lead(order[0]) // someone led every lap: the winner did
+	if led == 0 {
+		led = 1 // someone led every lap: the winner did
 	}
+	bs.led = led
 	if !ss.bonus[points.MostLapsLed].on {
 		return
 	}
 	if fix != nil && fix.most >= 0 {
-		bs.most = fix.most
+		bs.most = placeOf(order[:n], fix.most)
 		return
 	}
 	total := 0.0
-	for p := range n {
-		if bs.isLed[order[p]] {
-			total += m.mostW[p]
-		}
+	for x := led; x != 0; x &= x - 1 {
+		total += m.mostW[bits.TrailingZeros64(x)]
 	}
 	u := g.Float64() * total
-	for p := range n {
-		if !bs.isLed[order[p]] {
-			continue
-		}
-		bs.most = order[p]
+	for x := led; x != 0; x &= x - 1 {
+		p := bits.TrailingZeros64(x)
+		bs.most = p
 		if u -= m.mostW[p]; u < 0 {
 			break
 		}
 	}
 }
 
-// lead marks field driver d as having led a lap.
-func (bs *bonusState) lead(d int) {
-	if !bs.isLed[d] {
-		bs.isLed[d] = true
-		bs.led = append(bs.led, d)
+// placeOf is driver d's place in order, or -1.
+func placeOf(order []int, d int) int {
+	for p, x := range order {
+		if x == d {
+			return p
+		}
 	}
+	return -1
 }

@@ -25,10 +25,14 @@ import (
 //     places.
 //
 // A fastest lap fixed to a driver is his; otherwise the model draws it
-// again until it falls to a classified driver.
+// again until it falls to a classified driver. A pole, a led lap or the
+// most laps led fixed to a driver are his (the most laps led implies a led
+// lap); the others are drawn by place as ever.
 //
 // Drivers who do not race a session (entries) are taken out before all
-// that and put last, never classified.
+// that and put last, never classified; a sampler that can (every model
+// on fields of up to 64) retires them in the draw itself, so that the
+// kernel and the full path draw the same numbers.
 
 // rule is a compiled fix on one session.
 type rule struct {
@@ -41,12 +45,19 @@ type rule struct {
 // conditions are the fixes of a projection, per remaining session.
 type conditions struct {
 	rules  [][]rule
-	fl     []int   // per session: the field index fixed to the fastest lap, or -1
-	at     [][]int // per session and place: the driver fixed there, or -1
-	exact  []int   // per session: how many drivers have a fixed place
-	need   []int   // per session: the lowest fixed place, plus one
-	absent [][]int // per session: the drivers not racing
-	field  int     // the field's size
+	fl     []int       // per session: the field index fixed to the fastest lap, or -1
+	bonus  []*bonusFix // per session: the by-place bonuses fixed, or nil
+	at     [][]int     // per session and place: the driver fixed there, or -1
+	exact  []int       // per session: how many drivers have a fixed place
+	need   []int       // per session: the lowest fixed place, plus one
+	absent [][]int     // per session: the drivers not racing
+	field  int         // the field's size
+}
+
+// fixed reports whether session s has fixes of its own (not only
+// drivers who do not race).
+func (cd *conditions) fixed(s int) bool {
+	return cd != nil && (len(cd.rules[s]) > 0 || cd.fl[s] >= 0 || cd.bonus[s] != nil)
 }
 
 // compileFixes checks the fixes against the season and the field and
@@ -60,7 +71,8 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		idx[id] = i
 	}
 	ns := len(c.sessions)
-	cd := &conditions{rules: make([][]rule, ns), fl: make([]int, ns), at: make([][]int, ns), exact: make([]int, ns), need: make([]int, ns), absent: c.absent, field: len(c.field)}
+	cd := &conditions{rules: make([][]rule, ns), fl: make([]int, ns), bonus: make([]*bonusFix, ns), at: make([][]int, ns), exact: make([]int, ns),
+		need: make([]int, ns), absent: c.absent, field: len(c.field)}
 	for i := range cd.fl {
 		cd.fl[i] = -1
 		cd.at[i] = slices.Repeat([]int{-1}, len(c.field))
@@ -97,6 +109,24 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		if f.FastestLap {
 			cd.fl[s] = r.d
 		}
+		if f.Pole || f.LedLap || f.MostLapsLed {
+			if cd.bonus[s] == nil {
+				cd.bonus[s] = &bonusFix{pole: -1, most: -1}
+			}
+			b := cd.bonus[s]
+			if f.Pole {
+				b.pole = r.d
+			}
+			if f.MostLapsLed {
+				b.most = r.d
+			}
+			if f.LedLap {
+				b.led = append(b.led, r.d)
+			}
+		}
+		if f.Kind == points.FixBonus {
+			continue // a bonus only: the place is the model's
+		}
 		if f.Kind == points.FixPosition {
 			cd.at[s][r.pos] = r.d
 			cd.exact[s]++
@@ -110,15 +140,36 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 // condSampler applies conditions to another sampler's sessions.
 type condSampler struct {
 	inner   Sampler
+	absent  absentSetter // inner, where it retires absent drivers itself
 	cd      *conditions
 	session int // the next session of the season
 	cur     int // the session last ordered
 	out     []int
 	n       int
-	// scratch, each at most the field
+	sc      applyScratch
+}
+
+// applyScratch is the room apply works in, each slice at most the field.
+type applyScratch struct {
 	in, ret, order, dnf []int
 	ranged              []placed
 	fixed               []bool
+}
+
+func newApplyScratch(n int) applyScratch {
+	return applyScratch{in: make([]int, 0, n), ret: make([]int, 0, n), order: make([]int, 0, n),
+		dnf: make([]int, 0, n), ranged: make([]placed, 0, n), fixed: make([]bool, n)}
+}
+
+// absentSetter is a sampler that retires the drivers who do not race in
+// the draw itself.
+type absentSetter interface {
+	setAbsent(mask uint64) bool
+}
+
+// fastestLapper draws a session's fastest lap.
+type fastestLapper interface {
+	FastestLap(g *Gen) int
 }
 
 // placed is a driver and a place (0-based).
@@ -133,19 +184,10 @@ func (c *compiled) conditions(cfg Config) (*conditions, error) {
 	return c.compileFixes(cfg.Fixes)
 }
 
-// sampler returns a new sampler of the model, under the conditions if
-// there are any.
-func (cd *conditions) sampler(m Model) Sampler {
-	s := m.NewSampler()
-	if cd == nil {
-		return s
-	}
-	return cd.wrap(s, cd.field)
-}
-
 func (cd *conditions) wrap(s Sampler, n int) Sampler {
-	return &condSampler{inner: s, cd: cd, in: make([]int, 0, n), ret: make([]int, 0, n), order: make([]int, 0, n),
-		dnf: make([]int, 0, n), ranged: make([]placed, 0, n), fixed: make([]bool, n)}
+	c := &condSampler{inner: s, cd: cd, sc: newApplyScratch(n)}
+	c.absent, _ = s.(absentSetter)
+	return c
 }
 
 func (c *condSampler) Begin(g *Gen) {
@@ -154,34 +196,62 @@ func (c *condSampler) Begin(g *Gen) {
 }
 
 func (c *condSampler) Order(g *Gen, out []int) int {
-	n := c.inner.Order(g, out)
-	if len(c.cd.rules[c.session]) > 0 || len(c.cd.absent[c.session]) > 0 {
-		n = c.apply(c.session, out, n)
+	s := c.session
+	if c.absent != nil {
+		c.absent.setAbsent(c.cd.absentMask(s))
 	}
-	c.out, c.n, c.cur = out, n, c.session
+	n := c.inner.Order(g, out)
+	if len(c.cd.rules[s]) > 0 || len(c.cd.absent[s]) > 0 {
+		n = c.cd.apply(s, out, n, &c.sc)
+	}
+	c.out, c.n, c.cur = out, n, s
 	c.session++
 	return n
 }
 
 func (c *condSampler) FastestLap(g *Gen) int {
-	if d := c.cd.fl[c.cur]; d >= 0 {
+	return c.cd.fastestLap(g, c.inner, c.cur, c.out, c.n)
+}
+
+// bonusFix is session s's fixed by-place bonuses, or nil.
+func (cd *conditions) bonusFix(s int) *bonusFix {
+	if cd == nil {
+		return nil
+	}
+	return cd.bonus[s]
+}
+
+// absentMask is session s's drivers who do not race, as bits.
+func (cd *conditions) absentMask(s int) uint64 {
+	var m uint64
+	for _, d := range cd.absent[s] {
+		m |= 1 << (d & 63)
+	}
+	return m
+}
+
+// fastestLap is session s's fastest lap, of a driver classified in out's
+// first n: the one fixed, or inner's draw, again while it falls on a
+// driver not classified (at most 64 times; then the winner's).
+func (cd *conditions) fastestLap(g *Gen, inner fastestLapper, s int, out []int, n int) int {
+	if d := cd.fl[s]; d >= 0 {
 		return d
 	}
 	for range 64 {
-		d := c.inner.FastestLap(g)
-		if slices.Contains(c.out[:c.n], d) {
+		d := inner.FastestLap(g)
+		if slices.Contains(out[:n], d) {
 			return d
 		}
 	}
-	return c.out[0]
+	return out[0]
 }
 
 // apply imposes session s's rules on a drawn order out, whose first n
 // drivers are classified, and returns the new number classified.
-func (c *condSampler) apply(s int, out []int, n int) int {
-	rs, at, exact := c.cd.rules[s], c.cd.at[s], c.cd.exact[s]
+func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
+	rs, at, exact := cd.rules[s], cd.at[s], cd.exact[s]
 	clear(c.fixed)
-	for _, d := range c.cd.absent[s] {
+	for _, d := range cd.absent[s] {
 		c.fixed[d] = true
 	}
 	in, ret, dnf, ranged := c.in[:0], c.ret[:0], c.dnf[:0], c.ranged[:0]
@@ -218,7 +288,7 @@ func (c *condSampler) apply(s int, out []int, n int) int {
 	// Exact places: fill from the drawn retirements if the field
 	// classified falls short of the lowest fixed place.
 	promoted := 0
-	for len(in)+exact < c.cd.need[s] && promoted < len(ret) {
+	for len(in)+exact < cd.need[s] && promoted < len(ret) {
 		in = append(in, ret[promoted])
 		promoted++
 	}
@@ -238,7 +308,7 @@ func (c *condSampler) apply(s int, out []int, n int) int {
 	classified := len(order)
 	order = append(order, ret[promoted:]...)
 	order = append(order, dnf...)
-	order = append(order, c.cd.absent[s]...)
+	order = append(order, cd.absent[s]...)
 	copy(out, order)
 	// Ahead-of rules: swap until each holds (a few passes at most).
 	for range len(rs) + 1 {

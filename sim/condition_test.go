@@ -54,7 +54,7 @@ func TestEmptyConditionsChangeNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := c.newTally(cd.wrap(model.NewSampler(), len(c.field)))
+	w := c.newTally(model, cd)
 	w.runBlock(cfg.Seed, 0, BlockSize)
 	w.runBlock(cfg.Seed, 1, cfg.Sims-BlockSize)
 	got := c.report(merge(c, []*tally{w}), cfg.Sims, model.Name(), cfg.Seed)

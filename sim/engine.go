@@ -138,7 +138,7 @@ func Project(s *points.Season, after int, cfg Config) (*Projection, error) {
 	}
 	workers := make([]*tally, cfg.Workers)
 	for i := range workers {
-		workers[i] = c.newTally(cd.sampler(model))
+		workers[i] = c.newTally(model, cd)
 	}
 	var seasons atomic.Int64
 	stop := make(chan struct{})

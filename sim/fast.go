@@ -218,15 +218,15 @@ func (t *tally) fastSessions(g *Gen) {
 		}
 		if ss.byPlace() {
 			bs := &t.bonus
-			bs.draw(g, c.bonuses, ss, out, n, c.absent[s])
+			bs.draw(g, c.bonuses, ss, len(out)-len(c.absent[s]), out, t.cd.bonusFix(s))
 			if bs.pole >= 0 {
-				t.fastAward(s, points.Pole, bs.pole)
+				t.fastAward(s, points.Pole, out[bs.pole])
 			}
-			for _, d := range bs.led {
-				t.fastAward(s, points.LedLap, d)
+			for x := bs.led; x != 0; x &= x - 1 {
+				t.fastAward(s, points.LedLap, out[bits.TrailingZeros64(x)])
 			}
 			if bs.most >= 0 {
-				t.fastAward(s, points.MostLapsLed, bs.most)
+				t.fastAward(s, points.MostLapsLed, out[bs.most])
 			}
 		}
 	}

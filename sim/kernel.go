@@ -6,34 +6,76 @@ import (
 	"github.com/champ-dev/champ/points"
 )
 
-// The kernel is the fast path's session loop specialised to the
-// Plackett–Luce model on a field small enough for a sorting network, with
-// nothing fixed: the common case, and the one the speed targets are about.
-// Per session it draws the keys (Order's draws, in the same sequence), sorts
-// only the places that score with a pruned network, and adds each scoring
-// place's precomputed driver and team increments; no finishing order is
-// written out. The draws are the full path's, so a season the keys cannot
-// settle replays exactly as before.
+// The kernel is the fast path's session loop for any model whose sampler
+// draws its sessions as sort keys (keyed) on a field small enough for a
+// sorting network. Per session it draws the keys (Order's draws, in the
+// same sequence), sorts only the places that score with a pruned network,
+// and adds each scoring place's precomputed driver and team increments; no
+// finishing order is written out. Drivers who do not race a session
+// (entries) are retired by the draw itself, and who scores for whom comes
+// from the session's routes, so driver changes stay on the kernel. A
+// session with fixed results is sorted whole and conditioned by the same
+// code the full path runs (conditions.apply and conditions.fastestLap).
+// The draws are the full path's, so a season the keys cannot settle
+// replays exactly as before.
+//
+// For the Plackett–Luce sampler on a field of up to 24 with at most 16
+// places scoring, runs of sessions with the same routes and nothing fixed
+// go to the vector code (seasonAVX512) in one call each.
+
+// keyed is a sampler that draws a session as sort keys: draw writes each
+// field driver's key into keyBuf() in field order (retiredKey|d for a driver
+// not classified) and returns the mask of the drivers not classified; its
+// Order is those keys sorted, and FastestLap picks among the classified of
+// the session last drawn.
+type keyed interface {
+	Sampler
+	absentSetter
+	draw(g *Gen) uint64
+	keyBuf() *[maxNetwork]uint64
+}
 
 // kernel is one worker's compiled session loop.
 type kernel struct {
-	s        *plSampler
-	two      bool               // the season has a second championship (t)
-	spare    [1]uint64          // the second championship's keys when it has none
-	order    []int              // scratch: a session's order, for the by-place bonuses
-	pre      [maxNetwork]uint64 // scratch: a session's keys before the sort
-	bonus    bonusState         // and what they gave
-	bonuses  *bonusModel
-	sessions []kernSession
-	raceTop  func(*[maxNetwork]uint64) // the network of the sessions that score the most places
-	raceInc  *[32]uint64               // and their vector scoring's tables
-	drv      [maxNetwork]uint8         // field index -> driver entry
-	tm       [maxNetwork]uint8         // field index -> team entry (the spare slot without a team)
-	vec      bool                      // sessions are scored by the vector code
-	acc      vecAcc
-	vs       vecSeason     // the vector code's season
-	vsess    []vecSession  // and sessions
-	vrace    [1]vecSession // and the races' session, without a fastest lap
+	s     keyed
+	pl    *plSampler // s, when it is the Plackett–Luce sampler: direct calls and the vector code
+	buf   *[maxNetwork]uint64
+	n     int
+	two   bool               // the season has a second championship (t)
+	spare [1]uint64          // the second championship's keys when it has none
+	pre   [maxNetwork]uint64 // scratch: a session's keys before the sort
+	// accD and accT gather the scalar sessions' increments per field
+	// index until the routes change (then flush adds them to the keys).
+	accD, accT [maxNetwork]uint64
+	accRoute   *route
+	out        []int        // scratch: a fixed session's order
+	sc         applyScratch // and its room
+	cd         *conditions  // nil: nothing fixed
+	fl         condFL
+	bonus      bonusState
+	bonuses    *bonusModel
+	sessions   []kernSession
+	spans      []kernSpan
+	raceTop    func(*[maxNetwork]uint64) // the network of the sessions that score the most places
+	raceInc    *[32]uint64               // and their vector scoring's tables
+	vec        bool                      // some sessions run in the vector code
+	acc        vecAcc
+	vs         vecSeason     // the vector code's season
+	vsess      []vecSession  // and sessions
+	vrace      [1]vecSession // and the races' session, without a fastest lap
+}
+
+// route is who a field driver scores for: his entry in the drivers'
+// championship, and in the second (the spare slot without one).
+type route struct {
+	drv, tm [maxNetwork]uint8
+}
+
+// kernSpan is a run of sessions [from, to) with the same routes and the
+// same absent drivers, in the vector code or one by one.
+type kernSpan struct {
+	from, to int
+	vector   bool
 }
 
 // vecSeason is a season as seasonAVX512 reads it; vecSession is one of
@@ -73,42 +115,73 @@ const vecMax = 24
 
 type kernSession struct {
 	ss       *session
-	top      func(*[maxNetwork]uint64) // sorts the first places (every place for by-place bonuses)
-	byPlace  bool                      // pole, led a lap or most laps led are drawn
-	reassign bool                      // a fastest lap outside the top is drawn again
-	bD, bT   [nBonus]uint64            // each bonus as driver and team key increments
-	inc      []kernInc                 // per scoring place
-	fl       bool                      // a fastest-lap bonus is drawn
-	flTop    int                       // it counts for places 1..flTop; 0: for any classified driver
-	flD      uint64                    // the bonus as driver and team key increments
+	index    int    // in the compiled sessions
+	r        *route // who scores for whom
+	absent   uint64 // the drivers who do not race
+	starters int    // the field less them
+	fixed    bool   // results fixed: sorted whole and conditioned
+	top      func(*[maxNetwork]uint64)
+	byPlace  bool           // pole, led a lap or most laps led are drawn
+	reassign bool           // a fastest lap outside the top is drawn again
+	bD, bT   [nBonus]uint64 // each bonus as driver and team key increments
+	inc      []kernInc      // per scoring place
+	fl       bool           // a fastest-lap bonus is drawn
+	flTop    int            // it counts for places 1..flTop; 0: for any classified driver
+	flD      uint64         // the bonus as driver and team key increments
 	flT      uint64
 	vinc     *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
 }
 
 type kernInc struct{ d, t uint64 }
 
-// planKernel builds the kernel for a sampler, or returns nil when the
-// sampler is not the plain Plackett–Luce one on the network path or the
-// season has more than two championships.
-func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
-	pl, ok := s.(*plSampler)
-	if !ok || !pl.net || len(c.champs) > 2 || len(c.champs[0].st) > 255 || len(c.champs) > 1 && len(c.champs[1].st) > 254 {
+// condFL draws a fixed session's fastest lap as the full path's
+// conditioned sampler does.
+type condFL struct {
+	cd    *conditions
+	inner fastestLapper
+	s     int
+	out   []int
+	n     int
+}
+
+func (c *condFL) FastestLap(g *Gen) int { return c.cd.fastestLap(g, c.inner, c.s, c.out, c.n) }
+
+// planKernel builds the kernel for a sampler (before any condSampler
+// wraps it) under the conditions cd, or returns nil when the sampler does
+// not draw keys on the network path or the season has more than two
+// championships.
+func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
+	ks, ok := s.(keyed)
+	if !ok || len(c.field) > unrolledMax || len(c.champs) > 2 || len(c.champs[0].st) > 255 || len(c.champs) > 1 && len(c.champs[1].st) > 254 {
 		return nil
 	}
-	n := pl.n
-	k := &kernel{s: pl, vec: pl.vec && n <= vecMax, two: len(c.champs) > 1, order: make([]int, n), bonuses: c.bonuses, bonus: newBonusState(n)}
+	pl, _ := s.(*plSampler)
+	if pl != nil && !pl.net {
+		return nil
+	}
+	n := len(c.field)
+	k := &kernel{s: ks, pl: pl, buf: ks.keyBuf(), n: n, two: len(c.champs) > 1, bonuses: c.bonuses, cd: cd, out: make([]int, n), sc: newApplyScratch(n)}
 	spare := 0
 	if k.two {
 		spare = len(c.champs[1].st)
 	}
-	for d := range n {
-		k.drv[d] = uint8(c.routes0[0][d])
-		k.tm[d] = uint8(spare)
-		if k.two {
-			if tm := c.routes0[1][d]; tm >= 0 {
-				k.tm[d] = uint8(tm)
+	routes := map[*int]*route{} // by the first route slice, shared across sessions
+	routeOf := func(i int) *route {
+		rs := c.routes[i]
+		key := &rs[0][0]
+		if r, ok := routes[key]; ok {
+			return r
+		}
+		r := &route{}
+		for d := range n {
+			r.drv[d] = uint8(max(rs[0][d], 0))
+			r.tm[d] = uint8(spare)
+			if k.two && rs[1][d] >= 0 {
+				r.tm[d] = uint8(rs[1][d])
 			}
 		}
+		routes[key] = r
+		return r
 	}
 	inc := func(s, kind, champ int) uint64 {
 		if champ >= len(c.champs) {
@@ -116,12 +189,17 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 		}
 		return f.bonus[s][kind][champ]
 	}
+	vecOK := pl != nil && pl.vec && n <= vecMax
 	most := 0
 	for i := range c.sessions {
 		ss := &c.sessions[i]
 		fl := &ss.bonus[points.FastestLap]
-		ks := kernSession{fl: fl.on, flTop: fl.top, reassign: fl.reassign && fl.top > 0, flD: inc(i, int(points.FastestLap), 0), flT: inc(i, int(points.FastestLap), 1),
-			byPlace: ss.byPlace(), ss: ss}
+		ks := kernSession{ss: ss, index: i, r: routeOf(i), fl: fl.on, flTop: fl.top, reassign: fl.reassign && fl.top > 0,
+			flD: inc(i, int(points.FastestLap), 0), flT: inc(i, int(points.FastestLap), 1), byPlace: ss.byPlace(), fixed: cd.fixed(i)}
+		for _, d := range c.absent[i] {
+			ks.absent |= 1 << d
+		}
+		ks.starters = n - len(c.absent[i])
 		for b := range ks.bD {
 			ks.bD[b], ks.bT[b] = inc(i, b, 0), inc(i, b, 1)
 		}
@@ -144,9 +222,6 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 			}
 			ks.inc = append(ks.inc, in)
 		}
-		if places > 16 || ks.byPlace || ks.reassign {
-			k.vec = false
-		}
 		ks.vinc = new([32]uint64)
 		for p, in := range ks.inc {
 			if p < 16 {
@@ -154,30 +229,38 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 			}
 		}
 		depth := max(places, ks.flTop)
-		if ks.byPlace {
-			depth = n // the bonuses go by place: the whole order
+		if ks.byPlace || ks.fixed {
+			depth = n // the whole order
 		}
 		ks.top = topNetwork(n, depth)
 		if k.raceTop == nil || places > most {
 			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
 		k.sessions = append(k.sessions, ks)
+		v := vecSession{inc: ks.vinc, flLim: uint64(ks.flTop), flD: ks.flD, flT: ks.flT}
+		if ks.fl {
+			v.fl = 1
+		}
+		if ks.flTop == 0 {
+			v.flLim = vecMax // every classified driver
+		}
+		k.vsess = append(k.vsess, v)
+		// Spans: a session joins the last one if it runs the same way
+		// with the same routes and absences.
+		vector := vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
+		last := len(k.spans) - 1
+		if last >= 0 && vector && k.spans[last].vector && k.sessions[i-1].r == ks.r && k.sessions[i-1].absent == ks.absent {
+			k.spans[last].to++
+		} else {
+			k.spans = append(k.spans, kernSpan{from: i, to: i + 1, vector: vector})
+		}
+		k.vec = k.vec || vector
 	}
 	if k.raceTop == nil { // no session left
 		k.raceTop, k.raceInc = topNetwork(n, n), new([32]uint64)
 	}
-	if k.vec {
-		for _, ks := range k.sessions {
-			v := vecSession{inc: ks.vinc, flLim: uint64(ks.flTop), flD: ks.flD, flT: ks.flT}
-			if ks.fl {
-				v.fl = 1
-			}
-			if ks.flTop == 0 {
-				v.flLim = vecMax // every classified driver
-			}
-			k.vsess = append(k.vsess, v)
-		}
-		k.vrace[0] = vecSession{inc: k.raceInc}
+	k.vrace[0] = vecSession{inc: k.raceInc}
+	if vecOK {
 		k.vs = vecSeason{n: n, dnf: &pl.dnf[0], inv: &pl.inv[0], cum: &pl.cum[0], buf: &pl.buf[0], acc: &k.acc}
 	}
 	return k
@@ -188,113 +271,253 @@ func planKernel(c *compiled, f *fastPlan, s Sampler) *kernel {
 // its (keys[1]); each has a spare slot past its length for the cars that
 // score for no entry.
 func (k *kernel) season(g *Gen, keys [][]uint64) {
-	s := k.s
 	keyD := keys[0][:len(keys[0])+1]
 	keyT := k.spare[:]
 	if k.two {
 		keyT = keys[1][:len(keys[1])+1]
 	}
-	if k.vec {
-		k.seasonVec(g, keyD, keyT)
-		return
+	k.s.Begin(g)
+	defer k.flush(keyD, keyT)
+	for _, sp := range k.spans {
+		first := &k.sessions[sp.from]
+		k.s.setAbsent(first.absent)
+		if sp.vector {
+			k.acc = vecAcc{}
+			k.runVec(g, k.vsess[sp.from:sp.to])
+			r := first.r
+			for f := range k.n {
+				keyD[r.drv[f]] += k.acc.d[f%vecMax]
+				keyT[r.tm[f]] += k.acc.t[f%vecMax]
+			}
+			continue
+		}
+		for i := sp.from; i < sp.to; i++ {
+			ks := &k.sessions[i]
+			k.s.setAbsent(ks.absent)
+			if ks.fixed {
+				k.fixedSession(g, ks, keyD, keyT)
+			} else {
+				k.session(g, ks, keyD, keyT)
+			}
+		}
 	}
-	s.Begin(g)
-	buf := &s.buf
-	for i := range k.sessions {
-		ks := &k.sessions[i]
-		mask := s.draw(g)
-		fl, flKey := -1, uint64(0)
-		if ks.fl && bits.OnesCount64(mask) < s.n {
-			// Drawn before the sort, as Order's caller draws it after
-			// the order: the same numbers in the same sequence.
-			fl = s.fastestLapMask(g)
-			flKey = buf[fl&(maxNetwork-1)]
+}
+
+// draw draws a session's keys into k.buf.
+func (k *kernel) draw(g *Gen) uint64 {
+	if k.pl != nil {
+		return k.pl.draw(g)
+	}
+	return k.s.draw(g)
+}
+
+// fastestLap draws the fastest lap of the session last drawn.
+func (k *kernel) fastestLap(g *Gen) int {
+	if k.pl != nil {
+		return k.pl.fastestLapMask(g)
+	}
+	return k.s.FastestLap(g)
+}
+
+// session runs one session with nothing fixed: the keys, the scoring
+// places sorted by the pruned network, their increments, the fastest lap
+// and the by-place bonuses.
+func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
+	buf, r := k.buf, ks.r
+	if r != k.accRoute {
+		k.flush(keyD, keyT)
+		k.accRoute = r
+	}
+	accD, accT := &k.accD, &k.accT
+	mask := k.draw(g)
+	fl, flKey := -1, uint64(0)
+	if ks.fl && bits.OnesCount64(mask) < k.n {
+		// Drawn before the sort, as Order's caller draws it after
+		// the order: the same numbers in the same sequence.
+		fl = k.fastestLap(g)
+		flKey = buf[fl&(maxNetwork-1)]
+	}
+	if ks.reassign {
+		k.pre = *buf // the keys by field index, for a fastest lap drawn again
+	}
+	ks.top(buf)
+	if fl >= 0 && ks.flTop > 0 && ks.reassign {
+		// Outside the top: drawn again, as the full path does, before the
+		// by-place bonuses.
+		limit := buf[(ks.flTop-1)&(maxNetwork-1)]
+		for try := 0; flKey > limit; try++ {
+			if try == reassignTries {
+				fl, flKey = int(buf[0]&0xff), buf[0]
+				break
+			}
+			fl = k.fastestLap(g)
+			flKey = k.pre[fl&(maxNetwork-1)]
 		}
-		if ks.reassign {
-			k.pre = *buf // the keys by field index, for a fastest lap drawn again
-		}
-		ks.top(buf)
+	}
+	if ks.byPlace && ks.absent == 0 && bits.OnesCount64(mask) < k.n {
+		k.scoreWithBonuses(g, ks, keyD, keyT)
+	} else {
 		for p, inc := range ks.inc {
 			key := buf[p&(maxNetwork-1)]
 			if key >= retiredKey {
 				break
 			}
-			keyD[k.drv[key&0xff]] += inc.d
-			keyT[k.tm[key&0xff]] += inc.t
+			accD[key&(maxNetwork-1)] += inc.d
+			accT[key&(maxNetwork-1)] += inc.t
 		}
-		if fl >= 0 && ks.flTop > 0 && ks.reassign {
-			// Outside the top: drawn again, as the full path does.
-			limit := buf[(ks.flTop-1)&(maxNetwork-1)]
-			for try := 0; flKey > limit; try++ {
-				if try == reassignTries {
-					fl, flKey = int(buf[0]&0xff), buf[0]
-					break
-				}
-				fl = s.fastestLapMask(g)
-				flKey = k.pre[fl&(maxNetwork-1)]
-			}
+		if ks.byPlace && bits.OnesCount64(mask) < k.n {
+			k.placeBonuses(g, ks, keyD, keyT)
 		}
-		if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(maxNetwork-1)]) {
-			keyD[k.drv[fl&(maxNetwork-1)]] += ks.flD
-			keyT[k.tm[fl&(maxNetwork-1)]] += ks.flT
+	}
+	if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(maxNetwork-1)]) {
+		accD[fl&(maxNetwork-1)] += ks.flD
+		accT[fl&(maxNetwork-1)] += ks.flT
+	}
+}
+
+// flush adds the scalar sessions' increments gathered per field index
+// to the keys, by the routes they were gathered under.
+func (k *kernel) flush(keyD, keyT []uint64) {
+	r := k.accRoute
+	if r == nil {
+		return
+	}
+	for f := range k.n {
+		keyD[r.drv[f]] += k.accD[f]
+		keyT[r.tm[f]] += k.accT[f]
+	}
+	k.accD, k.accT = [maxNetwork]uint64{}, [maxNetwork]uint64{}
+	k.accRoute = nil
+}
+
+// scoreWithBonuses draws a session's by-place bonuses from its sorted
+// keys and scores them with the places in one pass: each place's
+// increment plus those of the bonuses its driver took (the draws are the
+// full path's; only the additions are merged).
+func (k *kernel) scoreWithBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) {
+	buf, bs := k.buf, &k.bonus
+	accD, accT := &k.accD, &k.accT
+	bs.draw(g, k.bonuses, ks.ss, k.n, nil, nil)
+	led, pole, most := bs.led, bs.pole, bs.most
+	ledD, ledT := ks.bD[points.LedLap], ks.bT[points.LedLap]
+	poleD, poleT := ks.bD[points.Pole], ks.bT[points.Pole]
+	mostD, mostT := ks.bD[points.MostLapsLed], ks.bT[points.MostLapsLed]
+	p := 0
+	for ; p < len(ks.inc); p++ {
+		key := buf[p&(maxNetwork-1)]
+		if key >= retiredKey {
+			break
 		}
-		if ks.byPlace && bits.OnesCount64(mask) < s.n {
-			k.placeBonuses(g, ks, keyD, keyT, s.n-bits.OnesCount64(mask))
+		inc := ks.inc[p]
+		b := -(led >> p & 1) // all ones where he led
+		d, t := inc.d+ledD&b, inc.t+ledT&b
+		if p == pole {
+			d, t = d+poleD, t+poleT
 		}
+		if p == most {
+			d, t = d+mostD, t+mostT
+		}
+		accD[key&(maxNetwork-1)] += d
+		accT[key&(maxNetwork-1)] += t
+	}
+	// Bonuses past the places scored (a retired driver's pole, say).
+	for x := led &^ (1<<p - 1); x != 0; x &= x - 1 {
+		d := buf[bits.TrailingZeros64(x)&(maxNetwork-1)] & (maxNetwork - 1)
+		accD[d] += ledD
+		accT[d] += ledT
+	}
+	if pole >= p {
+		d := buf[pole&(maxNetwork-1)] & (maxNetwork - 1)
+		accD[d] += poleD
+		accT[d] += poleT
+	}
+	if most >= p {
+		d := buf[most&(maxNetwork-1)] & (maxNetwork - 1)
+		accD[d] += mostD
+		accT[d] += mostT
+	}
+}
+
+// fixedSession runs a session with fixed results as the full path does:
+// the whole order sorted, the conditions applied, then the places, the
+// fastest lap and the by-place bonuses from the conditioned order.
+func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
+	buf, r, out := k.buf, ks.r, k.out
+	mask := k.draw(g)
+	sortUnrolled(buf, k.n)
+	for i := range out {
+		out[i] = int(buf[i&(maxNetwork-1)] & 0xff)
+	}
+	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
+	for p := 0; p < cls && p < len(ks.inc); p++ {
+		d := out[p] & (maxNetwork - 1)
+		keyD[r.drv[d]] += ks.inc[p].d
+		keyT[r.tm[d]] += ks.inc[p].t
+	}
+	if cls == 0 {
+		return
+	}
+	if ks.fl {
+		k.fl = condFL{cd: k.cd, inner: k.s, s: ks.index, out: out, n: cls}
+		if d, ok := fastestLap(g, &k.fl, &ks.ss.bonus[points.FastestLap], out[:cls]); ok {
+			keyD[r.drv[d&(maxNetwork-1)]] += ks.flD
+			keyT[r.tm[d&(maxNetwork-1)]] += ks.flT
+		}
+	}
+	if ks.byPlace {
+		bs := &k.bonus
+		bs.draw(g, k.bonuses, ks.ss, ks.starters, out, k.cd.bonus[ks.index])
+		k.addBonuses(ks, keyD, keyT, out)
 	}
 }
 
 // placeBonuses draws a session's by-place bonuses from its sorted keys
-// (the whole order), as the full path draws them from its order, and adds
-// them to the keys.
-func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64, classified int) {
-	buf := &k.s.buf
-	for p := range k.order {
-		k.order[p] = int(buf[p&(maxNetwork-1)] & 0xff)
+// when drivers are absent: from the starters' order, as the full path
+// has it (the absent drivers last).
+func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) {
+	buf := k.buf
+	out := k.out[:0]
+	for p := range k.n {
+		if d := int(buf[p&(maxNetwork-1)] & 0xff); ks.absent>>d&1 == 0 {
+			out = append(out, d)
+		}
 	}
-	bs := &k.bonus
-	bs.draw(g, k.bonuses, ks.ss, k.order, classified, nil)
-	add := func(kind points.BonusKind, d int) {
-		keyD[k.drv[d&(maxNetwork-1)]] += ks.bD[kind]
-		keyT[k.tm[d&(maxNetwork-1)]] += ks.bT[kind]
-	}
-	if bs.pole >= 0 {
-		add(points.Pole, bs.pole)
-	}
-	for _, d := range bs.led {
-		add(points.LedLap, d)
-	}
-	if bs.most >= 0 {
-		add(points.MostLapsLed, bs.most)
-	}
+	k.bonus.draw(g, k.bonuses, ks.ss, ks.starters, out, nil)
+	k.addBonuses(ks, keyD, keyT, out)
 }
 
-// seasonVec is season with the vector code, one call a season: each
-// session's places come from counting the keys below each driver's, and
-// the increments collect per field index until the season's end. The
-// draws and sums are season's.
-func (k *kernel) seasonVec(g *Gen, keyD, keyT []uint64) {
-	s := k.s
-	k.acc = vecAcc{}
-	s.Begin(g)
-	k.runVec(g, k.vsess)
-	for f := range s.n {
-		keyD[k.drv[f]] += k.acc.d[f%vecMax]
-		keyT[k.tm[f]] += k.acc.t[f%vecMax]
+// addBonuses adds the by-place bonuses last drawn, on the places of
+// order.
+func (k *kernel) addBonuses(ks *kernSession, keyD, keyT []uint64, order []int) {
+	bs, r := &k.bonus, ks.r
+	if bs.pole >= 0 {
+		d := order[bs.pole] & (maxNetwork - 1)
+		keyD[r.drv[d]] += ks.bD[points.Pole]
+		keyT[r.tm[d]] += ks.bT[points.Pole]
+	}
+	for x := bs.led; x != 0; x &= x - 1 {
+		d := order[bits.TrailingZeros64(x)] & (maxNetwork - 1)
+		keyD[r.drv[d]] += ks.bD[points.LedLap]
+		keyT[r.tm[d]] += ks.bT[points.LedLap]
+	}
+	if bs.most >= 0 {
+		d := order[bs.most] & (maxNetwork - 1)
+		keyD[r.drv[d]] += ks.bD[points.MostLapsLed]
+		keyT[r.tm[d]] += ks.bT[points.MostLapsLed]
 	}
 }
 
 // runVec runs sessions with the vector code from g's state.
 func (k *kernel) runVec(g *Gen, sessions []vecSession) {
 	v := &k.vs
-	v.state, v.total = g.state, k.s.cum[k.s.n-1]
+	v.state, v.total = g.state, k.pl.cum[k.pl.n-1]
 	v.sess, v.nsess = nil, len(sessions)
 	if len(sessions) > 0 {
 		v.sess = &sessions[0]
 	}
 	seasonAVX512(v)
 	g.state = v.state
-	k.s.mask = v.mask
+	k.pl.mask = v.mask
 }
 
 // race draws and places one session as the season's races (its sessions
@@ -303,9 +526,9 @@ func (k *kernel) runVec(g *Gen, sessions []vecSession) {
 func (k *kernel) race(g *Gen) int {
 	if k.vec {
 		k.runVec(g, k.vrace[:])
-		return k.s.n - bits.OnesCount64(k.s.mask)
+		return k.n - bits.OnesCount64(k.pl.mask)
 	}
-	mask := k.s.draw(g)
-	k.raceTop(&k.s.buf)
-	return k.s.n - bits.OnesCount64(mask)
+	mask := k.draw(g)
+	k.raceTop(k.buf)
+	return k.n - bits.OnesCount64(mask)
 }

@@ -193,7 +193,37 @@ type plSampler struct {
 	// draw eight at a time).
 	dnf [maxNetwork]uint64
 	inv [maxNetwork]float64
+	// Network path: the drivers who do not race the sessions drawn now,
+	// retired with certainty (a threshold of 2^32), and their drawn
+	// thresholds, to restore.
+	absent uint64
+	saved  [maxNetwork]uint64
 }
+
+// always is a retirement threshold no 32 random bits reach: the driver
+// retires in every draw.
+const always = 1 << 32
+
+// setAbsent makes the drivers of mask retire in every session drawn from
+// now on, until the next call or the next season: they do not race. It
+// reports false for a large field, whose draws it cannot change.
+func (s *plSampler) setAbsent(mask uint64) bool {
+	if !s.net {
+		return false
+	}
+	for x := mask ^ s.absent; x != 0; x &= x - 1 {
+		d := bits.TrailingZeros64(x)
+		if mask>>d&1 == 1 {
+			s.saved[d], s.dnf[d] = s.dnf[d], always
+		} else {
+			s.dnf[d] = s.saved[d]
+		}
+	}
+	s.absent = mask
+	return true
+}
+
+func (s *plSampler) keyBuf() *[maxNetwork]uint64 { return &s.buf }
 
 // Begin draws the season's strength and retirement probability of each
 // driver by inverse transform: one 64-bit draw picks a quantile of each
@@ -209,6 +239,7 @@ func (s *plSampler) Begin(g *Gen) {
 			sum += rate
 			s.cum[i] = sum
 		}
+		s.absent = 0
 		return
 	}
 	for d := range s.drv {
@@ -393,26 +424,89 @@ type Uniform struct{ N int }
 
 func (Uniform) Name() string { return ModelUniform }
 
-func (u Uniform) NewSampler() Sampler { return uniformSampler{n: u.N} }
-
-type uniformSampler struct{ n int }
-
-func (uniformSampler) Begin(*Gen) {}
-
-// Order is a Fisher–Yates shuffle.
-func (uniformSampler) Order(g *Gen, out []int) int {
-	for i := range out {
-		out[i] = i
-	}
-	for i := len(out) - 1; i > 0; i-- {
-		j := g.IntN(i + 1)
-		out[i], out[j] = out[j], out[i]
-	}
-	return len(out)
+func (u Uniform) NewSampler() Sampler {
+	return &uniformSampler{n: u.N, perm: make([]int, u.N)}
 }
 
-// FastestLap picks any driver of the field: all are classified.
-func (u uniformSampler) FastestLap(g *Gen) int { return g.IntN(u.n) }
+type uniformSampler struct {
+	n      int
+	perm   []int
+	buf    [maxNetwork]uint64 // fields of up to 64: the session's keys
+	absent uint64             // drivers who do not race
+}
+
+func (*uniformSampler) Begin(*Gen) {}
+
+// shuffle is a Fisher–Yates shuffle of the field into perm.
+func (u *uniformSampler) shuffle(g *Gen) {
+	for i := range u.perm {
+		u.perm[i] = i
+	}
+	for i := len(u.perm) - 1; i > 0; i-- {
+		j := g.IntN(i + 1)
+		u.perm[i], u.perm[j] = u.perm[j], u.perm[i]
+	}
+}
+
+// draw writes the shuffled order as keys: place in the high bits, the
+// driver below; a driver who does not race is retired.
+func (u *uniformSampler) draw(g *Gen) uint64 {
+	u.shuffle(g)
+	for p, d := range u.perm {
+		u.buf[d&(maxNetwork-1)] = uint64(p)<<8 | uint64(d)
+	}
+	for x := u.absent; x != 0; x &= x - 1 {
+		d := bits.TrailingZeros64(x)
+		u.buf[d] = retiredKey | uint64(d)
+	}
+	return u.absent
+}
+
+func (u *uniformSampler) keyBuf() *[maxNetwork]uint64 { return &u.buf }
+
+func (u *uniformSampler) setAbsent(mask uint64) bool {
+	if u.n > maxNetwork {
+		return false
+	}
+	u.absent = mask
+	return true
+}
+
+// Order is a Fisher–Yates shuffle (for fields of up to 64, its keys
+// sorted: the same order).
+func (u *uniformSampler) Order(g *Gen, out []int) int {
+	if u.n > maxNetwork {
+		u.shuffle(g)
+		copy(out, u.perm)
+		return len(out)
+	}
+	mask := u.draw(g)
+	sortAll(&u.buf, u.n)
+	for i := range out {
+		out[i] = int(u.buf[i&(maxNetwork-1)] & 0xff)
+	}
+	return u.n - bits.OnesCount64(mask)
+}
+
+// FastestLap picks any driver of the field who races: all are classified.
+func (u *uniformSampler) FastestLap(g *Gen) int {
+	for {
+		d := g.IntN(u.n)
+		if u.absent>>(d&63)&1 == 0 || u.n > maxNetwork {
+			return d
+		}
+	}
+}
+
+// sortAll sorts the first n keys ascending: a network up to unrolledMax,
+// insertion sort above.
+func sortAll(buf *[maxNetwork]uint64, n int) {
+	if n <= unrolledMax {
+		sortUnrolled(buf, n)
+		return
+	}
+	sortKeys(buf[:n])
+}
 
 // Empirical resamples each driver's own results: in every simulated
 // session each driver draws one of their completed sessions of the season
@@ -458,20 +552,65 @@ func NewEmpirical(s *points.Season, after int, field []string) *Empirical {
 func (*Empirical) Name() string { return ModelEmpirical }
 
 func (e *Empirical) NewSampler() Sampler {
-	return &empSampler{e: e, keys: padded[uint64](len(e.history)), out: padded[bool](len(e.history))}
+	return &empSampler{e: e, clsKeys: padded[uint64](len(e.history)), out: padded[bool](len(e.history))}
 }
 
 type empSampler struct {
-	e    *Empirical
-	keys []uint64
-	out  []bool
+	e       *Empirical
+	clsKeys []uint64 // large fields: the classified drivers' keys
+	out     []bool   // retired in the session last drawn (absent drivers not)
+	buf     [maxNetwork]uint64
+	absent  uint64
 }
 
 func (*empSampler) Begin(*Gen) {}
 
-func (s *empSampler) Order(g *Gen, out []int) int {
-	n, k := 0, len(out)
+// draw draws each driver's finish, the last driver first: a past
+// position (his key: the position in the high bits, a random tie-break,
+// the driver below) or a retirement; a driver who does not race draws
+// too, and is retired.
+func (s *empSampler) draw(g *Gen) uint64 {
+	var mask uint64
 	for d := len(s.e.history) - 1; d >= 0; d-- {
+		h := s.e.history[d]
+		p := h[g.IntN(len(h))]
+		s.out[d] = p == 0
+		if p == 0 {
+			s.buf[d&(maxNetwork-1)] = retiredKey | uint64(d)
+			mask |= 1 << (d & 63)
+			continue
+		}
+		s.buf[d&(maxNetwork-1)] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
+	}
+	for x := s.absent; x != 0; x &= x - 1 {
+		d := bits.TrailingZeros64(x)
+		s.buf[d] = retiredKey | uint64(d)
+	}
+	return mask | s.absent
+}
+
+func (s *empSampler) keyBuf() *[maxNetwork]uint64 { return &s.buf }
+
+func (s *empSampler) setAbsent(mask uint64) bool {
+	if len(s.e.history) > maxNetwork {
+		return false
+	}
+	s.absent = mask
+	return true
+}
+
+func (s *empSampler) Order(g *Gen, out []int) int {
+	n := len(s.e.history)
+	if n <= maxNetwork {
+		mask := s.draw(g)
+		sortAll(&s.buf, n)
+		for i := range out {
+			out[i] = int(s.buf[i&(maxNetwork-1)] & 0xff)
+		}
+		return n - bits.OnesCount64(mask)
+	}
+	cls, k := 0, len(out)
+	for d := n - 1; d >= 0; d-- {
 		h := s.e.history[d]
 		p := h[g.IntN(len(h))]
 		s.out[d] = p == 0
@@ -481,17 +620,18 @@ func (s *empSampler) Order(g *Gen, out []int) int {
 			continue
 		}
 		// Position in the high bits, a random tie-break, the driver below.
-		s.keys[n] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
-		n++
+		s.clsKeys[cls] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
+		cls++
 	}
-	sortKeys(s.keys[:n])
-	for i, key := range s.keys[:n] {
+	sortKeys(s.clsKeys[:cls])
+	for i, key := range s.clsKeys[:cls] {
 		out[i] = int(key & 0xff)
 	}
-	return n
+	return cls
 }
 
-// FastestLap picks one of the classified drivers, each equally likely.
+// FastestLap picks one of the classified drivers, each equally likely
+// (again while it falls on a driver who does not race).
 func (s *empSampler) FastestLap(g *Gen) int {
 	n := 0
 	for _, o := range s.out {
@@ -499,14 +639,20 @@ func (s *empSampler) FastestLap(g *Gen) int {
 			n++
 		}
 	}
-	i := g.IntN(n)
-	for d, o := range s.out {
-		if !o {
-			if i == 0 {
-				return d
+	for {
+		i := g.IntN(n)
+		d := 0
+		for j, o := range s.out {
+			if !o {
+				if i == 0 {
+					d = j
+					break
+				}
+				i--
 			}
-			i--
+		}
+		if s.absent>>(d&63)&1 == 0 || len(s.out) > maxNetwork {
+			return d
 		}
 	}
-	return 0
 }

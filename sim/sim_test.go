@@ -291,6 +291,63 @@ func TestFitEdgeCases(t *testing.T) {
 	}
 }
 
+// The kernel and the full path give identical projections with what the
+// kernel now takes: driver changes, fixed results (places, ranges,
+// retirements, the fastest lap and the by-place bonuses), IndyCar's
+// qualifying points and by-place bonuses, Formula E's reassigned fastest
+// lap, for every model, with and without the vector code.
+func TestKernelMatchesFullPath(t *testing.T) {
+	f1 := referenceSeason(t, "f1-2024", 20, 3, 8, 6)
+	indy := referenceSeason(t, "indycar-2024", 12, 3, 7)
+	indy.Rounds[4].Qualifying = "indy500"
+	fe := referenceSeason(t, "formula-e", 12, 3, 6)
+	entries := []points.Entry{
+		{Round: 5, Until: 6, Driver: "u", Name: "Una Sub", Team: "team-a", Replaces: "a", Source: "e:1"},
+		{Round: 4, Driver: "c", Team: "team-j", Replaces: "s", Source: "e:2"},
+	}
+	fix := func(r int, d string, kind points.FixKind, pos int) points.Fix {
+		return points.Fix{Round: r, Session: points.Race, Driver: d, Kind: kind, Position: pos, From: pos, Source: "t"}
+	}
+	f1Fixes := []points.Fix{fix(4, "a", points.FixPosition, 3), fix(4, "b", points.FixDNF, 0), fix(6, "c", points.FixRange, 5),
+		{Round: 6, Session: points.Sprint, Driver: "d", Kind: points.FixPosition, Position: 1, Source: "t"},
+		{Round: 7, Driver: "e", Kind: points.FixPosition, Position: 2, FastestLap: true, Source: "t"}}
+	indyFixes := []points.Fix{{Round: 4, Driver: "a", Kind: points.FixBonus, Pole: true, MostLapsLed: true, Source: "t"},
+		{Round: 4, Driver: "k", Kind: points.FixPosition, Position: 1, LedLap: true, Source: "t"},
+		{Round: 5, Session: points.Qualifying, Driver: "b", Kind: points.FixPosition, Position: 1, Source: "t"},
+		fix(6, "c", points.FixDNF, 0)}
+	for _, tc := range []struct {
+		name string
+		s    *points.Season
+		cfg  Config
+	}{
+		{"f1 entries", f1, Config{Entries: entries}},
+		{"f1 fixes", f1, Config{Fixes: f1Fixes}},
+		{"f1 entries and fixes", f1, Config{Entries: entries, Fixes: []points.Fix{fix(5, "u", points.FixDNF, 0), fix(6, "c", points.FixPosition, 1)}}},
+		{"indycar", indy, Config{}},
+		{"indycar fixes", indy, Config{Fixes: indyFixes}},
+		{"formula-e", fe, Config{}},
+	} {
+		for _, model := range ModelNames {
+			for _, vec := range []bool{false, true} {
+				if vec && !useVec {
+					continue
+				}
+				cfg := tc.cfg
+				cfg.Model, cfg.Sims, cfg.Seed, cfg.Workers = model, 2*BlockSize+5, 11, 2
+				after := tc.s.LastCompleted()
+				was := useVec
+				useVec = vec
+				fast := projectWith(t, &fullPathOnly, false, tc.s, after, cfg)
+				full := projectWith(t, &fullPathOnly, true, tc.s, after, cfg)
+				useVec = was
+				if !reflect.DeepEqual(fast, full) {
+					t.Errorf("%s, %s, vector code %v: the kernel differs from the full path", tc.name, model, vec)
+				}
+			}
+		}
+	}
+}
+
 // The fast path and the full path give identical projections: the fast
 // path draws the same numbers and replays the seasons it cannot settle.
 func TestFastPathMatchesFullPath(t *testing.T) {

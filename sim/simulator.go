@@ -23,7 +23,7 @@ func NewSimulator(s *points.Season, after int, cfg Config) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Simulator{t: c.newTally(cd.sampler(model)), g: NewGen(cfg.Seed, 0)}
+	x := &Simulator{t: c.newTally(model, cd), g: NewGen(cfg.Seed, 0)}
 	x.t.gen = x.g
 	x.t.sampler.Begin(x.g)
 	return x, nil

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -211,7 +212,8 @@ type tally struct {
 	sampler Sampler
 	out     []int
 	boards  []*board
-	done    [][]int32 // per championship: cars of each entry scored in the session (best-N rules)
+	cd      *conditions // nil: nothing fixed and no driver changes
+	done    [][]int32   // per championship: cars of each entry scored in the session (best-N rules)
 	gen     *Gen
 	fast    *fastPlan // nil: the full path only
 	kern    *kernel   // nil: the fast path goes through the sampler's Order
@@ -227,18 +229,22 @@ func (c *compiled) newBoards() []*board {
 	return bs
 }
 
-func (c *compiled) newTally(s Sampler) *tally {
-	t := &tally{c: c, sampler: s, out: padded[int](len(c.field)), gen: NewGen(0, 0), boards: c.newBoards()}
+// newTally makes a worker for a model's sampler, under the conditions cd
+// (nil: none).
+func (c *compiled) newTally(m Model, cd *conditions) *tally {
+	inner := m.NewSampler()
+	s := inner
+	if cd != nil {
+		s = cd.wrap(inner, cd.field)
+	}
+	t := &tally{c: c, sampler: s, cd: cd, out: padded[int](len(c.field)), gen: NewGen(0, 0), boards: c.newBoards()}
 	t.done = make([][]int32, len(c.champs))
 	for k := range c.champs {
 		t.done[k] = padded[int32](len(c.champs[k].st))
 	}
-	t.bonus = newBonusState(len(c.field))
 	if c.fast {
 		t.fast = planFast(c)
-		if !c.entries {
-			t.kern = planKernel(c, t.fast, s)
-		}
+		t.kern = planKernel(c, t.fast, inner, cd)
 	}
 	return t
 }
@@ -317,7 +323,7 @@ func (t *tally) season(g *Gen) {
 			}
 		}
 		if ss.byPlace() {
-			t.bonus.draw(g, c.bonuses, ss, t.out, k, c.absent[i])
+			t.bonus.draw(g, c.bonuses, ss, len(t.out)-len(c.absent[i]), t.out, t.cd.bonusFix(i))
 			t.scoreBonuses(i)
 		}
 	}
@@ -334,7 +340,7 @@ const reassignTries = 64
 // finished in order cls, and reports whether it scores: for a driver in
 // the top where the rules have one, a driver outside drawing again where
 // the rules reassign it.
-func fastestLap(g *Gen, s Sampler, fl *bonusDraw, cls []int) (int, bool) {
+func fastestLap(g *Gen, s fastestLapper, fl *bonusDraw, cls []int) (int, bool) {
 	f := s.FastestLap(g)
 	if fl.top == 0 {
 		return f, true
@@ -365,15 +371,15 @@ func (t *tally) award(i int, kind points.BonusKind, f int) {
 
 // scoreBonuses scores the by-place bonuses the session last drawn gave.
 func (t *tally) scoreBonuses(i int) {
-	bs := &t.bonus
+	bs, order := &t.bonus, t.out
 	if bs.pole >= 0 {
-		t.award(i, points.Pole, bs.pole)
+		t.award(i, points.Pole, order[bs.pole])
 	}
-	for _, f := range bs.led {
-		t.award(i, points.LedLap, f)
+	for x := bs.led; x != 0; x &= x - 1 {
+		t.award(i, points.LedLap, order[bits.TrailingZeros64(x)])
 	}
 	if bs.most >= 0 {
-		t.award(i, points.MostLapsLed, bs.most)
+		t.award(i, points.MostLapsLed, order[bs.most])
 	}
 }
 
