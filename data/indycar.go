@@ -55,7 +55,8 @@ type indyRound struct {
 // (his pole point stands), the pole, led-a-lap and most-laps-led bonuses,
 // the Indianapolis 500's qualifying order (its starting grid) as a
 // qualifying session scored by the system's "indy500" table, and points
-// deductions as penalties. Driver and team ids are made from the names
+// deductions as penalties of the drivers' championship (the fact tables
+// do not say whether the entrant lost the points too). Driver and team ids are made from the names
 // (Álex Palou: alex-palou), makes from the engine.
 func ReadIndyCar(dir string) (*points.Season, error) {
 	file := func(n string) string { return filepath.Join(dir, n) }

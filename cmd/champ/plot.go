@@ -259,7 +259,7 @@ func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
 // timelinePlot draws the title odds after each round, one line per
 // contender: the drivers who reached minProb after some round, at most
 // maxLines of them, strongest first.
-func timelinePlot(s *points.Season, ps []*sim.Projection, contenders []string) *chart {
+func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Championship, contenders []string) *chart {
 	ch := newChart(fmt.Sprintf("%s: title odds after each round", s.Name), "After round", "Title probability")
 	ch.p.Y.Min, ch.p.Y.Max = 0, 1
 	ch.p.X.Min, ch.p.X.Max = 1, float64(max(len(ps), 2))
@@ -277,17 +277,21 @@ func timelinePlot(s *points.Season, ps []*sim.Projection, contenders []string) *
 	for _, id := range contenders {
 		var xy plotter.XYs
 		for i, p := range ps {
-			for _, e := range p.Drivers {
+			for _, e := range p.Table(champ.ID).Entries {
 				if e.ID == id {
 					xy = append(xy, plotter.XY{X: float64(i + 1), Y: e.TitleProb})
 				}
 			}
 		}
 		l, _ := plotter.NewLine(xy)
-		l.Color, l.Dashes = st.style(s.DriverTeam(id, len(ps)))
+		team := id
+		if champ.Of == points.HolderDriver {
+			team = s.DriverTeam(id, len(ps))
+		}
+		l.Color, l.Dashes = st.style(team)
 		l.Width = vg.Points(2)
 		ch.p.Add(l)
-		ch.key(s.DriverName(id), l)
+		ch.key(s.EntryName(champ, id), l)
 	}
 	ch.legend.Add("")
 	ch.legend.Add(fmt.Sprintf("%s, seed %d", ps[0].Model, ps[0].Seed))

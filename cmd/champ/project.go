@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -18,14 +19,17 @@ func projectCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "project",
 		Usage:     "simulate the rest of the season: title odds, expected points, final positions",
-		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--constructors] [--positions] [--format table|csv|json] [--out FILE] [--plot FILE]",
+		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--championship NAME | --constructors] [--positions] [--format table|csv|json] [--out FILE] [--plot FILE]",
 		Description: `Fits a model of how each driver finishes to the completed rounds, simulates
-every remaining race and sprint under the season's own rules (fastest-lap
-point, sprints, multipliers, dropped scores, countback), and reports for
-each driver (or team, with --constructors): current points, title
-probability with its Monte Carlo standard error, expected final points and
-the 5th, 50th and 95th percentiles of final points; --positions adds the
-probability of every final position.
+every remaining race, sprint and scoring qualifying session under the
+season's own rules (fastest-lap point, pole, led-a-lap and most-laps-led
+bonuses drawn with the finishing order, qualifying points, sprints,
+multipliers, dropped scores, countback), and reports for each entry of the
+championship (the drivers'; --championship NAME for another of the
+system's, as champ systems lists them; --constructors for the teams'):
+current points, title probability with its Monte Carlo standard error,
+expected final points and the 5th, 50th and 95th percentiles of final
+points; --positions adds the probability of every final position.
 
 The same seed gives the same output, byte for byte, for any --workers.
 The elapsed time goes to standard error, not into the report.
@@ -38,6 +42,8 @@ Examples:
   champ project --season ./my-league/ --model uniform
   champ project --precision 0.001                    # until every standard error is below 0.1 point
   champ project --plot distribution.svg              # final-points distributions and title odds
+  champ project --season indycar-2024 --after 5      # IndyCar after the Indianapolis 500
+  champ project --season indycar-2024 --after 5 --championship entrants
 
 What-if (the conditioned odds beside the plain ones, from the same seed):
   champ project --fix "10:race:charles-leclerc=1,max-verstappen=DNF" --fix "11:sprint:lando-norris=1"
@@ -45,10 +51,12 @@ What-if (the conditioned odds beside the plain ones, from the same seed):
   champ project --swing max-verstappen               # his title odds by his next race: P1..P10, lower, DNF
   champ project --entries entries.csv                # driver changes: substitutes, moves, new team-mates
 
---fix takes ` + "ROUND:SESSION:DRIVER=RESULT,..." + `: a position (1, P3), a position with
-the fastest lap (1+FL), DNF, a range (4-6; 11- for 11th or lower) or
-DRIVER>DRIVER (finishes ahead). The other drivers keep the model's order
-around the fixed ones.
+--fix takes ` + "ROUND:SESSION:DRIVER=RESULT,..." + `: a position (1, P3), DNF, a range
+(4-6; 11- for 11th or lower) or DRIVER>DRIVER (finishes ahead); bonuses
+follow a result or stand alone: +FL (the fastest lap, with a position),
++POLE, +LED (led a lap), +MOST (led the most laps), as in 1+POLE or =+POLE.
+SESSION is race, sprint or qualifying. The other drivers keep the model's
+order around the fixed ones.
 
 --entries takes a CSV file, one driver change a line: round (the first round
 it applies to), driver, team, and optionally replaces (who stands down),
@@ -71,7 +79,7 @@ max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
 with --positions. Probabilities are fractions (0.8214), points as scored.`,
 		Flags: append(append(append(seasonFlags(), whatIfFlags()...),
 			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
-			&cli.BoolFlag{Name: "constructors", Aliases: []string{"teams", "c"}, Usage: "the teams' (constructors') championship"},
+			championshipFlags()[0], championshipFlags()[1],
 			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
 			plotFlag("the final-points distributions and title odds"),
 			progressFlag(),
@@ -237,7 +245,7 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, ch *points.Championshi
 	teams := ch.Of != points.HolderDriver
 	tb := tableOf(p, ch)
 	fmt.Fprintf(w, "%s: %s projection %s\n", s.Name, ch.Title, describeRound(s, p.After))
-	fmt.Fprintf(w, "Left: %s, %s points for a %s\n", left(p), points.FormatPoints(tb.Left), ch.Entity())
+	fmt.Fprintf(w, "Left: %s, %s points for %s\n", left(p), points.FormatPoints(tb.Left), article(ch.Entity()))
 	fmt.Fprintf(w, "Model: %s, %d seasons, seed %d, points system %s\n\n", p.Model, p.Sims, p.Seed, s.System.ID)
 	es := tb.Entries
 	x := exactOf(p, ch)
@@ -395,6 +403,14 @@ func left(p *sim.Projection) string {
 		out += fmt.Sprintf(" (%s with qualifying points)", plural(q, "round"))
 	}
 	return out
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 // plural says "1 worker", "2 workers".

@@ -35,7 +35,8 @@ CSV columns: position,driver,name,team,points,official_position,official_points
 (team,name,points,... with --constructors).`,
 		Flags: append(seasonFlags(),
 			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file", Required: true},
-			championshipFlags()[0], championshipFlags()[1], formatFlag(), outFlag(),
+			championshipFlags()[0], championshipFlags()[1],
+			formatFlag(), outFlag(),
 		),
 		Action: rescoreAction,
 	}

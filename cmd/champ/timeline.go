@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/champ-dev/champ/data"
+	"github.com/champ-dev/champ/points"
 	"github.com/champ-dev/champ/sim"
 )
 
@@ -35,7 +36,7 @@ Examples:
 
 CSV columns: round,driver,title_prob,title_se (drivers who had a chance
 after some round; probabilities as fractions).`,
-		Flags: append(append(seasonFlags(),
+		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1],
 			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
 		), simFlags(timelineSims, "simulate `N` seasons after each round", "`MODEL`: plackett-luce, empirical or uniform", "run `N` projections at once")...),
@@ -53,6 +54,10 @@ func timelineAction(c *cli.Context) error {
 		spec = data.DefaultSeason
 	}
 	full, err := data.Open(spec)
+	if err != nil {
+		return err
+	}
+	ch, err := championshipOf(c, full)
 	if err != nil {
 		return err
 	}
@@ -76,9 +81,10 @@ func timelineAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	tl := timeline{ps: ps, contenders: contenders(ps)}
+	tl := timeline{ps: ps, champ: ch}
+	tl.contenders = tl.contendersOf()
 	if plotFile != "" {
-		if err := writePlot(plotFile, timelinePlot(ps[len(ps)-1].Season, ps, tl.plotted())); err != nil {
+		if err := writePlot(plotFile, timelinePlot(ps[len(ps)-1].Season, ps, ch, tl.plotted())); err != nil {
 			return err
 		}
 	}
@@ -87,15 +93,16 @@ func timelineAction(c *cli.Context) error {
 
 type timeline struct {
 	ps         []*sim.Projection
-	contenders []string // drivers with a chance after some round, by their best chance
+	champ      *points.Championship
+	contenders []string // entries with a chance after some round, by their best chance
 }
 
-// contenders lists the drivers with a title chance after some round, the
-// most likely at their best first.
-func contenders(ps []*sim.Projection) []string {
+// contendersOf lists the entries with a title chance after some round,
+// the most likely at their best first.
+func (t timeline) contendersOf() []string {
 	best := map[string]float64{}
-	for _, p := range ps {
-		for _, e := range p.Drivers {
+	for _, p := range t.ps {
+		for _, e := range p.Table(t.champ.ID).Entries {
 			if e.TitleProb > 0 {
 				best[e.ID] = max(best[e.ID], e.TitleProb)
 			}
@@ -135,13 +142,27 @@ func (t timeline) plotted() []string {
 func (t timeline) best(id string) float64 {
 	b := 0.0
 	for _, p := range t.ps {
-		b = max(b, entryOf(p, id).TitleProb)
+		b = max(b, t.entry(p, id).TitleProb)
 	}
 	return b
 }
 
 // entryOf is a driver's entry in a projection.
 func entryOf(p *sim.Projection, id string) sim.Entry { return find(p.Drivers, id) }
+
+// entry is an entry of the timeline's championship in a projection.
+func (t timeline) entry(p *sim.Projection, id string) sim.Entry {
+	return find(p.Table(t.champ.ID).Entries, id)
+}
+
+// label heads an entry's column: a driver's code where he has one, else
+// the entry's name.
+func (t timeline) label(s *points.Season, id string) string {
+	if t.champ.Of == points.HolderDriver && s.DriverCode(id) != "" {
+		return s.DriverCode(id)
+	}
+	return s.EntryName(t.champ, id)
+}
 
 // find returns the entry with the id, or an empty one for an id the
 // projection does not have.
@@ -155,10 +176,10 @@ func find(es []sim.Entry, id string) sim.Entry {
 }
 
 func (t timeline) csv(w io.Writer) error {
-	rows := [][]string{{"round", "driver", "title_prob", "title_se"}}
+	rows := [][]string{{"round", t.champ.Entity(), "title_prob", "title_se"}}
 	for _, p := range t.ps {
 		for _, id := range t.contenders {
-			e := entryOf(p, id)
+			e := t.entry(p, id)
 			rows = append(rows, []string{strconv.Itoa(p.After), id, f6(e.TitleProb), f6(e.TitleSE)})
 		}
 	}
@@ -190,8 +211,8 @@ func (t timeline) json(w io.Writer) error {
 	for _, p := range t.ps {
 		r := round{Round: p.After, Name: p.Season.Round(p.After).Name}
 		for _, id := range t.contenders {
-			e := entryOf(p, id)
-			r.Drivers = append(r.Drivers, driver{id, p.Season.DriverName(id), round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), e.Active})
+			e := t.entry(p, id)
+			r.Drivers = append(r.Drivers, driver{id, p.Season.EntryName(t.champ, id), round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), e.Active})
 		}
 		out.Rounds = append(out.Rounds, r)
 	}
@@ -207,13 +228,13 @@ func (t timeline) table(w io.Writer) error {
 	cols := t.plotted()
 	head := []string{">Round", "After"}
 	for _, id := range cols {
-		head = append(head, ">"+s.DriverCode(id))
+		head = append(head, ">"+t.label(s, id))
 	}
 	tb := newTable(head...)
 	for _, p := range t.ps {
 		row := []string{strconv.Itoa(p.After), p.Season.Round(p.After).Name}
 		for _, id := range cols {
-			row = append(row, pct(entryOf(p, id).TitleProb))
+			row = append(row, pct(t.entry(p, id).TitleProb))
 		}
 		tb.add(row...)
 	}
@@ -222,7 +243,9 @@ func (t timeline) table(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	for _, id := range cols {
-		fmt.Fprintf(w, "%s  %s\n", s.DriverCode(id), s.DriverName(id))
+		if l := t.label(s, id); l != s.EntryName(t.champ, id) {
+			fmt.Fprintf(w, "%s  %s\n", l, s.EntryName(t.champ, id))
+		}
 	}
 	return nil
 }
