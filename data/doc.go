@@ -1,7 +1,7 @@
 // Package data reads and writes champ's season format, imports published
-// results (F1DB's YAML tree, Ergast-format CSV dumps) and holds the
-// built-in seasons: every Formula 1 season 1950-2026, embedded in the
-// binary.
+// results (F1DB's YAML tree, Ergast-format CSV dumps, IndyCar fact tables)
+// and holds the built-in seasons: every Formula 1 season 1950-2026 and
+// IndyCar 2024, embedded in the binary.
 //
 // # The season format
 //
@@ -10,9 +10,9 @@
 // CRLF line endings are accepted; lines starting with # are comments.
 //
 //	season.csv      name,system            one line: the season's name and points system
-//	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,counts
-//	results.csv     round,session,driver,name,code,team,team_name,car,position,
-//	                fastest_lap,pole,led_lap,most_laps_led,counts
+//	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,qualifying,counts
+//	results.csv     round,session,driver,name,code,team,team_name,make,make_name,car,
+//	                position,fastest_lap,pole,led_lap,most_laps_led,counts
 //	exclusions.csv  championship,id,points,reason          (optional)
 //	penalties.csv   championship,id,round,points,reason    (optional)
 //
@@ -46,22 +46,33 @@
 //     and not resumed, as 0.55 or 55%; the points system turns it into half
 //     or tiered points.
 //   - table: an alternative race table of the system (WEC "8h", "le-mans").
+//   - qualifying: a qualifying table of the system (IndyCar "indy500"): the
+//     round's qualifying session scores with it (and, under IndyCar's
+//     rules, the round gives no pole point).
 //   - counts: both, driver or team: which championships the round counts
-//     for (the Indianapolis 500 counted for drivers only).
+//     for (the Indianapolis 500 counted for drivers only in the 1950s);
+//     team stands for every championship but the drivers'.
 //
 // # results.csv
 //
-//   - round: a round of the calendar; session: race or sprint.
+//   - round: a round of the calendar; session: race, sprint or qualifying
+//     (the qualifying order, allowed only at a round whose calendar names a
+//     qualifying table).
 //   - driver: an id (max-verstappen); name (Max Verstappen) and code (VER)
 //     are for display and need appear on one line only.
 //   - team: a team id (red-bull); team_name for display.
+//   - make: a manufacturer id (honda) for manufacturers' championships;
+//     make_name for display.
 //   - car: the car number. Two lines of one session with the same position
 //     and the same car are a shared drive; a driver may have two lines in a
 //     session only for two different cars.
 //   - position: 1, 2, 3, ... or a status: DNF, DNS, DSQ, NC, DNQ (RET, DQ,
 //     EX, DNPQ and DNP are read as their equivalents).
-//   - fastest_lap, pole, led_lap, most_laps_led: yes for the bonus earned;
-//     the points system says what each is worth.
+//   - fastest_lap, pole, led_lap, most_laps_led: yes for the bonus earned,
+//     on the driver's race (or sprint) row, even a DSQ (a pole stands); the
+//     points system says what each is worth, and flags it does not award
+//     are facts kept for rescoring. One car takes the pole and the most
+//     laps led, and under a top-N rule the fastest lap.
 //   - counts: both, driver, team, none (cannot score but keeps its place)
 //     or other (another class, such as a Formula 2 car in a Formula 1 race:
 //     scores nothing and the cars behind move up to the scoring places).
@@ -72,8 +83,17 @@
 // what was expected: results.csv:14:9: position "P3" is not an integer or a
 // status (DNF, DNS, DSQ, NC, DNQ). Duplicate positions, a driver in two
 // teams in one session, results for a round the calendar lacks or marks
-// scheduled, unknown statuses and points systems, empty files and missing
-// headers are all reported this way.
+// scheduled, unknown statuses, points systems, tables and championships,
+// qualifying rows at a round without a qualifying table, bonuses on
+// qualifying rows, two poles or two most-laps-led in a session, empty
+// files and missing headers are all reported this way.
+//
+// # exclusions.csv and penalties.csv
+//
+// championship names one of the system's championships (drivers, teams,
+// entrants, ...; driver, team and constructors are read as drivers and
+// teams); id the driver, team, make or car. An exclusion's points column
+// says keep or remove; a penalty deducts points from its round on.
 //
 // # Custom points systems
 //

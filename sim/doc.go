@@ -61,30 +61,48 @@
 //
 // # Sessions
 //
-// Sprints use the same strengths with the sprint table. Where the rules
-// award a fastest-lap bonus it goes to a classified driver chosen with
-// probability proportional to strength (a one-stage Plackett–Luce draw: the
-// count of the season's cumulative strengths below a uniform point), and
-// scores only if the rules allow it from that position (F1 2019-24: top
-// 10).
+// Every remaining session of the season's points plan (points.NewPlan) is
+// simulated: races, sprints (the same strengths with the sprint table) and
+// qualifying sessions that a round's qualifying table scores (the
+// Indianapolis 500's 12..1; drawn like a race). Each championship of the
+// system is tallied from the same simulated results, under its own
+// rules: whom it ranks, its best-N cars, its bonuses, its dropped scores.
+//
+// Bonuses. Where the rules award a fastest-lap bonus it goes to a
+// classified driver chosen with probability proportional to strength (a
+// one-stage Plackett–Luce draw: the count of the season's cumulative
+// strengths below a uniform point), and scores only if the rules allow it
+// from that position (F1 2019-24: top 10); where the rules reassign it
+// (Formula E) a driver outside the top draws again. Pole, leading a lap
+// and leading the most laps are drawn by finishing place, so they follow
+// the simulated order: pole to place p with probability proportional to
+// exp(-λp), a lap led by each place with probability logistic(a - b
+// log(1+p)) (the winner if no one), the most laps led to one of those who
+// led, proportionally to exp(-μp); λ, a, b and μ are fitted to the
+// completed sessions that flag those bonuses (see bonus.go).
 // A round's multiplier and the final-round multiplier apply as in
 // [points.System.Table].
 //
 // # Who races
 //
 // Each team's drivers of the latest completed round race every remaining
-// session. A driver who raced earlier and not in the latest round keeps
-// their points, for themselves and their team, and scores no more.
+// session; when that round's field was more than 1.2 times the season's
+// usual (the Indianapolis 500), its one-off entries do not. A driver who
+// raced earlier and not in the latest round keeps their points, for
+// themselves and their team, and scores no more.
 // [Config.Entries] change that from a round on (a substitute, a move, a new
 // team-mate): a driver an entry brings in races only its rounds, the driver
 // he replaces sits them out, and a newcomer's strength is the prior's or a
-// stated share of his team's.
+// stated share of his team's. A driver who sits a session out is retired in
+// its draw (every model retires him itself), so the kernel and the vector
+// code run entries too.
 //
 // # Models
 //
 // [PlackettLuce] is the default; [Empirical] resamples each driver's own
 // finishes (a retirement included); [Uniform] makes every order of the
-// field equally likely and has no retirements.
+// field equally likely and has no retirements. Each draws a session as
+// sort keys, so every model runs on the kernel.
 //
 // # Simulation
 //
@@ -98,16 +116,19 @@
 //
 // Most seasons run on a fast path: each entry's standing is one integer
 // (points, then counts of 1st, 2nd, ... places, then the entry number), a
-// session adds precomputed increments for its scoring places, and for the
-// Plackett–Luce model a kernel draws each session's keys and orders only
-// the scoring places with a sorting network pruned to them. A season whose
+// session adds precomputed increments for its scoring places and bonuses,
+// and a kernel draws each session's keys and orders only the scoring
+// places with a sorting network pruned to them (the whole order where
+// bonuses go by place or results are fixed; a fixed session is then
+// conditioned by the full path's own code). A season whose
 // final table those integers cannot settle (a tie that the countback must
 // look further down to break) is replayed from its saved generator state on
 // the full path, so results are exact and the same with the fast path off.
 //
 // On amd64 machines with AVX-512 (F and DQ), the engine runs vector code:
 // it draws eight drivers' keys at once (fields of up to 40), and for fields
-// of up to 24 places it runs a whole season's sessions in one call: the
+// of up to 24 places it runs each run of sessions with the same routes and
+// nothing fixed or drawn by place in one call: the
 // draw, the fastest lap (counting the cumulative strengths in three
 // compares), and each driver's place by counting the keys below his, with
 // his increments looked up by that place. The final tables are ranked the

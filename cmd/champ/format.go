@@ -11,10 +11,12 @@ const formatHelp = `champ's season format
 A season is a folder of CSV files that a spreadsheet can write:
 
   season.csv    name,system            the season's name and points system
-  calendar.csv  one line per round     round,name,date,sprint,status,multiplier,distance,table,counts
-  results.csv   one line per driver    round,session,driver,name,code,team,team_name,car,position,
-                per session            fastest_lap,pole,led_lap,most_laps_led,counts
+  calendar.csv  one line per round     round,name,date,sprint,status,multiplier,distance,table,
+                                       qualifying,counts
+  results.csv   one line per driver    round,session,driver,name,code,team,team_name,make,make_name,
+                per session            car,position,fastest_lap,pole,led_lap,most_laps_led,counts
   exclusions.csv (optional)            championship,id,points,reason
+  penalties.csv  (optional)            championship,id,round,points,reason
 
 Only results.csv is needed, and of it only round,driver,position:
 
@@ -35,24 +37,42 @@ calendar.csv
   distance    share of the race distance run when a race was stopped and not
               resumed (0.55 or 55%); the system decides half or tiered points
   table       an alternative race table of the system (WEC: 8h, le-mans)
+  qualifying  a qualifying table of the system (IndyCar: indy500): the round's
+              qualifying session scores with it; empty: qualifying scores nothing
   counts      both (default), driver or team: which championships the round counts for
+              (driver: the drivers' only; team: every other championship)
 
 results.csv
-  session     race (default) or sprint
+  session     race (default), sprint or qualifying (the qualifying order, at a round
+              whose calendar names a qualifying table)
   driver      an id such as max-verstappen; name and code (VER) are for display
   team        a team id such as red-bull; team_name for display
-  car         the car number; two drivers with the same position and car shared it
+  make        a manufacturer id such as honda (manufacturers' championships); make_name
+  car         the car number; drivers with the same position and car shared it (a
+              crew), and a car-numbered championship (IndyCar's entrants) ranks it
   position    1, 2, 3, ... or DNF, DNS, DSQ, NC, DNQ
   fastest_lap, pole, led_lap, most_laps_led   yes for the driver who earned the bonus
+              (on his race row, even a DSQ: a pole stands); one pole, one most laps
+              led and, under a top-N rule, one fastest lap per session; the points
+              system says what each is worth
   counts      both (default), driver, team, none (cannot score, keeps the place) or
               other (another class: scores nothing, the cars behind move up)
+
+exclusions.csv and penalties.csv
+  championship  drivers, teams or another of the system's championships (champ systems)
+  id            the driver, team, make or car excluded or penalised
+  points        exclusions: keep or remove; penalties: the points deducted
+  round         penalties: the round from which the deduction counts
 
 season.csv
   system      a built-in system (champ systems) or a custom system file in the
               folder, e.g. points.csv
 
 Errors name the file, line and column: results.csv:14:9: position "P3" is not
-an integer or a status (DNF, DNS, DSQ, NC, DNQ).
+an integer or a status (DNF, DNS, DSQ, NC, DNQ). A qualifying row where the
+round names no qualifying table, a bonus on a qualifying row, two poles or two
+most-laps-led in one session, an unknown table or championship: each is one
+such line.
 `
 
 func formatCommand() *cli.Command {
