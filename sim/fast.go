@@ -2,6 +2,7 @@ package sim
 
 import (
 	"cmp"
+	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
 	"math/bits"
 	"slices"
@@ -258,7 +259,7 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 	buf := &b.buf
 	if b.vec && n > 0 {
 		// An entry's place is the number of keys above his.
-		rankAVX512(&key[0], n, &b.rank)
+		race.Rank(&key[0], n, &b.rank)
 		for e := range n {
 			b.order[b.rank[e]] = e
 		}
@@ -266,13 +267,13 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 			buf[i] = ^key[b.order[i]]
 		}
 	} else {
-		if n > unrolledMax {
+		if n > race.Unrolled {
 			return b.rankSlow(key, idx, active)
 		}
 		for e, k := range key {
 			buf[e] = ^k // ascending order of ^k: descending of k
 		}
-		sortUnrolled(buf, n)
+		race.Sort(buf, n)
 		last := uint64(n - 1)
 		mask := uint64(1)<<idx - 1
 		for i := range n {

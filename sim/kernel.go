@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"github.com/champ-dev/champ/sim/internal/race"
 	"math/bits"
 
 	"github.com/champ-dev/champ/points"
@@ -24,7 +25,7 @@ import (
 // go to the vector code (seasonAVX512) in one call each.
 
 // keyed is a sampler that draws a session as sort keys: draw writes each
-// field driver's key into keyBuf() in field order (retiredKey|d for a driver
+// field driver's key into keyBuf() in field order (race.RetiredKey|d for a driver
 // not classified) and returns the mask of the drivers not classified; its
 // Order is those keys sorted, and FastestLap picks among the classified of
 // the session last drawn.
@@ -32,21 +33,21 @@ type keyed interface {
 	Sampler
 	absentSetter
 	draw(g *Gen) uint64
-	keyBuf() *[maxNetwork]uint64
+	keyBuf() *[race.MaxField]uint64
 }
 
 // kernel is one worker's compiled session loop.
 type kernel struct {
 	s     keyed
 	pl    *plSampler // s, when it is the Plackett–Luce sampler: direct calls and the vector code
-	buf   *[maxNetwork]uint64
+	buf   *[race.MaxField]uint64
 	n     int
-	two   bool               // the season has a second championship (t)
-	spare [1]uint64          // the second championship's keys when it has none
-	pre   [maxNetwork]uint64 // scratch: a session's keys before the sort
+	two   bool                  // the season has a second championship (t)
+	spare [1]uint64             // the second championship's keys when it has none
+	pre   [race.MaxField]uint64 // scratch: a session's keys before the sort
 	// accD and accT gather the scalar sessions' increments per field
 	// index until the routes change (then flush adds them to the keys).
-	accD, accT [maxNetwork]uint64
+	accD, accT [race.MaxField]uint64
 	accRoute   *route
 	out        []int        // scratch: a fixed session's order
 	sc         applyScratch // and its room
@@ -56,19 +57,19 @@ type kernel struct {
 	bonuses    *bonusModel
 	sessions   []kernSession
 	spans      []kernSpan
-	raceTop    func(*[maxNetwork]uint64) // the network of the sessions that score the most places
-	raceInc    *[32]uint64               // and their vector scoring's tables
-	vec        bool                      // some sessions run in the vector code
-	acc        vecAcc
-	vs         vecSeason     // the vector code's season
-	vsess      []vecSession  // and sessions
-	vrace      [1]vecSession // and the races' session, without a fastest lap
+	raceTop    func(*[race.MaxField]uint64) // the network of the sessions that score the most places
+	raceInc    *[32]uint64                  // and their vector scoring's tables
+	vec        bool                         // some sessions run in the vector code
+	acc        race.Acc
+	vs         race.Season     // the vector code's season
+	vsess      []race.Session  // and sessions
+	vrace      [1]race.Session // and the races' session, without a fastest lap
 }
 
 // route is who a field driver scores for: his entry in the drivers'
 // championship, and in the second (the spare slot without one).
 type route struct {
-	drv, tm [maxNetwork]uint8
+	drv, tm [race.MaxField]uint8
 }
 
 // kernSpan is a run of sessions [from, to) with the same routes and the
@@ -78,41 +79,6 @@ type kernSpan struct {
 	vector   bool
 }
 
-// vecSeason is a season as seasonAVX512 reads it; vecSession is one of
-// its sessions. vec_amd64.s knows their fields by offset
-// (TestVectorLayout checks them).
-type vecSeason struct {
-	state uint64 // the generator's state, in and out
-	n     int    // the field
-	total float64
-	dnf   *uint64 // the sampler's
-	inv   *float64
-	cum   *float64
-	buf   *uint64
-	acc   *vecAcc
-	sess  *vecSession
-	nsess int
-	mask  uint64 // out: the last session's retirements
-}
-
-type vecSession struct {
-	inc   *[32]uint64 // drivers' then teams' increments by place
-	fl    uint64      // 1: a fastest-lap bonus is drawn
-	flLim uint64      // it scores for places below flLim
-	flD   uint64      // the bonus as driver and team key increments
-	flT   uint64
-}
-
-// vecAcc is the vector scoring's state in a season, per field index: the
-// drivers' and the teams' key increments so far, and the places in the
-// session last scored.
-type vecAcc struct {
-	d, t, rank [vecMax]uint64
-}
-
-// vecMax is the largest field the vector scoring takes.
-const vecMax = 24
-
 type kernSession struct {
 	ss       *session
 	index    int    // in the compiled sessions
@@ -120,7 +86,7 @@ type kernSession struct {
 	absent   uint64 // the drivers who do not race
 	starters int    // the field less them
 	fixed    bool   // results fixed: sorted whole and conditioned
-	top      func(*[maxNetwork]uint64)
+	top      func(*[race.MaxField]uint64)
 	byPlace  bool           // pole, led a lap or most laps led are drawn
 	reassign bool           // a fastest lap outside the top is drawn again
 	bD, bT   [nBonus]uint64 // each bonus as driver and team key increments
@@ -152,7 +118,7 @@ func (c *condFL) FastestLap(g *Gen) int { return c.cd.fastestLap(g, c.inner, c.s
 // championships.
 func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	ks, ok := s.(keyed)
-	if !ok || len(c.field) > unrolledMax || len(c.champs) > 2 || len(c.champs[0].st) > 255 || len(c.champs) > 1 && len(c.champs[1].st) > 254 {
+	if !ok || len(c.field) > race.Unrolled || len(c.champs) > 2 || len(c.champs[0].st) > 255 || len(c.champs) > 1 && len(c.champs[1].st) > 254 {
 		return nil
 	}
 	pl, _ := s.(*plSampler)
@@ -189,7 +155,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		}
 		return f.bonus[s][kind][champ]
 	}
-	vecOK := pl != nil && pl.vec && n <= vecMax
+	vecOK := pl != nil && pl.vec && n <= race.VecMax
 	most := 0
 	for i := range c.sessions {
 		ss := &c.sessions[i]
@@ -232,17 +198,17 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		if ks.byPlace || ks.fixed {
 			depth = n // the whole order
 		}
-		ks.top = topNetwork(n, depth)
+		ks.top = race.Top(n, depth)
 		if k.raceTop == nil || places > most {
 			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
 		k.sessions = append(k.sessions, ks)
-		v := vecSession{inc: ks.vinc, flLim: uint64(ks.flTop), flD: ks.flD, flT: ks.flT}
+		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT}
 		if ks.fl {
-			v.fl = 1
+			v.FL = 1
 		}
 		if ks.flTop == 0 {
-			v.flLim = vecMax // every classified driver
+			v.FLLim = race.VecMax // every classified driver
 		}
 		k.vsess = append(k.vsess, v)
 		// Spans: a session joins the last one if it runs the same way
@@ -257,11 +223,11 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.vec = k.vec || vector
 	}
 	if k.raceTop == nil { // no session left
-		k.raceTop, k.raceInc = topNetwork(n, n), new([32]uint64)
+		k.raceTop, k.raceInc = race.Top(n, n), new([32]uint64)
 	}
-	k.vrace[0] = vecSession{inc: k.raceInc}
+	k.vrace[0] = race.Session{Inc: k.raceInc}
 	if vecOK {
-		k.vs = vecSeason{n: n, dnf: &pl.dnf[0], inv: &pl.inv[0], cum: &pl.cum[0], buf: &pl.buf[0], acc: &k.acc}
+		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
 	return k
 }
@@ -282,12 +248,12 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 		first := &k.sessions[sp.from]
 		k.s.setAbsent(first.absent)
 		if sp.vector {
-			k.acc = vecAcc{}
+			k.acc = race.Acc{}
 			k.runVec(g, k.vsess[sp.from:sp.to])
 			r := first.r
 			for f := range k.n {
-				keyD[r.drv[f]] += k.acc.d[f%vecMax]
-				keyT[r.tm[f]] += k.acc.t[f%vecMax]
+				keyD[r.drv[f]] += k.acc.D[f%race.VecMax]
+				keyT[r.tm[f]] += k.acc.T[f%race.VecMax]
 			}
 			continue
 		}
@@ -335,7 +301,7 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		// Drawn before the sort, as Order's caller draws it after
 		// the order: the same numbers in the same sequence.
 		fl = k.fastestLap(g)
-		flKey = buf[fl&(maxNetwork-1)]
+		flKey = buf[fl&(race.MaxField-1)]
 	}
 	if ks.reassign {
 		k.pre = *buf // the keys by field index, for a fastest lap drawn again
@@ -344,34 +310,34 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	if fl >= 0 && ks.flTop > 0 && ks.reassign {
 		// Outside the top: drawn again, as the full path does, before the
 		// by-place bonuses.
-		limit := buf[(ks.flTop-1)&(maxNetwork-1)]
+		limit := buf[(ks.flTop-1)&(race.MaxField-1)]
 		for try := 0; flKey > limit; try++ {
 			if try == reassignTries {
 				fl, flKey = int(buf[0]&0xff), buf[0]
 				break
 			}
 			fl = k.fastestLap(g)
-			flKey = k.pre[fl&(maxNetwork-1)]
+			flKey = k.pre[fl&(race.MaxField-1)]
 		}
 	}
 	if ks.byPlace && ks.absent == 0 && bits.OnesCount64(mask) < k.n {
 		k.scoreWithBonuses(g, ks, keyD, keyT)
 	} else {
 		for p, inc := range ks.inc {
-			key := buf[p&(maxNetwork-1)]
-			if key >= retiredKey {
+			key := buf[p&(race.MaxField-1)]
+			if key >= race.RetiredKey {
 				break
 			}
-			accD[key&(maxNetwork-1)] += inc.d
-			accT[key&(maxNetwork-1)] += inc.t
+			accD[key&(race.MaxField-1)] += inc.d
+			accT[key&(race.MaxField-1)] += inc.t
 		}
 		if ks.byPlace && bits.OnesCount64(mask) < k.n {
 			k.placeBonuses(g, ks, keyD, keyT)
 		}
 	}
-	if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(maxNetwork-1)]) {
-		accD[fl&(maxNetwork-1)] += ks.flD
-		accT[fl&(maxNetwork-1)] += ks.flT
+	if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(race.MaxField-1)]) {
+		accD[fl&(race.MaxField-1)] += ks.flD
+		accT[fl&(race.MaxField-1)] += ks.flT
 	}
 }
 
@@ -386,7 +352,7 @@ func (k *kernel) flush(keyD, keyT []uint64) {
 		keyD[r.drv[f]] += k.accD[f]
 		keyT[r.tm[f]] += k.accT[f]
 	}
-	k.accD, k.accT = [maxNetwork]uint64{}, [maxNetwork]uint64{}
+	k.accD, k.accT = [race.MaxField]uint64{}, [race.MaxField]uint64{}
 	k.accRoute = nil
 }
 
@@ -404,8 +370,8 @@ func (k *kernel) scoreWithBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) 
 	mostD, mostT := ks.bD[points.MostLapsLed], ks.bT[points.MostLapsLed]
 	p := 0
 	for ; p < len(ks.inc); p++ {
-		key := buf[p&(maxNetwork-1)]
-		if key >= retiredKey {
+		key := buf[p&(race.MaxField-1)]
+		if key >= race.RetiredKey {
 			break
 		}
 		inc := ks.inc[p]
@@ -417,22 +383,22 @@ func (k *kernel) scoreWithBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) 
 		if p == most {
 			d, t = d+mostD, t+mostT
 		}
-		accD[key&(maxNetwork-1)] += d
-		accT[key&(maxNetwork-1)] += t
+		accD[key&(race.MaxField-1)] += d
+		accT[key&(race.MaxField-1)] += t
 	}
 	// Bonuses past the places scored (a retired driver's pole, say).
 	for x := led &^ (1<<p - 1); x != 0; x &= x - 1 {
-		d := buf[bits.TrailingZeros64(x)&(maxNetwork-1)] & (maxNetwork - 1)
+		d := buf[bits.TrailingZeros64(x)&(race.MaxField-1)] & (race.MaxField - 1)
 		accD[d] += ledD
 		accT[d] += ledT
 	}
 	if pole >= p {
-		d := buf[pole&(maxNetwork-1)] & (maxNetwork - 1)
+		d := buf[pole&(race.MaxField-1)] & (race.MaxField - 1)
 		accD[d] += poleD
 		accT[d] += poleT
 	}
 	if most >= p {
-		d := buf[most&(maxNetwork-1)] & (maxNetwork - 1)
+		d := buf[most&(race.MaxField-1)] & (race.MaxField - 1)
 		accD[d] += mostD
 		accT[d] += mostT
 	}
@@ -444,13 +410,13 @@ func (k *kernel) scoreWithBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) 
 func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	buf, r, out := k.buf, ks.r, k.out
 	mask := k.draw(g)
-	sortUnrolled(buf, k.n)
+	race.Sort(buf, k.n)
 	for i := range out {
-		out[i] = int(buf[i&(maxNetwork-1)] & 0xff)
+		out[i] = int(buf[i&(race.MaxField-1)] & 0xff)
 	}
 	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
 	for p := 0; p < cls && p < len(ks.inc); p++ {
-		d := out[p] & (maxNetwork - 1)
+		d := out[p] & (race.MaxField - 1)
 		keyD[r.drv[d]] += ks.inc[p].d
 		keyT[r.tm[d]] += ks.inc[p].t
 	}
@@ -460,8 +426,8 @@ func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	if ks.fl {
 		k.fl = condFL{cd: k.cd, inner: k.s, s: ks.index, out: out, n: cls}
 		if d, ok := fastestLap(g, &k.fl, &ks.ss.bonus[points.FastestLap], out[:cls]); ok {
-			keyD[r.drv[d&(maxNetwork-1)]] += ks.flD
-			keyT[r.tm[d&(maxNetwork-1)]] += ks.flT
+			keyD[r.drv[d&(race.MaxField-1)]] += ks.flD
+			keyT[r.tm[d&(race.MaxField-1)]] += ks.flT
 		}
 	}
 	if ks.byPlace {
@@ -478,7 +444,7 @@ func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	buf := k.buf
 	out := k.out[:0]
 	for p := range k.n {
-		if d := int(buf[p&(maxNetwork-1)] & 0xff); ks.absent>>d&1 == 0 {
+		if d := int(buf[p&(race.MaxField-1)] & 0xff); ks.absent>>d&1 == 0 {
 			out = append(out, d)
 		}
 	}
@@ -491,33 +457,33 @@ func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 func (k *kernel) addBonuses(ks *kernSession, keyD, keyT []uint64, order []int) {
 	bs, r := &k.bonus, ks.r
 	if bs.pole >= 0 {
-		d := order[bs.pole] & (maxNetwork - 1)
+		d := order[bs.pole] & (race.MaxField - 1)
 		keyD[r.drv[d]] += ks.bD[points.Pole]
 		keyT[r.tm[d]] += ks.bT[points.Pole]
 	}
 	for x := bs.led; x != 0; x &= x - 1 {
-		d := order[bits.TrailingZeros64(x)] & (maxNetwork - 1)
+		d := order[bits.TrailingZeros64(x)] & (race.MaxField - 1)
 		keyD[r.drv[d]] += ks.bD[points.LedLap]
 		keyT[r.tm[d]] += ks.bT[points.LedLap]
 	}
 	if bs.most >= 0 {
-		d := order[bs.most] & (maxNetwork - 1)
+		d := order[bs.most] & (race.MaxField - 1)
 		keyD[r.drv[d]] += ks.bD[points.MostLapsLed]
 		keyT[r.tm[d]] += ks.bT[points.MostLapsLed]
 	}
 }
 
 // runVec runs sessions with the vector code from g's state.
-func (k *kernel) runVec(g *Gen, sessions []vecSession) {
+func (k *kernel) runVec(g *Gen, sessions []race.Session) {
 	v := &k.vs
-	v.state, v.total = g.state, k.pl.cum[k.pl.n-1]
-	v.sess, v.nsess = nil, len(sessions)
+	v.State, v.Total = g.State(), k.pl.cum[k.pl.n-1]
+	v.Sess, v.NSess = nil, len(sessions)
 	if len(sessions) > 0 {
-		v.sess = &sessions[0]
+		v.Sess = &sessions[0]
 	}
-	seasonAVX512(v)
-	g.state = v.state
-	k.pl.mask = v.mask
+	race.RunSeason(v)
+	g.SetState(v.State)
+	k.pl.mask = v.Mask
 }
 
 // race draws and places one session as the season's races (its sessions

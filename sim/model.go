@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
 	"math/bits"
 	"slices"
@@ -151,8 +152,8 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
 	s := &plSampler{m: m, n: n}
-	s.net = n >= 2 && n <= unrolledMax
-	s.vec = s.net && useVec
+	s.net = n >= 2 && n <= race.Unrolled
+	s.vec = s.net && race.UseVec
 	if s.net {
 		for i := n; i < len(s.cum); i++ {
 			s.cum[i] = math.MaxFloat64
@@ -183,21 +184,21 @@ type plSampler struct {
 	sum  float64  // large fields: total strength of the classified drivers of that session
 	// Network path: the season's cumulative strengths in field order, for
 	// the fastest lap; past the field, the largest float64.
-	cum  [maxNetwork]float64
+	cum  [race.MaxField]float64
 	mask uint64 // network path: bit d set when driver d retired in the session
 	net  bool   // a generated network sorts the field
 	vec  bool   // the vector draw runs the network path
-	buf  [maxNetwork]uint64
+	buf  [race.MaxField]uint64
 	// Network path: the season's retirement thresholds and inverse
 	// strengths in field order, as the draw loops read them (the vector
 	// draw eight at a time).
-	dnf [maxNetwork]uint64
-	inv [maxNetwork]float64
+	dnf [race.MaxField]uint64
+	inv [race.MaxField]float64
 	// Network path: the drivers who do not race the sessions drawn now,
 	// retired with certainty (a threshold of 2^32), and their drawn
 	// thresholds, to restore.
 	absent uint64
-	saved  [maxNetwork]uint64
+	saved  [race.MaxField]uint64
 }
 
 // always is a retirement threshold no 32 random bits reach: the driver
@@ -223,7 +224,7 @@ func (s *plSampler) setAbsent(mask uint64) bool {
 	return true
 }
 
-func (s *plSampler) keyBuf() *[maxNetwork]uint64 { return &s.buf }
+func (s *plSampler) keyBuf() *[race.MaxField]uint64 { return &s.buf }
 
 // Begin draws the season's strength and retirement probability of each
 // driver by inverse transform: one 64-bit draw picks a quantile of each
@@ -234,7 +235,7 @@ func (s *plSampler) Begin(g *Gen) {
 		for d := range s.n {
 			u := g.Uint64()
 			rate := s.m.rateQ[d][u>>52]
-			i := d & (maxNetwork - 1)
+			i := d & (race.MaxField - 1)
 			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/rate
 			sum += rate
 			s.cum[i] = sum
@@ -272,57 +273,21 @@ func (s *plSampler) Order(g *Gen, out []int) int {
 		return s.orderLarge(g, out)
 	}
 	mask := s.draw(g)
-	sortUnrolled(&s.buf, s.n)
+	race.Sort(&s.buf, s.n)
 	for i := range out {
-		out[i] = int(s.buf[i&(maxNetwork-1)] & 0xff)
+		out[i] = int(s.buf[i&(race.MaxField-1)] & 0xff)
 	}
 	return s.n - bits.OnesCount64(mask)
 }
 
-// drawVec is draw with the vector code: eight drivers at a time, with
-// the scalar code's numbers.
-func (s *plSampler) drawVec(g *Gen) uint64 {
-	st, mask := drawAVX512(g.state, &s.dnf[0], &s.inv[0], &s.buf[0], s.n)
-	g.state = st
-	s.mask = mask
-	return mask
-}
-
-// retiredKey marks a retired driver's key: above every time.
-const retiredKey = math.MaxUint64 &^ 0xff
-
-// timeKey packs driver d's time, an exponential variate x times his
-// inverse strength, into a sort key: the float's bits, which order like
-// the float, with d in the low byte.
-func timeKey(x, inv float64, d int) uint64 {
-	return math.Float64bits(x*inv)&^0xff | uint64(d)
-}
-
 // draw runs a session's exponential race on the network path: it writes
-// each driver's packed key to s.buf in field order (retiredKey|d for a
-// retirement) and returns the mask of retired drivers, also left in
-// s.mask.
+// each driver's packed key to s.buf in field order (race.RetiredKey|d for
+// a retirement) and returns the mask of retired drivers, also left in
+// s.mask. The vector code draws eight drivers at a time where the
+// sampler runs it: the same numbers.
 func (s *plSampler) draw(g *Gen) uint64 {
-	if s.vec {
-		return s.drawVec(g)
-	}
-	var mask uint64
-	buf := &s.buf
-	st := g.state // the generator's state in a local: Gen.Uint64 inlined
-	for d := range s.n {
-		st += wyInc
-		hi, lo := bits.Mul64(st, st^wyMul)
-		u := hi ^ lo
-		// Without branches on the retirement, which is too random to
-		// predict: r is 1 for a retirement.
-		var r uint64
-		if u>>32 < s.dnf[d&(maxNetwork-1)] {
-			r = 1
-		}
-		mask |= r << (d & 63)
-		buf[d&(maxNetwork-1)] = timeKey(expBits(uint32(u)), s.inv[d&(maxNetwork-1)], d) | -r&retiredKey
-	}
-	g.state = st
+	st, mask := race.Draw(g.State(), &s.dnf, &s.inv, &s.buf, s.n, s.vec)
+	g.SetState(st)
 	s.mask = mask
 	return mask
 }
@@ -342,12 +307,12 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 		}
 		s.out[d] = false
 		sum += p.rate
-		s.keys[n] = timeKey(expBits(uint32(u)), p.inv, d)
+		s.keys[n] = race.Key(race.ExpBits(uint32(u)), p.inv, d)
 		n++
 	}
 	s.sum = sum
 	s.mask = 0
-	sortKeys(s.keys[:n])
+	race.SortKeys(s.keys[:n])
 	for i, key := range s.keys[:n] {
 		out[i] = int(key & 0xff)
 	}
@@ -389,32 +354,11 @@ func (s *plSampler) fastestLapMask(g *Gen) int {
 	total := cum[len(cum)-1]
 	for {
 		u := g.Float64() * total
-		d := 0
-		if s.vec && s.n <= vecMax {
-			d = countAVX512(&s.cum[0], u)
-		} else {
-			for _, c := range cum {
-				if c <= u {
-					d++
-				}
-			}
-		}
+		d := race.Count(&s.cum, u, s.n, s.vec)
 		// d == n only when rounding put u at the total: draw again.
 		if d < s.n && s.mask>>(d&63)&1 == 0 {
 			return d
 		}
-	}
-}
-
-// sortKeys sorts packed keys ascending (insertion sort: fields are small).
-func sortKeys(keys []uint64) {
-	for i := 1; i < len(keys); i++ {
-		k := keys[i]
-		j := i
-		for ; j > 0 && keys[j-1] > k; j-- {
-			keys[j] = keys[j-1]
-		}
-		keys[j] = k
 	}
 }
 
@@ -431,8 +375,8 @@ func (u Uniform) NewSampler() Sampler {
 type uniformSampler struct {
 	n      int
 	perm   []int
-	buf    [maxNetwork]uint64 // fields of up to 64: the session's keys
-	absent uint64             // drivers who do not race
+	buf    [race.MaxField]uint64 // fields of up to 64: the session's keys
+	absent uint64                // drivers who do not race
 }
 
 func (*uniformSampler) Begin(*Gen) {}
@@ -453,19 +397,19 @@ func (u *uniformSampler) shuffle(g *Gen) {
 func (u *uniformSampler) draw(g *Gen) uint64 {
 	u.shuffle(g)
 	for p, d := range u.perm {
-		u.buf[d&(maxNetwork-1)] = uint64(p)<<8 | uint64(d)
+		u.buf[d&(race.MaxField-1)] = uint64(p)<<8 | uint64(d)
 	}
 	for x := u.absent; x != 0; x &= x - 1 {
 		d := bits.TrailingZeros64(x)
-		u.buf[d] = retiredKey | uint64(d)
+		u.buf[d] = race.RetiredKey | uint64(d)
 	}
 	return u.absent
 }
 
-func (u *uniformSampler) keyBuf() *[maxNetwork]uint64 { return &u.buf }
+func (u *uniformSampler) keyBuf() *[race.MaxField]uint64 { return &u.buf }
 
 func (u *uniformSampler) setAbsent(mask uint64) bool {
-	if u.n > maxNetwork {
+	if u.n > race.MaxField {
 		return false
 	}
 	u.absent = mask
@@ -475,7 +419,7 @@ func (u *uniformSampler) setAbsent(mask uint64) bool {
 // Order is a Fisher–Yates shuffle (for fields of up to 64, its keys
 // sorted: the same order).
 func (u *uniformSampler) Order(g *Gen, out []int) int {
-	if u.n > maxNetwork {
+	if u.n > race.MaxField {
 		u.shuffle(g)
 		copy(out, u.perm)
 		return len(out)
@@ -483,7 +427,7 @@ func (u *uniformSampler) Order(g *Gen, out []int) int {
 	mask := u.draw(g)
 	sortAll(&u.buf, u.n)
 	for i := range out {
-		out[i] = int(u.buf[i&(maxNetwork-1)] & 0xff)
+		out[i] = int(u.buf[i&(race.MaxField-1)] & 0xff)
 	}
 	return u.n - bits.OnesCount64(mask)
 }
@@ -492,20 +436,20 @@ func (u *uniformSampler) Order(g *Gen, out []int) int {
 func (u *uniformSampler) FastestLap(g *Gen) int {
 	for {
 		d := g.IntN(u.n)
-		if u.absent>>(d&63)&1 == 0 || u.n > maxNetwork {
+		if u.absent>>(d&63)&1 == 0 || u.n > race.MaxField {
 			return d
 		}
 	}
 }
 
-// sortAll sorts the first n keys ascending: a network up to unrolledMax,
+// sortAll sorts the first n keys ascending: a network up to race.Unrolled,
 // insertion sort above.
-func sortAll(buf *[maxNetwork]uint64, n int) {
-	if n <= unrolledMax {
-		sortUnrolled(buf, n)
+func sortAll(buf *[race.MaxField]uint64, n int) {
+	if n <= race.Unrolled {
+		race.Sort(buf, n)
 		return
 	}
-	sortKeys(buf[:n])
+	race.SortKeys(buf[:n])
 }
 
 // Empirical resamples each driver's own results: in every simulated
@@ -559,7 +503,7 @@ type empSampler struct {
 	e       *Empirical
 	clsKeys []uint64 // large fields: the classified drivers' keys
 	out     []bool   // retired in the session last drawn (absent drivers not)
-	buf     [maxNetwork]uint64
+	buf     [race.MaxField]uint64
 	absent  uint64
 }
 
@@ -576,23 +520,23 @@ func (s *empSampler) draw(g *Gen) uint64 {
 		p := h[g.IntN(len(h))]
 		s.out[d] = p == 0
 		if p == 0 {
-			s.buf[d&(maxNetwork-1)] = retiredKey | uint64(d)
+			s.buf[d&(race.MaxField-1)] = race.RetiredKey | uint64(d)
 			mask |= 1 << (d & 63)
 			continue
 		}
-		s.buf[d&(maxNetwork-1)] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
+		s.buf[d&(race.MaxField-1)] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
 	}
 	for x := s.absent; x != 0; x &= x - 1 {
 		d := bits.TrailingZeros64(x)
-		s.buf[d] = retiredKey | uint64(d)
+		s.buf[d] = race.RetiredKey | uint64(d)
 	}
 	return mask | s.absent
 }
 
-func (s *empSampler) keyBuf() *[maxNetwork]uint64 { return &s.buf }
+func (s *empSampler) keyBuf() *[race.MaxField]uint64 { return &s.buf }
 
 func (s *empSampler) setAbsent(mask uint64) bool {
-	if len(s.e.history) > maxNetwork {
+	if len(s.e.history) > race.MaxField {
 		return false
 	}
 	s.absent = mask
@@ -601,11 +545,11 @@ func (s *empSampler) setAbsent(mask uint64) bool {
 
 func (s *empSampler) Order(g *Gen, out []int) int {
 	n := len(s.e.history)
-	if n <= maxNetwork {
+	if n <= race.MaxField {
 		mask := s.draw(g)
 		sortAll(&s.buf, n)
 		for i := range out {
-			out[i] = int(s.buf[i&(maxNetwork-1)] & 0xff)
+			out[i] = int(s.buf[i&(race.MaxField-1)] & 0xff)
 		}
 		return n - bits.OnesCount64(mask)
 	}
@@ -623,7 +567,7 @@ func (s *empSampler) Order(g *Gen, out []int) int {
 		s.clsKeys[cls] = uint64(p)<<40 | (g.Uint64()>>40)<<8 | uint64(d)
 		cls++
 	}
-	sortKeys(s.clsKeys[:cls])
+	race.SortKeys(s.clsKeys[:cls])
 	for i, key := range s.clsKeys[:cls] {
 		out[i] = int(key & 0xff)
 	}
@@ -651,7 +595,7 @@ func (s *empSampler) FastestLap(g *Gen) int {
 				i--
 			}
 		}
-		if s.absent>>(d&63)&1 == 0 || len(s.out) > maxNetwork {
+		if s.absent>>(d&63)&1 == 0 || len(s.out) > race.MaxField {
 			return d
 		}
 	}

@@ -68,9 +68,9 @@ func TestReliability(t *testing.T) {
 	}
 }
 
-// race appends a race of round rd in the given finishing order ("" for
+// raceOf appends a race of round rd in the given finishing order ("" for
 // retired drivers at the end is not needed: all finish).
-func race(s *points.Season, rd int, order ...string) {
+func raceOf(s *points.Season, rd int, order ...string) {
 	for i, d := range order {
 		s.Results = append(s.Results, points.Result{Round: rd, Driver: d, Team: "team-" + d, Car: d, Position: i + 1})
 	}
@@ -85,7 +85,7 @@ func TestBacktest(t *testing.T) {
 	orders := [][]string{{"a", "b", "c"}, {"b", "a", "c"}, {"a", "c", "b"}, {"a", "b", "c"}, {"c", "b", "a"}}
 	for i, o := range orders {
 		s.Rounds = append(s.Rounds, points.Round{Number: i + 1, Completed: true, Multiplier: 1, Distance: 1})
-		race(s, i+1, o...)
+		raceOf(s, i+1, o...)
 	}
 	bt, err := RunBacktest([]*points.Season{s}, BacktestConfig{Model: ModelUniform, Compare: []string{ModelEmpirical}, Sims: 4000, Seed: 1, Workers: 2})
 	if err != nil {
@@ -131,10 +131,10 @@ func TestFitIgnoresRetirementsInStrength(t *testing.T) {
 	for rd := 1; rd <= 10; rd++ {
 		s.Rounds = append(s.Rounds, points.Round{Number: rd, Completed: true, Multiplier: 1, Distance: 1})
 		if rd%3 == 0 {
-			race(s, rd, "steady", "c", "d", "e")
+			raceOf(s, rd, "steady", "c", "d", "e")
 			s.Results = append(s.Results, points.Result{Round: rd, Driver: "fast", Status: points.DNF})
 		} else {
-			race(s, rd, "fast", "steady", "c", "d", "e")
+			raceOf(s, rd, "fast", "steady", "c", "d", "e")
 		}
 	}
 	f := FitSeason(s, 10, DefaultOptions())

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -329,17 +330,17 @@ func TestKernelMatchesFullPath(t *testing.T) {
 	} {
 		for _, model := range ModelNames {
 			for _, vec := range []bool{false, true} {
-				if vec && !useVec {
+				if vec && !race.UseVec {
 					continue
 				}
 				cfg := tc.cfg
 				cfg.Model, cfg.Sims, cfg.Seed, cfg.Workers = model, 2*BlockSize+5, 11, 2
 				after := tc.s.LastCompleted()
-				was := useVec
-				useVec = vec
+				was := race.UseVec
+				race.UseVec = vec
 				fast := projectWith(t, &fullPathOnly, false, tc.s, after, cfg)
 				full := projectWith(t, &fullPathOnly, true, tc.s, after, cfg)
-				useVec = was
+				race.UseVec = was
 				if !reflect.DeepEqual(fast, full) {
 					t.Errorf("%s, %s, vector code %v: the kernel differs from the full path", tc.name, model, vec)
 				}
@@ -369,52 +370,6 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 	}
 }
 
-func TestNetworksSort(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for n := 2; n <= unrolledMax; n++ {
-		for range 200 {
-			var keys [maxNetwork]uint64
-			ref := make([]uint64, n)
-			for i := range n {
-				keys[i] = r.Uint64() >> uint(r.IntN(64)) // repeats and small values too
-				ref[i] = keys[i]
-			}
-			sortUnrolled(&keys, n)
-			sortKeys(ref)
-			for i := range n {
-				if keys[i] != ref[i] {
-					t.Fatalf("n=%d: network output %d is %d, want %d", n, i, keys[i], ref[i])
-				}
-			}
-		}
-	}
-}
-
-// The networks topNetwork picks put the k smallest keys first, sorted.
-func TestTopNetworks(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	for n := 2; n <= unrolledMax; n++ {
-		for k := 0; k <= 12; k++ {
-			top := topNetwork(n, k)
-			for range 100 {
-				var keys [maxNetwork]uint64
-				ref := make([]uint64, n)
-				for i := range n {
-					keys[i] = r.Uint64() >> uint(r.IntN(64))
-					ref[i] = keys[i]
-				}
-				top(&keys)
-				sortKeys(ref)
-				for i := range min(k, n) {
-					if keys[i] != ref[i] {
-						t.Fatalf("n=%d k=%d: output %d is %d, want %d", n, k, i, keys[i], ref[i])
-					}
-				}
-			}
-		}
-	}
-}
-
 // The fastest lap goes to a classified driver in proportion to strength.
 func TestFastestLapByStrength(t *testing.T) {
 	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},
@@ -438,7 +393,7 @@ func TestFastestLapByStrength(t *testing.T) {
 }
 
 // projectWith runs Project with a switch of the engine (fullPathOnly,
-// useVec) set to v, and puts the switch back.
+// race.UseVec) set to v, and puts the switch back.
 func projectWith(t *testing.T, sw *bool, v bool, s *points.Season, after int, cfg Config) *Projection {
 	t.Helper()
 	was := *sw

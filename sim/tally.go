@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
 	"math/bits"
 
@@ -25,9 +26,9 @@ type board struct {
 	final    []float64
 	rp       []float64 // scratch: one entry's round points
 	order    []int
-	buf      [maxNetwork]uint64 // scratch for rankKeys
-	vec      bool               // rankKeys counts with the vector code
-	rank     [vecMax]uint64     // its scratch
+	buf      [race.MaxField]uint64 // scratch for rankKeys
+	vec      bool                  // rankKeys counts with the vector code
+	rank     [race.VecMax]uint64   // its scratch
 	// tallies
 	titles []int64
 	ties   []int64
@@ -63,7 +64,7 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 	}
 	b.final = padded[float64](n)
 	b.order = padded[int](n)
-	b.vec = useVec && n <= vecMax
+	b.vec = race.UseVec && n <= race.VecMax
 	for i := range b.order {
 		b.order[i] = i
 	}
@@ -266,11 +267,11 @@ func (t *tally) one(g *Gen) {
 		t.season(g)
 		return
 	}
-	saved := g.state
+	saved := g.State()
 	if !t.fastSeason(g) {
 		// Replay the same season on the full path.
 		t.fast.replayed++
-		g.state = saved
+		g.SetState(saved)
 		t.season(g)
 	}
 }

@@ -1,4 +1,4 @@
-package sim
+package race
 
 // Sessions are sorted by sorting networks: a fixed sequence of
 // compare-exchanges, each a min and a max that compile to conditional moves,

@@ -1,16 +1,16 @@
 //go:build !amd64 || purego
 
-package sim
+package race
 
-// useVec is false: there is no vector code for this architecture, or the
+// UseVec is false: there is no vector code for this architecture, or the
 // purego build tag left it out.
-var useVec = false
+var UseVec = false
 
 func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64) {
 	panic("sim: no vector draw on this architecture")
 }
 
-func seasonAVX512(v *vecSeason) {
+func seasonAVX512(v *Season) {
 	panic("sim: no vector season on this architecture")
 }
 
@@ -18,7 +18,7 @@ func countAVX512(cum *float64, u float64) int {
 	panic("sim: no vector count on this architecture")
 }
 
-func rankAVX512(key *uint64, n int, rank *[vecMax]uint64) {
+func rankAVX512(key *uint64, n int, rank *[VecMax]uint64) {
 	panic("sim: no vector ranking on this architecture")
 }
 

@@ -1,70 +1,8 @@
-package sim
+package race
 
-import (
-	"math"
-	"math/bits"
-	"math/rand/v2"
-)
+import "math"
 
-// Gen is the random generator of one block of seasons: wyrand (Wang Yi's
-// 64-bit generator), seeded from (seed, block) through SplitMix64. It is a
-// rand.Source, so gonum's distributions and math/rand/v2 can draw from it
-// too. A Gen is for one goroutine.
-type Gen struct {
-	state uint64
-	r     *rand.Rand // over this Gen, for normal variates
-}
-
-// NewGen returns the generator of block b for a seed.
-func NewGen(seed, block uint64) *Gen {
-	g := &Gen{}
-	g.Reset(seed, block)
-	g.r = rand.New(g)
-	return g
-}
-
-// Reset reseeds the generator for block b.
-func (g *Gen) Reset(seed, block uint64) {
-	g.state = splitmix(splitmix(seed) ^ splitmix(block+0x9e3779b97f4a7c15))
-}
-
-func splitmix(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
-	x = (x ^ x>>27) * 0x94d049bb133111eb
-	return x ^ x>>31
-}
-
-// wyrand's increment and the mask of its multiplier (vec_amd64.s has
-// them too).
-const (
-	wyInc = 0xa0761d6478bd642f
-	wyMul = 0xe7037ed1a0b428db
-)
-
-// Uint64 returns 64 random bits.
-func (g *Gen) Uint64() uint64 {
-	g.state += wyInc
-	hi, lo := bits.Mul64(g.state, g.state^wyMul)
-	return hi ^ lo
-}
-
-// Float64 returns a uniform variate in [0, 1).
-func (g *Gen) Float64() float64 { return float64(g.Uint64()>>11) * 0x1p-53 }
-
-// IntN returns a uniform integer in [0, n).
-func (g *Gen) IntN(n int) int {
-	hi, _ := bits.Mul64(g.Uint64(), uint64(n))
-	return int(hi)
-}
-
-// Norm returns a standard normal variate.
-func (g *Gen) Norm() float64 { return g.r.NormFloat64() }
-
-// Exp returns an exponential variate with rate 1.
-func (g *Gen) Exp() float64 { return expBits(uint32(g.Uint64())) * math.Ln2 }
-
-// expBits turns 32 random bits j into an exponential variate with rate
+// ExpBits turns 32 random bits j into an exponential variate with rate
 // ln 2: -log2(U) for the uniform U = (2j+1)/2^33, which lies strictly
 // inside (0, 1). The logarithm needs no memory table and no rejection, so
 // eight lanes of vector code compute it as this does, bit for bit:
@@ -76,7 +14,7 @@ func (g *Gen) Exp() float64 { return expBits(uint32(g.Uint64())) * math.Ln2 }
 // Every product and sum is a fused multiply-add (math.FMA rounds once on
 // every machine). The relative error, below 5e-12 (TestExpBits), is far
 // under the 2^-32 spacing of U.
-func expBits(j uint32) float64 {
+func ExpBits(j uint32) float64 {
 	x := math.Float64bits(float64(uint64(j)<<1 | 1))
 	h := x >> 51 & 1 // the mantissa is 1.5 or more: halve it
 	m := math.Float64frombits(x&(1<<52-1) | (1023-h)<<52)

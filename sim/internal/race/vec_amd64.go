@@ -1,6 +1,6 @@
 //go:build !purego
 
-package sim
+package race
 
 import (
 	"os"
@@ -8,32 +8,32 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// useVec reports whether the network path draws its keys, the kernel
+// UseVec reports whether the network path draws its keys, the kernel
 // runs its seasons and the fast path ranks its tables with AVX-512
 // (vec_amd64.s). The vector code computes the scalar code's numbers bit
 // for bit (the same generator outputs, the same fused multiply-adds and
 // float64 products, the same integer sums), so results do not depend on
 // it; it is only faster. CHAMP_NOVEC=1 turns it
 // off; the purego build tag leaves it out.
-var useVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
+var UseVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT && os.Getenv("CHAMP_NOVEC") == ""
 
 //go:noescape
 func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64)
 
 //go:noescape
-func seasonAVX512(v *vecSeason)
+func seasonAVX512(v *Season)
 
 //go:noescape
 func countAVX512(cum *float64, u float64) int
 
 //go:noescape
-func rankAVX512(key *uint64, n int, rank *[vecMax]uint64)
+func rankAVX512(key *uint64, n int, rank *[VecMax]uint64)
 
 // Vector names the vector instructions the engine uses on this machine,
 // or returns "" when it runs its scalar code (no AVX-512, or CHAMP_NOVEC
 // set). Results are the same either way.
 func Vector() string {
-	if useVec {
+	if UseVec {
 		return "AVX-512"
 	}
 	return ""

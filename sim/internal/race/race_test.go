@@ -1,0 +1,155 @@
+package race
+
+import (
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"unsafe"
+)
+
+// The fastest lap's count over the cumulative strengths.
+func TestVectorCount(t *testing.T) {
+	if !UseVec {
+		t.Skip("no vector code on this machine")
+	}
+	g := rand.New(rand.NewPCG(3, 3))
+	for n := 1; n <= VecMax; n++ {
+		var cum [MaxField]float64
+		for i := range cum {
+			cum[i] = math.MaxFloat64
+		}
+		sum := 0.0
+		for d := range n {
+			sum += g.Float64()
+			cum[d] = sum
+		}
+		for range 1000 {
+			u := g.Float64() * sum * 1.01
+			if g.IntN(10) == 0 {
+				u = cum[g.IntN(n)] // on a boundary
+			}
+			want := 0
+			for _, c := range cum[:n] {
+				if c <= u {
+					want++
+				}
+			}
+			if got := Count(&cum, u, n, true); got != want {
+				t.Fatalf("n=%d u=%v: count %d, want %d", n, u, got, want)
+			}
+		}
+	}
+}
+
+// TestVectorDrawMatchesScalar checks that the vector draw writes the
+// scalar draw's keys, retirements and generator state for every field size
+// the network path takes, with retirements from none to all and
+// strengths over many orders of magnitude.
+func TestVectorDrawMatchesScalar(t *testing.T) {
+	if !UseVec {
+		t.Skip("no vector draw on this machine (AVX-512 F and DQ, BMI2)")
+	}
+	pick := rand.New(rand.NewPCG(7, 7))
+	for n := 2; n <= Unrolled; n++ {
+		for trial := range 200 {
+			var dnf [MaxField]uint64
+			var inv [MaxField]float64
+			for d := range n {
+				switch trial % 4 {
+				case 1:
+					dnf[d] = pick.Uint64() >> 34
+				case 2:
+					dnf[d] = pick.Uint64() >> 32
+				case 3:
+					dnf[d] = math.MaxUint32
+				}
+				inv[d] = math.Exp(8 * (pick.Float64() - 0.5))
+			}
+			seed := pick.Uint64()
+			for session := range 20 {
+				var bs, bv [MaxField]uint64
+				ss, ms := Draw(seed, &dnf, &inv, &bs, n, false)
+				sv, mv := Draw(seed, &dnf, &inv, &bv, n, true)
+				if ms != mv || ss != sv {
+					t.Fatalf("n=%d trial %d session %d: mask %x state %x, want %x %x", n, trial, session, mv, sv, ms, ss)
+				}
+				for d := range n {
+					if bv[d] != bs[d] {
+						t.Fatalf("n=%d trial %d session %d: key %d = %x, want %x", n, trial, session, d, bv[d], bs[d])
+					}
+				}
+				if ss != seed+uint64(n)*wyInc {
+					t.Fatalf("n=%d: a session made %d draws, want one per driver", n, (ss-seed)/wyInc)
+				}
+				seed = ss
+			}
+		}
+	}
+}
+
+// TestVectorLayout checks the field offsets vec_amd64.s uses for
+// Season and Session.
+func TestVectorLayout(t *testing.T) {
+	var v Season
+	var s Session
+	got := []uintptr{
+		unsafe.Offsetof(v.State), unsafe.Offsetof(v.N), unsafe.Offsetof(v.Total),
+		unsafe.Offsetof(v.DNF), unsafe.Offsetof(v.Inv), unsafe.Offsetof(v.Cum),
+		unsafe.Offsetof(v.Buf), unsafe.Offsetof(v.Acc), unsafe.Offsetof(v.Sess),
+		unsafe.Offsetof(v.NSess), unsafe.Offsetof(v.Mask),
+		unsafe.Offsetof(s.Inc), unsafe.Offsetof(s.FL), unsafe.Offsetof(s.FLLim),
+		unsafe.Offsetof(s.FLD), unsafe.Offsetof(s.FLT), unsafe.Sizeof(s),
+		unsafe.Offsetof(Acc{}.T), unsafe.Offsetof(Acc{}.Rank),
+	}
+	want := []uintptr{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 0, 8, 16, 24, 32, 40, 192, 384}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("offsets %v, vec_amd64.s has %v", got, want)
+	}
+}
+
+func TestNetworksSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 2; n <= Unrolled; n++ {
+		for range 200 {
+			var keys [MaxField]uint64
+			ref := make([]uint64, n)
+			for i := range n {
+				keys[i] = r.Uint64() >> uint(r.IntN(64)) // repeats and small values too
+				ref[i] = keys[i]
+			}
+			Sort(&keys, n)
+			SortKeys(ref)
+			for i := range n {
+				if keys[i] != ref[i] {
+					t.Fatalf("n=%d: network output %d is %d, want %d", n, i, keys[i], ref[i])
+				}
+			}
+		}
+	}
+}
+
+// The networks topNetwork picks put the k smallest keys first, sorted.
+func TestTopNetworks(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 2; n <= Unrolled; n++ {
+		for k := 0; k <= 12; k++ {
+			top := Top(n, k)
+			for range 100 {
+				var keys [MaxField]uint64
+				ref := make([]uint64, n)
+				for i := range n {
+					keys[i] = r.Uint64() >> uint(r.IntN(64))
+					ref[i] = keys[i]
+				}
+				top(&keys)
+				SortKeys(ref)
+				for i := range min(k, n) {
+					if keys[i] != ref[i] {
+						t.Fatalf("n=%d k=%d: output %d is %d, want %d", n, k, i, keys[i], ref[i])
+					}
+				}
+			}
+		}
+	}
+}
