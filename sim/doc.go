@@ -1,5 +1,12 @@
 // Package sim projects the rest of a season by Monte Carlo.
 //
+// It is the engine: it compiles a season's points plan for simulation,
+// runs the seasons (a kernel with vector code, a full path) and reports
+// them. The fits live in sim/model, the racing primitives (key draws,
+// sorting networks, the AVX-512 code and its Go fallbacks) in
+// sim/internal/race, the generator in sim/rng; sim is the package to
+// import.
+//
 // # The model
 //
 // A driver's finishing order is Plackett–Luce: each driver d has a strength

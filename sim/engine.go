@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim/model"
 )
 
 // BlockSize is the number of seasons in a block: the unit of work whose
@@ -424,7 +425,7 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	c.bound()
 	for i := range c.sessions {
 		if c.sessions[i].byPlace() {
-			c.bonuses = fitBonuses(plan, after, len(c.field))
+			c.bonuses = newBonusModel(model.FitBonuses(plan, after), len(c.field))
 			break
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim/model"
 )
 
 // referenceOdds is a deliberately plain simulation of the same model:
@@ -24,7 +25,7 @@ import (
 func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]map[string]float64 {
 	c, _ := compile(s, after, nil)
 	fit := FitSeason(s, after, DefaultOptions())
-	bm := fitBonuses(c.plan, after, len(c.field))
+	bm := model.FitBonuses(c.plan, after)
 	r := rand.New(rand.NewPCG(seed, 99))
 	type drv struct {
 		id         string

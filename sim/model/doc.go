@@ -1,0 +1,6 @@
+// Package model fits the engine's models to a season's completed rounds:
+// Plackett–Luce strengths with retirement rates (FitSeason) and the
+// propensities of the bonuses drawn by finishing place (FitBonuses). Fits
+// are deterministic functions of the results and the options; the
+// simulator (package sim) turns them into each simulated season's draws.
+package model
