@@ -38,13 +38,14 @@ type keyed interface {
 
 // kernel is one worker's compiled session loop.
 type kernel struct {
-	s     keyed
-	pl    *plSampler // s, when it is the Plackett–Luce sampler: direct calls and the vector code
-	buf   *[race.MaxField]uint64
-	n     int
-	two   bool                  // the season has a second championship (t)
-	spare [1]uint64             // the second championship's keys when it has none
-	pre   [race.MaxField]uint64 // scratch: a session's keys before the sort
+	s       keyed
+	pl      *plSampler // s, when it is the Plackett–Luce sampler: direct calls and the vector code
+	buf     *[race.MaxField]uint64
+	n       int
+	two     bool                  // the season has a second championship (t)
+	entries bool                  // some session has drivers who do not race
+	spare   [1]uint64             // the second championship's keys when it has none
+	pre     [race.MaxField]uint64 // scratch: a session's keys before the sort
 	// accD and accT gather the scalar sessions' increments per field
 	// index until the routes change (then flush adds them to the keys).
 	accD, accT [race.MaxField]uint64
@@ -166,6 +167,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 			ks.absent |= 1 << d
 		}
 		ks.starters = n - len(c.absent[i])
+		k.entries = k.entries || ks.absent != 0
 		for b := range ks.bD {
 			ks.bD[b], ks.bT[b] = inc(i, b, 0), inc(i, b, 1)
 		}
@@ -242,11 +244,16 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 	if k.two {
 		keyT = keys[1][:len(keys[1])+1]
 	}
-	k.s.Begin(g)
-	defer k.flush(keyD, keyT)
+	if k.pl != nil {
+		k.pl.Begin(g) // a direct call: the common case
+	} else {
+		k.s.Begin(g)
+	}
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
-		k.s.setAbsent(first.absent)
+		if first.absent != 0 || k.entries {
+			k.s.setAbsent(first.absent)
+		}
 		if sp.vector {
 			k.acc = race.Acc{}
 			k.runVec(g, k.vsess[sp.from:sp.to])
@@ -259,7 +266,9 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 		}
 		for i := sp.from; i < sp.to; i++ {
 			ks := &k.sessions[i]
-			k.s.setAbsent(ks.absent)
+			if k.entries {
+				k.s.setAbsent(ks.absent)
+			}
 			if ks.fixed {
 				k.fixedSession(g, ks, keyD, keyT)
 			} else {
@@ -267,6 +276,7 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 			}
 		}
 	}
+	k.flush(keyD, keyT)
 }
 
 // draw draws a session's keys into k.buf.
