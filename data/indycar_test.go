@@ -152,3 +152,32 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// After round 15 of IndyCar 2024, two races of 54 points each are left:
+// O'Ward, 101 behind Palou, can still win; Dixon, 111 behind, cannot.
+func TestIndyCar2024Clinch(t *testing.T) {
+	s, err := Open("indycar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := s.After(15)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := points.Drivers(cut, 15)
+	if st[0].ID != "alex-palou" || st[0].Points != 514 {
+		t.Fatalf("leader %s on %v, want Palou on 514", st[0].ID, st[0].Points)
+	}
+	for id, want := range map[string]bool{"pato-oward": true, "scott-dixon": false, "will-power": true} {
+		if got := points.CanWin(cut, 15, st, id, points.DriversChampionship); got != want {
+			t.Errorf("%s can win: %v, want %v", id, got, want)
+		}
+	}
+	for _, e := range st {
+		if e.ID == "pato-oward" {
+			if b := points.BestCase(cut, 15, e, points.DriversChampionship); b.Points != e.Points+108 {
+				t.Errorf("O'Ward's best case %v, want %v + 108", b.Points, e.Points)
+			}
+		}
+	}
+}

@@ -84,6 +84,12 @@ func TestGolden(t *testing.T) {
 		{"rescore-1988-2010.csv", []string{"rescore", "--season", "f1-1988", "--system", "f1-2010", "--format", "csv"}},
 		{"rescore-2014-constructors.json", []string{"rescore", "--season", "f1-2014", "--system", "f1-2003", "--constructors", "--format", "json"}},
 		{"timeline-2008.json", []string{"timeline", "--season", "f1-2008", "--sims", "2000", "--format", "json"}},
+		{"standings-indycar-2024-r5.txt", []string{"standings", "--season", "indycar-2024", "--after", "5"}},
+		{"standings-indycar-2024-entrants.csv", []string{"standings", "--season", "indycar-2024", "--championship", "entrants", "--format", "csv"}},
+		{"clinch-indycar-2024-r15.txt", []string{"clinch", "--season", "indycar-2024", "--after", "15"}},
+		{"project-indycar-2024-r5.txt", []string{"project", "--season", "indycar-2024", "--after", "5", "--sims", "20000"}},
+		{"project-indycar-2024-fixed.csv", []string{"project", "--season", "indycar-2024", "--after", "15", "--sims", "5000", "--fix", "16:race:pato-oward=1+POLE+MOST", "--format", "csv"}},
+		{"systems-indycar-2024.txt", []string{"systems", "indycar-2024"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
