@@ -25,8 +25,12 @@ func FuzzResults(f *testing.F) {
 func FuzzCalendar(f *testing.F) {
 	f.Add([]byte(goodCalendar), []byte(goodResults))
 	f.Add([]byte("round,name,multiplier,distance,counts\n1,A,2,55%,driver\n"), []byte("round,driver,position\n1,a,1\n"))
+	f.Add([]byte("round,name,qualifying\n1,Indy,indy500\n2,B,\n"),
+		[]byte("round,session,driver,car,make,position,pole,led_lap,most_laps_led\n1,qualifying,a,1,honda,1,,,\n1,race,a,1,honda,2,,yes,\n1,race,b,2,chevy,DSQ,yes,,yes\n"))
 	f.Fuzz(func(t *testing.T, cal, res []byte) {
-		fsys := fstest.MapFS{"calendar.csv": {Data: cal}, "results.csv": {Data: res}}
+		fsys := fstest.MapFS{"season.csv": {Data: []byte("name,system\nX,indycar-2024\n")}, "calendar.csv": {Data: cal}, "results.csv": {Data: res}}
+		_, _ = Load(fsys, ".", "f")
+		fsys = fstest.MapFS{"calendar.csv": {Data: cal}, "results.csv": {Data: res}}
 		_, _ = Load(fsys, ".", "f")
 	})
 }
@@ -55,6 +59,7 @@ func FuzzParseFix(f *testing.F) {
 	f.Add("10:race:charles-leclerc=1,max-verstappen=DNF")
 	f.Add("11:sprint:lando-norris=1+FL")
 	f.Add("12:a>b,c=11-,d=4-6")
+	f.Add("5:qualifying:a=1,b=+POLE+LED,c=DNF+MOST")
 	f.Fuzz(func(t *testing.T, spec string) {
 		fs, err := ParseFix(spec, "--fix 1")
 		if err == nil && len(fs) == 0 {
@@ -84,5 +89,18 @@ func FuzzEntries(f *testing.F) {
 			t.Fatal(err)
 		}
 		_, _ = ReadEntries(p)
+	})
+}
+
+func FuzzIndyCar(f *testing.F) {
+	f.Add([]byte("round,race,date,race_name\n1,indianapolis-500,2024-05-26,Indy\n"),
+		[]byte("round,race,driver,car,team,position,status,pole,most_laps_led,led_a_lap,start,engine,indy500_qual_points,penalty_points\n"+
+			"1,indianapolis-500,A B,1,T,1,Running,0,1,1,2,Honda,11,0\n1,indianapolis-500,C D,2,U,2,DSQ,0,0,0,1,Chevrolet,12,-10\n"))
+	f.Fuzz(func(t *testing.T, rounds, results []byte) {
+		dir := t.TempDir()
+		if os.WriteFile(filepath.Join(dir, "rounds.csv"), rounds, 0o644) != nil || os.WriteFile(filepath.Join(dir, "results.csv"), results, 0o644) != nil {
+			t.Fatal("write")
+		}
+		_, _ = ReadIndyCar(dir)
 	})
 }
