@@ -148,7 +148,12 @@ func BenchmarkRace(b *testing.B) {
 // BenchmarkSeason simulates one season of the default case into the
 // tallies: it must not allocate.
 func BenchmarkSeason(b *testing.B) {
-	x, err := sim.NewSimulator(defaultCase(b), data.DefaultAfter, sim.Config{Seed: 1})
+	benchSeason(b, defaultCase(b), data.DefaultAfter)
+}
+
+// benchSeason simulates one season after round after into the tallies.
+func benchSeason(b *testing.B, s *points.Season, after int) {
+	x, err := sim.NewSimulator(s, after, sim.Config{Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -170,15 +175,7 @@ func BenchmarkSeasonIndyCar(b *testing.B) {
 	if s, err = s.After(5); err != nil {
 		b.Fatal(err)
 	}
-	x, err := sim.NewSimulator(s, 5, sim.Config{Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		x.Season()
-	}
-	seasonsPerSecond(b, 1)
+	benchSeason(b, s, 5)
 }
 
 // BenchmarkClinchAllRounds runs what champ clinch computes (can win, best

@@ -195,6 +195,20 @@ func (bs *bonusState) draw(g *Gen, m *bonusModel, ss *session, n int, order []in
 	}
 }
 
+// each calls award with each bonus the draw gave and the field driver who
+// took it, the driver at its place in order.
+func (bs *bonusState) each(order []int, award func(kind points.BonusKind, d int)) {
+	if bs.pole >= 0 {
+		award(points.Pole, order[bs.pole])
+	}
+	for x := bs.led; x != 0; x &= x - 1 {
+		award(points.LedLap, order[bits.TrailingZeros64(x)])
+	}
+	if bs.most >= 0 {
+		award(points.MostLapsLed, order[bs.most])
+	}
+}
+
 // placeOf is driver d's place in order, or -1.
 func placeOf(order []int, d int) int {
 	for p, x := range order {

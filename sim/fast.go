@@ -218,17 +218,8 @@ func (t *tally) fastSessions(g *Gen) {
 			}
 		}
 		if ss.byPlace() {
-			bs := &t.bonus
-			bs.draw(g, c.bonuses, ss, len(out)-len(c.absent[s]), out, t.cd.bonusFix(s))
-			if bs.pole >= 0 {
-				t.fastAward(s, points.Pole, out[bs.pole])
-			}
-			for x := bs.led; x != 0; x &= x - 1 {
-				t.fastAward(s, points.LedLap, out[bits.TrailingZeros64(x)])
-			}
-			if bs.most >= 0 {
-				t.fastAward(s, points.MostLapsLed, out[bs.most])
-			}
+			t.bonus.draw(g, c.bonuses, ss, len(out)-len(c.absent[s]), out, t.cd.bonusFix(s))
+			t.bonus.each(out, func(kind points.BonusKind, d int) { t.fastAward(s, kind, d) })
 		}
 	}
 }

@@ -465,22 +465,12 @@ func (k *kernel) placeBonuses(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 // addBonuses adds the by-place bonuses last drawn, on the places of
 // order.
 func (k *kernel) addBonuses(ks *kernSession, keyD, keyT []uint64, order []int) {
-	bs, r := &k.bonus, ks.r
-	if bs.pole >= 0 {
-		d := order[bs.pole] & (race.MaxField - 1)
-		keyD[r.drv[d]] += ks.bD[points.Pole]
-		keyT[r.tm[d]] += ks.bT[points.Pole]
-	}
-	for x := bs.led; x != 0; x &= x - 1 {
-		d := order[bits.TrailingZeros64(x)] & (race.MaxField - 1)
-		keyD[r.drv[d]] += ks.bD[points.LedLap]
-		keyT[r.tm[d]] += ks.bT[points.LedLap]
-	}
-	if bs.most >= 0 {
-		d := order[bs.most] & (race.MaxField - 1)
-		keyD[r.drv[d]] += ks.bD[points.MostLapsLed]
-		keyT[r.tm[d]] += ks.bT[points.MostLapsLed]
-	}
+	r := ks.r
+	k.bonus.each(order, func(kind points.BonusKind, d int) {
+		d &= race.MaxField - 1
+		keyD[r.drv[d]] += ks.bD[kind]
+		keyT[r.tm[d]] += ks.bT[kind]
+	})
 }
 
 // runVec runs sessions with the vector code from g's state.

@@ -3,7 +3,6 @@ package sim
 import (
 	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
-	"math/bits"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -372,16 +371,7 @@ func (t *tally) award(i int, kind points.BonusKind, f int) {
 
 // scoreBonuses scores the by-place bonuses the session last drawn gave.
 func (t *tally) scoreBonuses(i int) {
-	bs, order := &t.bonus, t.out
-	if bs.pole >= 0 {
-		t.award(i, points.Pole, order[bs.pole])
-	}
-	for x := bs.led; x != 0; x &= x - 1 {
-		t.award(i, points.LedLap, order[bits.TrailingZeros64(x)])
-	}
-	if bs.most >= 0 {
-		t.award(i, points.MostLapsLed, order[bs.most])
-	}
+	t.bonus.each(t.out, func(kind points.BonusKind, d int) { t.award(i, kind, d) })
 }
 
 // totals are the merged tallies of every worker.
