@@ -21,6 +21,9 @@ const (
 // BacktestConfig says how to run a backtest.
 type BacktestConfig struct {
 	Model   string   // the model under test ("" is plackett-luce)
+	// Championship is the id of the championship scored ("": drivers);
+	// a season whose system has none is skipped.
+	Championship string
 	Compare []string // other models scored as baselines
 	Options Options
 	Sims    int // seasons simulated per projection
@@ -50,12 +53,17 @@ type Backtest struct {
 // RunBacktest projects the title odds after every completed round of the
 // seasons after which the title was still open, as they would have been
 // known then (only the results up to that round, the calendar as given),
-// and scores them against each season's real champion. Only the drivers
-// who could still win are forecast: the others' 0 was certain. Seasons
+// and scores them against each season's real champion (of the
+// championship cfg names). Only the entries who could still win are
+// forecast: the others' 0 was certain. Seasons
 // not yet complete are skipped.
 func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error) {
 	if cfg.Model == "" {
 		cfg.Model = ModelPlackettLuce
+	}
+	champ := cfg.Championship
+	if champ == "" {
+		champ = points.DriversChampionship
 	}
 	models := []string{cfg.Model}
 	for _, m := range cfg.Compare {
@@ -74,11 +82,11 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 	bt := &Backtest{Model: cfg.Model, Reference: BaselineOpen, Forecasts: map[string][]Forecast{}}
 	for _, s := range seasons {
 		last := len(s.Rounds)
-		if last == 0 || s.LastCompleted() != last {
+		if last == 0 || s.LastCompleted() != last || s.System.Championship(champ) == nil {
 			continue
 		}
 		champion := ""
-		for _, st := range points.Drivers(s, last) {
+		for _, st := range points.Standings(s, champ, last) {
 			if !st.Excluded {
 				champion = st.ID
 				break
@@ -90,13 +98,13 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", s.Name, err)
 			}
-			if done, _ := points.Decided(cut, r, points.DriversChampionship); done {
+			if done, _ := points.Decided(cut, r, champ); done {
 				break
 			}
-			all := points.Drivers(cut, r)
+			all := points.Standings(cut, champ, r)
 			var open []points.Standing
 			for _, st := range all {
-				if points.CanWin(cut, r, all, st.ID, points.DriversChampionship) {
+				if points.CanWin(cut, r, all, st.ID, champ) {
 					open = append(open, st)
 				}
 			}
@@ -116,7 +124,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
 			}
 			prob := map[string]float64{}
-			for _, e := range p.Drivers {
+			for _, e := range p.Table(champ).Entries {
 				prob[e.ID] = e.TitleProb
 			}
 			ps := make([]float64, len(j.standings))

@@ -63,6 +63,7 @@ CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 			&cli.IntFlag{Name: "to", Value: 2025, Usage: "last `YEAR` (seasons not yet complete are skipped)"},
 			&cli.StringFlag{Name: "compare", Value: sim.ModelUniform + "," + sim.ModelEmpirical, Usage: "other `MODELS` to score as baselines, comma-separated (\"\" for none)"},
 			&cli.StringFlag{Name: "forecasts", Usage: "write the model's forecasts to `FILE` (CSV)"},
+			championshipFlags()[0], championshipFlags()[1],
 			plotFlag("the reliability diagram"),
 			progressFlag(), formatFlag(), outFlag(),
 		}, simFlags(backtestSims, "simulate `N` seasons per projection", "the `MODEL` to score: plackett-luce, empirical or uniform", "run `N` projections at once")...),
@@ -79,7 +80,16 @@ func backtestAction(c *cli.Context) error {
 	if from > to {
 		return usagef("--from %d is after --to %d", from, to)
 	}
-	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers}
+	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers, Championship: points.DriversChampionship}
+	if c.Bool("constructors") {
+		cfg.Championship = points.TeamsChampionship
+	}
+	if name := c.String("championship"); name != "" {
+		if c.Bool("constructors") && name != points.TeamsChampionship {
+			return usagef("--constructors is --championship teams; give one of them")
+		}
+		cfg.Championship = strings.ToLower(name)
+	}
 	for _, m := range strings.Split(c.String("compare"), ",") {
 		if m = strings.ToLower(strings.TrimSpace(m)); m == "" {
 			continue
@@ -97,6 +107,9 @@ func backtestAction(c *cli.Context) error {
 		}
 		seasons = append(seasons, s)
 	}
+	if ch := seasons[0].System.Championship(cfg.Championship); ch == nil {
+		return usagef("--championship %q: %s (points system %s) has the championships %s", cfg.Championship, seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
+	}
 	bar := newProgress(c, "rounds")
 	if bar.on {
 		cfg.Progress = bar.update
@@ -110,7 +123,7 @@ func backtestAction(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "champ: %d projections of %d seasons in %.1fs\n",
 		bt.Rounds*(1+len(cfg.Compare)), cfg.Sims, time.Since(start).Seconds())
 	if len(bt.Seasons) == 0 {
-		return fmt.Errorf("no complete season from %d to %d had a round with the title still open", from, to)
+		return fmt.Errorf("no complete season from %d to %d had a round with the %s title still open", from, to, cfg.Championship)
 	}
 	if f := c.String("forecasts"); f != "" {
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return writeForecasts(w, bt.Forecasts[bt.Model]) }); err != nil {
