@@ -20,15 +20,15 @@ const (
 
 // BacktestConfig says how to run a backtest.
 type BacktestConfig struct {
-	Model   string   // the model under test ("" is plackett-luce)
+	Model string // the model under test ("" is plackett-luce)
 	// Championship is the id of the championship scored ("": drivers);
 	// a season whose system has none is skipped.
 	Championship string
-	Compare []string // other models scored as baselines
-	Options Options
-	Sims    int // seasons simulated per projection
-	Seed    uint64
-	Workers int // projections run at once; 0: GOMAXPROCS
+	Compare      []string // other models scored as baselines
+	Options      Options
+	Sims         int // seasons simulated per projection
+	Seed         uint64
+	Workers      int // projections run at once; 0: GOMAXPROCS
 	// Progress, if set, is called after each projection with the rounds
 	// done and the total.
 	Progress func(done, total int)
