@@ -59,14 +59,16 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:  "champ",
 		Usage: "project motorsport championships",
-		Description: `champ reads a season's results, applies the points rules of its era and
-reports the standings; it ships every Formula 1 season from 1950 to 2026.
+		Description: `champ reads a season's results, applies the points rules of its series and
+era and reports the standings of each of its championships (drivers, teams,
+entrants, manufacturers); it ships every Formula 1 season from 1950 to 2026
+and IndyCar 2024, and knows the rules of IndyCar, Formula E, MotoGP and WEC.
 With no --season, commands answer for Formula 1 2024 after the Canadian GP
 (round 9): Verstappen 194, Leclerc 138, Norris 131.
 
-A season is a built-in name (f1-1950 ... f1-2026), a season folder
-(calendar.csv, results.csv, season.csv) or a bare results.csv; run
-'champ help format' for the file format.`,
+A season is a built-in name (f1-1950 ... f1-2026, indycar-2024), a season
+folder (calendar.csv, results.csv, season.csv) or a bare results.csv; run
+'champ help format' for the file format and 'champ systems' for the rules.`,
 		Writer:                    stdout,
 		ErrWriter:                 stderr,
 		EnableBashCompletion:      true,
