@@ -46,6 +46,11 @@ type kernel struct {
 	entries bool                  // some session has drivers who do not race
 	spare   [1]uint64             // the second championship's keys when it has none
 	pre     [race.MaxField]uint64 // scratch: a session's keys before the sort
+	// count: sessions whose bonuses go by place count each driver's place
+	// with the vector code instead of sorting; place and order are its
+	// scratch.
+	count bool
+	place [race.PlacesMax]uint64
 	// accD and accT gather the scalar sessions' increments per field
 	// index until the routes change (then flush adds them to the keys).
 	accD, accT [race.MaxField]uint64
@@ -157,6 +162,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		return f.bonus[s][kind][champ]
 	}
 	vecOK := pl != nil && pl.vec && n <= race.VecMax
+	k.count = race.UseVec && n <= race.PlacesMax
 	most := 0
 	for i := range c.sessions {
 		ss := &c.sessions[i]
@@ -313,6 +319,10 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		fl = k.fastestLap(g)
 		flKey = buf[fl&(race.MaxField-1)]
 	}
+	if k.count && ks.byPlace && ks.absent == 0 {
+		k.countedSession(g, ks, mask, fl)
+		return
+	}
 	if ks.reassign {
 		k.pre = *buf // the keys by field index, for a fastest lap drawn again
 	}
@@ -348,6 +358,60 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(race.MaxField-1)]) {
 		accD[fl&(race.MaxField-1)] += ks.flD
 		accT[fl&(race.MaxField-1)] += ks.flT
+	}
+}
+
+// countedSession runs a session whose bonuses go by place from each
+// driver's place, counted by the vector code, rather than from the keys
+// sorted: the same places, so the same draws and sums. fl is the fastest
+// lap drawn before (-1: none).
+func (k *kernel) countedSession(g *Gen, ks *kernSession, mask uint64, fl int) {
+	place := &k.place
+	race.CountPlaces(k.buf, k.n, place)
+	cls := k.n - bits.OnesCount64(mask)
+	if fl >= 0 && ks.flTop > 0 && ks.reassign {
+		for try := 0; place[fl&(race.PlacesMax-1)] >= uint64(ks.flTop); try++ {
+			if try == reassignTries {
+				for d := range k.n { // the winner
+					if place[d&(race.PlacesMax-1)] == 0 {
+						fl = d
+					}
+				}
+				break
+			}
+			fl = k.fastestLap(g)
+		}
+	}
+	bs := &k.bonus
+	bs.pole, bs.most, bs.led = -1, -1, 0
+	if cls > 0 {
+		bs.draw(g, k.bonuses, ks.ss, k.n, nil, nil)
+	}
+	led, pole, most := bs.led, bs.pole, bs.most
+	ledD, ledT := ks.bD[points.LedLap], ks.bT[points.LedLap]
+	poleD, poleT := ks.bD[points.Pole], ks.bT[points.Pole]
+	mostD, mostT := ks.bD[points.MostLapsLed], ks.bT[points.MostLapsLed]
+	scoring := min(cls, len(ks.inc))
+	for f := range k.n {
+		p := int(place[f&(race.PlacesMax-1)])
+		var d, t uint64
+		if p < scoring {
+			d, t = ks.inc[p].d, ks.inc[p].t
+		}
+		b := -(led >> (p & 63) & 1) // all ones where he led
+		d, t = d+ledD&b, t+ledT&b
+		if p == pole {
+			d, t = d+poleD, t+poleT
+		}
+		if p == most {
+			d, t = d+mostD, t+mostT
+		}
+		k.accD[f&(race.MaxField-1)] += d
+		k.accT[f&(race.MaxField-1)] += t
+	}
+	if fl >= 0 && (ks.flTop == 0 || place[fl&(race.PlacesMax-1)] < uint64(ks.flTop)) {
+		k.accD[fl&(race.MaxField-1)] += ks.flD
+		k.accT[fl&(race.MaxField-1)] += ks.flT
 	}
 }
 

@@ -103,6 +103,39 @@ func Count(cum *[MaxField]float64, u float64, n int, vec bool) int {
 	return d
 }
 
+// PlacesMax is the largest field Places counts with the vector code.
+const PlacesMax = 32
+
+// Places writes each of the n unique keys' place in ascending order (the
+// number of keys below it) into place and the inverse into order
+// (order[place[d]] = d): the vector code counts for n up to PlacesMax, the
+// Go code sorts a copy with the network. The same numbers either way.
+func Places(key *[MaxField]uint64, n int, place, order *[MaxField]int, vec bool) {
+	if vec && n <= PlacesMax {
+		var p [PlacesMax]uint64
+		CountPlaces(key, n, &p)
+		for d := range n {
+			place[d] = int(p[d&31])
+			order[p[d&31]&(MaxField-1)] = d
+		}
+		return
+	}
+	sorted := *key
+	Sort(&sorted, n)
+	for i := range n {
+		d := int(sorted[i] & 0xff)
+		order[i], place[d&(MaxField-1)] = d, i
+	}
+}
+
+// CountPlaces writes each of the n <= PlacesMax unique keys' place in
+// ascending order (the number of keys below it) into place, with the
+// vector code: Places without the order, for callers that need only the
+// places. Only where Vector is not "".
+func CountPlaces(key *[MaxField]uint64, n int, place *[PlacesMax]uint64) {
+	placesAVX512(&key[0], n, place)
+}
+
 // Rank writes each of the n keys' place (the number of keys above it,
 // keys unique) into rank, with the vector code; n up to VecMax.
 func Rank(key *uint64, n int, rank *[VecMax]uint64) { rankAVX512(key, n, rank) }

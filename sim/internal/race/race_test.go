@@ -153,3 +153,28 @@ func TestTopNetworks(t *testing.T) {
 		}
 	}
 }
+
+// The vector places are the sorted order's, for every field size it takes.
+func TestPlaces(t *testing.T) {
+	if !UseVec {
+		t.Skip("no vector code on this machine")
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	for n := 1; n <= PlacesMax; n++ {
+		for range 300 {
+			var keys [MaxField]uint64
+			for d := range n {
+				keys[d] = r.Uint64()&^0xff | uint64(d)
+				if r.IntN(5) == 0 {
+					keys[d] = RetiredKey | uint64(d)
+				}
+			}
+			var pv, ov, ps, os [MaxField]int
+			Places(&keys, n, &pv, &ov, true)
+			Places(&keys, n, &ps, &os, false)
+			if pv != ps || ov != os {
+				t.Fatalf("n=%d: vector places %v, Go %v", n, pv[:n], ps[:n])
+			}
+		}
+	}
+}

@@ -27,6 +27,9 @@ func seasonAVX512(v *Season)
 func countAVX512(cum *float64, u float64) int
 
 //go:noescape
+func placesAVX512(key *uint64, n int, place *[32]uint64)
+
+//go:noescape
 func rankAVX512(key *uint64, n int, rank *[VecMax]uint64)
 
 // Vector names the vector instructions the engine uses on this machine,

@@ -424,3 +424,50 @@ TEXT ·countAVX512(SB), NOSPLIT, $0-24
 	MOVQ   AX, ret+16(FP)
 	VZEROUPPER
 	RET
+
+// func placesAVX512(key *uint64, n int, place *[32]uint64)
+// Writes each of the n <= 32 unique keys' place, the number of keys
+// below it, into place: the order of the keys sorted ascending, as the
+// sorting networks give it. Lanes past n are zeroed on the load and
+// their counts are not read.
+TEXT ·placesAVX512(SB), NOSPLIT, $0-24
+	MOVQ key+0(FP), DI
+	MOVQ n+8(FP), BX
+	MOVQ place+16(FP), DX
+	MOVQ  $0xffffffff, R8
+	BZHIQ BX, R8, R8
+	KMOVB R8, K1
+	SHRQ  $8, R8
+	KMOVB R8, K2
+	SHRQ  $8, R8
+	KMOVB R8, K3
+	SHRQ  $8, R8
+	KMOVB R8, K4
+	VMOVDQU64.Z (DI), K1, Z0
+	VMOVDQU64.Z 64(DI), K2, Z1
+	VMOVDQU64.Z 128(DI), K3, Z2
+	VMOVDQU64.Z 192(DI), K4, Z6
+	VPTERNLOGQ $0xff, Z31, Z31, Z31
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z7, Z7, Z7
+	XORQ   CX, CX
+places:
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z6, K4
+	VPSUBQ Z31, Z3, K1, Z3
+	VPSUBQ Z31, Z4, K2, Z4
+	VPSUBQ Z31, Z5, K3, Z5
+	VPSUBQ Z31, Z7, K4, Z7
+	INCQ   CX
+	CMPQ   CX, BX
+	JLT    places
+	VMOVDQU64 Z3, (DX)
+	VMOVDQU64 Z4, 64(DX)
+	VMOVDQU64 Z5, 128(DX)
+	VMOVDQU64 Z7, 192(DX)
+	VZEROUPPER
+	RET

@@ -7,21 +7,25 @@ package race
 var UseVec = false
 
 func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64) {
-	panic("sim: no vector draw on this architecture")
+	panic("race: no vector draw on this architecture")
 }
 
 func seasonAVX512(v *Season) {
-	panic("sim: no vector season on this architecture")
+	panic("race: no vector season on this architecture")
 }
 
 func countAVX512(cum *float64, u float64) int {
-	panic("sim: no vector count on this architecture")
+	panic("race: no vector count on this architecture")
 }
 
 func rankAVX512(key *uint64, n int, rank *[VecMax]uint64) {
-	panic("sim: no vector ranking on this architecture")
+	panic("race: no vector ranking on this architecture")
 }
 
 // Vector names the vector instructions the engine uses on this machine,
 // or returns "" when it runs its scalar code, as it does in this build. Results are the same either way.
 func Vector() string { return "" }
+
+func placesAVX512(key *uint64, n int, place *[32]uint64) {
+	panic("race: no vector places on this architecture")
+}
