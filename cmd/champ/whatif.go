@@ -274,15 +274,25 @@ func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain 
 	if rd == nil {
 		return nil, fmt.Errorf("%s after round %d: no race left to swing", s.Name, after)
 	}
-	scoring := len(s.System.Table(points.Race, rd, false))
+	// The scoring places, no more than the field has cars (every place
+	// scores in IndyCar).
+	field := 0
+	for _, e := range plain.Drivers {
+		if e.Active {
+			field++
+		}
+	}
+	scoring := min(len(s.System.Table(points.Race, rd, false)), field)
 	sw := &swing{driver: driver, round: rd, plain: plain}
 	var outcomes []points.Fix
 	for p := 1; p <= scoring; p++ {
 		outcomes = append(outcomes, points.Fix{Kind: points.FixPosition, Position: p})
 		sw.labels = append(sw.labels, "P"+strconv.Itoa(p))
 	}
-	outcomes = append(outcomes, points.Fix{Kind: points.FixRange, From: scoring + 1})
-	sw.labels = append(sw.labels, fmt.Sprintf("P%d or lower", scoring+1))
+	if scoring < field {
+		outcomes = append(outcomes, points.Fix{Kind: points.FixRange, From: scoring + 1})
+		sw.labels = append(sw.labels, fmt.Sprintf("P%d or lower", scoring+1))
+	}
 	outcomes = append(outcomes, points.Fix{Kind: points.FixDNF})
 	sw.labels = append(sw.labels, "DNF")
 	for i, o := range outcomes {
