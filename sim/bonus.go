@@ -5,6 +5,7 @@ import (
 	"math/bits"
 
 	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim/internal/race"
 	"github.com/champ-dev/champ/sim/model"
 )
 
@@ -27,9 +28,13 @@ func newBonusModel(b model.Bonuses, n int) *bonusModel {
 // pole).
 type bonusModel struct {
 	model.Bonuses
-	pole  []alias   // by the number of starters m: the pole's place among 0..m-1
-	ledT  []uint32  // led-a-lap probability by place, on 16 bits (65536 = certain)
-	mostW []float64 // most-laps-led weights by place
+	pole []alias  // by the number of starters m: the pole's place among 0..m-1
+	ledT []uint32 // led-a-lap probability by place, on 16 bits (65536 = certain)
+	// ledT for the vector draw: below 65536, with the certain places as
+	// bits
+	led16   [race.LedMax]uint16
+	ledSure uint64
+	mostW   []float64 // most-laps-led weights by place
 }
 
 // alias is Walker's alias table of a distribution over 0..len-1: a
@@ -94,6 +99,12 @@ func (m *bonusModel) tables(n int) {
 		w[p] = math.Exp(-m.Lambda * float64(p))
 		q := 1 / (1 + math.Exp(-(m.A - m.B*math.Log1p(float64(p)))))
 		m.ledT[p] = uint32(math.Round(q * 65536))
+		if p < race.LedMax {
+			m.led16[p] = uint16(min(m.ledT[p], 65535))
+			if m.ledT[p] == 65536 {
+				m.ledSure |= 1 << p
+			}
+		}
 		m.mostW[p] = math.Exp(-m.Mu * float64(p))
 	}
 	for k := 1; k <= n; k++ {
@@ -138,26 +149,15 @@ func (bs *bonusState) draw(g *Gen, m *bonusModel, ss *session, n int, order []in
 	if !ss.bonus[points.LedLap].on && !ss.bonus[points.MostLapsLed].on {
 		return
 	}
-	// Who led: by place, four places a draw, without branches (ledT has
-	// zeros past the field, so the last draw's spare lanes lead nothing).
+	// Who led, by place.
 	var led uint64
-	t := m.ledT
-	for p := 0; p < n; p += 4 {
-		u := g.Uint64()
-		var b0, b1, b2, b3 uint64
-		if uint32(u&0xffff) < t[p] {
-			b0 = 1
-		}
-		if uint32(u>>16&0xffff) < t[p+1] {
-			b1 = 1
-		}
-		if uint32(u>>32&0xffff) < t[p+2] {
-			b2 = 1
-		}
-		if uint32(u>>48) < t[p+3] {
-			b3 = 1
-		}
-		led |= (b0 | b1<<1 | b2<<2 | b3<<3) << p
+	if race.UseLedVec && n <= race.LedMax {
+		// The same draws, eight at once.
+		st, l := race.Led(g.State(), &m.led16, n)
+		g.SetState(st)
+		led = l | m.ledSure
+	} else {
+		led = m.ledScalar(g, n)
 	}
 	led &= 1<<n - 1 // n < 64; at 64 the shift wraps to all ones
 	if fix != nil {
@@ -193,6 +193,32 @@ func (bs *bonusState) draw(g *Gen, m *bonusModel, ss *session, n int, order []in
 			break
 		}
 	}
+}
+
+// ledScalar draws who led a lap among places 0..n-1, four places a draw,
+// without branches (ledT has zeros past the field, so the last draw's
+// spare lanes lead nothing).
+func (m *bonusModel) ledScalar(g *Gen, n int) uint64 {
+	var led uint64
+	t := m.ledT
+	for p := 0; p < n; p += 4 {
+		u := g.Uint64()
+		var b0, b1, b2, b3 uint64
+		if uint32(u&0xffff) < t[p] {
+			b0 = 1
+		}
+		if uint32(u>>16&0xffff) < t[p+1] {
+			b1 = 1
+		}
+		if uint32(u>>32&0xffff) < t[p+2] {
+			b2 = 1
+		}
+		if uint32(u>>48) < t[p+3] {
+			b3 = 1
+		}
+		led |= (b0 | b1<<1 | b2<<2 | b3<<3) << p
+	}
+	return led
 }
 
 // each calls award with each bonus the draw gave and the field driver who

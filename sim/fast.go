@@ -250,7 +250,12 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 	buf := &b.buf
 	if b.vec && n > 0 {
 		// An entry's place is the number of keys above his.
-		race.Rank(&key[0], n, &b.rank)
+		if b.long {
+			copy(b.padded[:], key)
+			race.RankLong(&b.padded, n, &b.rank)
+		} else {
+			race.Rank(&key[0], n, (*[race.VecMax]uint64)(b.rank[:]))
+		}
 		for e := range n {
 			b.order[b.rank[e]] = e
 		}

@@ -47,10 +47,11 @@ type kernel struct {
 	spare   [1]uint64             // the second championship's keys when it has none
 	pre     [race.MaxField]uint64 // scratch: a session's keys before the sort
 	// count: sessions whose bonuses go by place count each driver's place
-	// with the vector code instead of sorting; place and order are its
+	// with the vector code instead of sorting; place and counted are its
 	// scratch.
-	count bool
-	place [race.PlacesMax]uint64
+	count   bool
+	place   [race.PlacesMax]uint64
+	counted race.Counted // its session
 	// accD and accT gather the scalar sessions' increments per field
 	// index until the routes change (then flush adds them to the keys).
 	accD, accT [race.MaxField]uint64
@@ -97,6 +98,7 @@ type kernSession struct {
 	reassign bool           // a fastest lap outside the top is drawn again
 	bD, bT   [nBonus]uint64 // each bonus as driver and team key increments
 	inc      []kernInc      // per scoring place
+	incP     *placeIncs     // inc padded with zeros, for counted sessions
 	fl       bool           // a fastest-lap bonus is drawn
 	flTop    int            // it counts for places 1..flTop; 0: for any classified driver
 	flD      uint64         // the bonus as driver and team key increments
@@ -105,6 +107,9 @@ type kernSession struct {
 }
 
 type kernInc struct{ d, t uint64 }
+
+// placeIncs are a session's increments by place for race.ScoreCounted.
+type placeIncs struct{ d, t [race.PlacesMax]uint64 }
 
 // condFL draws a fixed session's fastest lap as the full path's
 // conditioned sampler does.
@@ -195,6 +200,10 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 				in.t = tInc[p]
 			}
 			ks.inc = append(ks.inc, in)
+		}
+		ks.incP = new(placeIncs)
+		for p, in := range ks.inc[:min(len(ks.inc), race.PlacesMax)] {
+			ks.incP.d[p], ks.incP.t[p] = in.d, in.t
 		}
 		ks.vinc = new([32]uint64)
 		for p, in := range ks.inc {
@@ -367,9 +376,11 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 // lap drawn before (-1: none).
 func (k *kernel) countedSession(g *Gen, ks *kernSession, mask uint64, fl int) {
 	place := &k.place
-	race.CountPlaces(k.buf, k.n, place)
 	cls := k.n - bits.OnesCount64(mask)
 	if fl >= 0 && ks.flTop > 0 && ks.reassign {
+		// The fastest lap drawn again until it is in the top, before the
+		// by-place bonuses, as the full path draws them.
+		race.CountPlaces(k.buf, k.n, place)
 		for try := 0; place[fl&(race.PlacesMax-1)] >= uint64(ks.flTop); try++ {
 			if try == reassignTries {
 				for d := range k.n { // the winner
@@ -385,30 +396,18 @@ func (k *kernel) countedSession(g *Gen, ks *kernSession, mask uint64, fl int) {
 	bs := &k.bonus
 	bs.pole, bs.most, bs.led = -1, -1, 0
 	if cls > 0 {
+		// By place only: drawn before the places are counted, the same
+		// numbers.
 		bs.draw(g, k.bonuses, ks.ss, k.n, nil, nil)
 	}
-	led, pole, most := bs.led, bs.pole, bs.most
-	ledD, ledT := ks.bD[points.LedLap], ks.bT[points.LedLap]
-	poleD, poleT := ks.bD[points.Pole], ks.bT[points.Pole]
-	mostD, mostT := ks.bD[points.MostLapsLed], ks.bT[points.MostLapsLed]
-	scoring := min(cls, len(ks.inc))
-	for f := range k.n {
-		p := int(place[f&(race.PlacesMax-1)])
-		var d, t uint64
-		if p < scoring {
-			d, t = ks.inc[p].d, ks.inc[p].t
-		}
-		b := -(led >> (p & 63) & 1) // all ones where he led
-		d, t = d+ledD&b, t+ledT&b
-		if p == pole {
-			d, t = d+poleD, t+poleT
-		}
-		if p == most {
-			d, t = d+mostD, t+mostT
-		}
-		k.accD[f&(race.MaxField-1)] += d
-		k.accT[f&(race.MaxField-1)] += t
-	}
+	c := &k.counted
+	c.Key, c.N, c.IncD, c.IncT = k.buf, k.n, &ks.incP.d, &ks.incP.t
+	c.Scoring, c.Led = uint64(min(cls, len(ks.inc))), bs.led
+	c.Pole, c.Most = uint64(bs.pole)&(2*race.PlacesMax-1), uint64(bs.most)&(2*race.PlacesMax-1) // -1: PlacesMax and up, none
+	c.Bonus = [6]uint64{ks.bD[points.LedLap], ks.bD[points.Pole], ks.bD[points.MostLapsLed],
+		ks.bT[points.LedLap], ks.bT[points.Pole], ks.bT[points.MostLapsLed]}
+	c.AccD, c.AccT, c.Place = &k.accD, &k.accT, place
+	race.ScoreCounted(c, true)
 	if fl >= 0 && (ks.flTop == 0 || place[fl&(race.PlacesMax-1)] < uint64(ks.flTop)) {
 		k.accD[fl&(race.MaxField-1)] += ks.flD
 		k.accT[fl&(race.MaxField-1)] += ks.flT

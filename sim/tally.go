@@ -25,9 +25,11 @@ type board struct {
 	final    []float64
 	rp       []float64 // scratch: one entry's round points
 	order    []int
-	buf      [race.MaxField]uint64 // scratch for rankKeys
-	vec      bool                  // rankKeys counts with the vector code
-	rank     [race.VecMax]uint64   // its scratch
+	buf      [race.RankMax]uint64 // scratch for rankKeys
+	vec      bool                 // rankKeys counts with the vector code
+	long     bool                 // with RankLong: more than VecMax entries
+	rank     [race.RankMax]uint64 // its scratch
+	padded   [race.RankMax]uint64 // and RankLong's keys
 	// tallies
 	titles []int64
 	ties   []int64
@@ -63,7 +65,8 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 	}
 	b.final = padded[float64](n)
 	b.order = padded[int](n)
-	b.vec = race.UseVec && n <= race.VecMax
+	b.vec = race.UseVec && n <= race.RankMax
+	b.long = n > race.VecMax
 	for i := range b.order {
 		b.order[i] = i
 	}

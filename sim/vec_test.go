@@ -33,3 +33,40 @@ func TestVectorMatchesScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestVectorLedMatchesScalar draws who led a lap with the vector code and
+// with the Go loop, from the same states, for every field size it takes
+// and thresholds that include certain (65536) and impossible (0) places.
+func TestVectorLedMatchesScalar(t *testing.T) {
+	if !race.UseLedVec {
+		t.Skip("no vector led-lap draw on this machine (AVX-512 BW)")
+	}
+	r := NewGen(3, 3)
+	for n := 1; n <= race.LedMax; n++ {
+		for range 200 {
+			m := &bonusModel{ledT: make([]uint32, n+4)}
+			for p := range n {
+				switch r.IntN(6) {
+				case 0:
+					m.ledT[p] = 65536
+				case 1:
+					m.ledT[p] = 0
+				default:
+					m.ledT[p] = uint32(r.IntN(65537))
+				}
+				m.led16[p] = uint16(min(m.ledT[p], 65535))
+				if m.ledT[p] == 65536 {
+					m.ledSure |= 1 << p
+				}
+			}
+			st := r.Uint64()
+			g := NewGen(0, 0)
+			g.SetState(st)
+			want := m.ledScalar(g, n)
+			vst, led := race.Led(st, &m.led16, n)
+			if led|m.ledSure != want || vst != g.State() {
+				t.Fatalf("n=%d: vector led %b (state %x), Go %b (state %x)", n, led|m.ledSure, vst, want, g.State())
+			}
+		}
+	}
+}

@@ -140,6 +140,13 @@ func CountPlaces(key *[MaxField]uint64, n int, place *[PlacesMax]uint64) {
 // keys unique) into rank, with the vector code; n up to VecMax.
 func Rank(key *uint64, n int, rank *[VecMax]uint64) { rankAVX512(key, n, rank) }
 
+// RankMax is the longest table RankLong ranks.
+const RankMax = 64
+
+// RankLong is Rank for tables of up to RankMax keys, read from a whole
+// padded array (the lanes past n count for nothing), with the vector code.
+func RankLong(key *[RankMax]uint64, n int, rank *[RankMax]uint64) { rankLongAVX512(key, n, rank) }
+
 // Season is a run of sessions as RunSeason reads it; Session is one of
 // them. vec_amd64.s knows their fields by offset (TestVectorLayout checks
 // them).
@@ -179,3 +186,64 @@ type Acc struct {
 // his, and the increments of places up to 15 gathered per field index in
 // v.Acc. Only where Vector is not "".
 func RunSeason(v *Season) { seasonAVX512(v) }
+
+// LedMax is the largest field Led draws.
+const LedMax = 32
+
+// Led draws who led a lap among places 0..n-1 (n up to LedMax) from the
+// generator state st with the vector code (only where UseLedVec): the
+// next ceil(n/4) outputs of wyrand, four places of 16 bits each (the
+// lowest first), place p leading when its bits are below thr[p]. It
+// returns the state after those outputs and the places that led as bits.
+func Led(st uint64, thr *[LedMax]uint16, n int) (state, led uint64) { return ledAVX512(st, thr, n) }
+
+// Counted is a session ScoreCounted scores: its keys by field index, each
+// place's increments, the by-place bonuses drawn and where the sums go.
+// vec_amd64.s knows its fields by offset (TestVectorLayout checks them).
+type Counted struct {
+	Key     *[MaxField]uint64  // the keys, by field index
+	N       int                // the field, up to PlacesMax
+	IncD    *[PlacesMax]uint64 // the drivers' increment by place (zeros past the scoring places)
+	IncT    *[PlacesMax]uint64 // the second championship's
+	Scoring uint64             // places below Scoring score (the classified ones)
+	Led     uint64             // the places that led a lap, as bits
+	Pole    uint64             // the pole's place, Most the most laps led's (PlacesMax and up: none)
+	Most    uint64
+	Bonus   [6]uint64         // led, pole and most laps led as drivers' then second championship's increments
+	AccD    *[MaxField]uint64 // out: the sums by field index, added to
+	AccT    *[MaxField]uint64
+	Place   *[PlacesMax]uint64 // out: each field index's place
+}
+
+// ScoreCounted counts each driver's place (the number of keys below his),
+// writes it into c.Place and adds his place's increment, less where he is
+// not classified, plus the increments of the bonuses his place took, to
+// c.AccD and c.AccT; with the vector code where vec.
+func ScoreCounted(c *Counted, vec bool) {
+	if vec {
+		scoreCountedAVX512(c)
+		return
+	}
+	var p [MaxField]int
+	var o [MaxField]int
+	Places(c.Key, c.N, &p, &o, false)
+	for f := range c.N {
+		pl := uint64(p[f])
+		c.Place[f] = pl
+		var d, t uint64
+		if pl < c.Scoring {
+			d, t = c.IncD[pl], c.IncT[pl]
+		}
+		if c.Led>>pl&1 != 0 {
+			d, t = d+c.Bonus[0], t+c.Bonus[3]
+		}
+		if pl == c.Pole {
+			d, t = d+c.Bonus[1], t+c.Bonus[4]
+		}
+		if pl == c.Most {
+			d, t = d+c.Bonus[2], t+c.Bonus[5]
+		}
+		c.AccD[f] += d
+		c.AccT[f] += t
+	}
+}

@@ -178,3 +178,91 @@ func TestPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestRankLong(t *testing.T) {
+	if !UseVec {
+		t.Skip("no vector code on this machine")
+	}
+	r := rand.New(rand.NewPCG(4, 4))
+	for n := 1; n <= RankMax; n++ {
+		for range 100 {
+			var keys, rank [RankMax]uint64
+			for i := range keys {
+				keys[i] = r.Uint64() // lanes past n too: they must count for nothing
+			}
+			for d := range n {
+				keys[d] = keys[d]&^0xff | uint64(d)
+			}
+			RankLong(&keys, n, &rank)
+			for d := range n {
+				above := uint64(0)
+				for e := range n {
+					if keys[e] > keys[d] {
+						above++
+					}
+				}
+				if rank[d] != above {
+					t.Fatalf("n=%d: key %d ranked %d, %d keys above it", n, d, rank[d], above)
+				}
+			}
+		}
+	}
+}
+
+// TestScoreCounted scores random sessions with the vector code and the Go
+// code: the same places and the same sums.
+func TestScoreCounted(t *testing.T) {
+	var c Counted
+	got := []uintptr{unsafe.Offsetof(c.Key), unsafe.Offsetof(c.N), unsafe.Offsetof(c.IncD),
+		unsafe.Offsetof(c.IncT), unsafe.Offsetof(c.Scoring), unsafe.Offsetof(c.Led),
+		unsafe.Offsetof(c.Pole), unsafe.Offsetof(c.Most), unsafe.Offsetof(c.Bonus),
+		unsafe.Offsetof(c.AccD), unsafe.Offsetof(c.AccT), unsafe.Offsetof(c.Place)}
+	if want := []uintptr{0, 8, 16, 24, 32, 40, 48, 56, 64, 112, 120, 128}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("Counted offsets %v, vec_amd64.s has %v", got, want)
+	}
+	if !UseVec {
+		t.Skip("no vector code on this machine")
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	for n := 1; n <= PlacesMax; n++ {
+		for range 300 {
+			var keys [MaxField]uint64
+			var incD, incT [PlacesMax]uint64
+			for d := range n {
+				keys[d] = r.Uint64()&^0xff | uint64(d)
+				if r.IntN(5) == 0 {
+					keys[d] = RetiredKey | uint64(d)
+				}
+			}
+			for p := range PlacesMax {
+				incD[p], incT[p] = r.Uint64()>>8, r.Uint64()>>8
+			}
+			var bonus [6]uint64
+			for i := range bonus {
+				bonus[i] = r.Uint64() >> 8
+			}
+			pick := func() uint64 {
+				if r.IntN(4) == 0 {
+					return PlacesMax + 32 // none
+				}
+				return uint64(r.IntN(n))
+			}
+			var accs [4][MaxField]uint64
+			for i := range accs[0] {
+				accs[0][i] = r.Uint64() >> 8
+			}
+			accs[1], accs[2], accs[3] = accs[0], accs[0], accs[0]
+			var pv, ps [PlacesMax]uint64
+			cv := Counted{Key: &keys, N: n, IncD: &incD, IncT: &incT, Scoring: uint64(r.IntN(n + 1)),
+				Led: r.Uint64(), Pole: pick(), Most: pick(), Bonus: bonus,
+				AccD: &accs[0], AccT: &accs[1], Place: &pv}
+			cs := cv
+			cs.AccD, cs.AccT, cs.Place = &accs[2], &accs[3], &ps
+			ScoreCounted(&cv, true)
+			ScoreCounted(&cs, false)
+			if pv != ps || accs[0] != accs[2] || accs[1] != accs[3] {
+				t.Fatalf("n=%d: vector places %v sums %v %v, Go %v sums %v %v", n, pv[:n], accs[0][:n], accs[1][:n], ps[:n], accs[2][:n], accs[3][:n])
+			}
+		}
+	}
+}

@@ -27,10 +27,23 @@ func seasonAVX512(v *Season)
 func countAVX512(cum *float64, u float64) int
 
 //go:noescape
+func ledAVX512(st uint64, thr *[LedMax]uint16, n int) (state, led uint64)
+
+// UseLedVec reports whether Led runs in the vector code, which needs
+// AVX-512 BW besides what UseVec does.
+var UseLedVec = UseVec && cpu.X86.HasAVX512BW
+
+//go:noescape
+func scoreCountedAVX512(c *Counted)
+
+//go:noescape
 func placesAVX512(key *uint64, n int, place *[32]uint64)
 
 //go:noescape
 func rankAVX512(key *uint64, n int, rank *[VecMax]uint64)
+
+//go:noescape
+func rankLongAVX512(key *[RankMax]uint64, n int, rank *[RankMax]uint64)
 
 // Vector names the vector instructions the engine uses on this machine,
 // or returns "" when it runs its scalar code (no AVX-512, or CHAMP_NOVEC

@@ -413,6 +413,39 @@ TEXT ·rankAVX512(SB), NOSPLIT, $0-24
 	VZEROUPPER
 	RET
 
+// func rankLongAVX512(key *[64]uint64, n int, rank *[64]uint64)
+//
+// Writes each of the n <= 64 unique keys' rank, the number of keys above
+// it, into rank, sixteen lanes at a time: for tables too long for
+// rankAVX512. All 64 keys are read; lanes past n count for nothing.
+TEXT ·rankLongAVX512(SB), NOSPLIT, $0-24
+	MOVQ key+0(FP), DI
+	MOVQ n+8(FP), BX
+	MOVQ rank+16(FP), DX
+	VPTERNLOGQ $0xff, Z31, Z31, Z31
+	XORQ R9, R9
+group:
+	VMOVDQU64 (DI)(R9*8), Z0
+	VMOVDQU64 64(DI)(R9*8), Z1
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	XORQ   CX, CX
+lanes:
+	VPCMPUQ.BCST $1, (DI)(CX*8), Z0, K1
+	VPCMPUQ.BCST $1, (DI)(CX*8), Z1, K2
+	VPSUBQ Z31, Z3, K1, Z3
+	VPSUBQ Z31, Z4, K2, Z4
+	INCQ   CX
+	CMPQ   CX, BX
+	JLT    lanes
+	VMOVDQU64 Z3, (DX)(R9*8)
+	VMOVDQU64 Z4, 64(DX)(R9*8)
+	ADDQ   $16, R9
+	CMPQ   R9, BX
+	JLT    group
+	VZEROUPPER
+	RET
+
 // func countAVX512(cum *float64, u float64) int
 //
 // Counts the values of cum[:24] at most u: the fastest lap's draw over
@@ -469,5 +502,184 @@ places:
 	VMOVDQU64 Z4, 64(DX)
 	VMOVDQU64 Z5, 128(DX)
 	VMOVDQU64 Z7, 192(DX)
+	VZEROUPPER
+	RET
+
+// func ledAVX512(st uint64, thr *[32]uint16, n int) (state, led uint64)
+//
+// Draws who led a lap among places 0..n-1 (n <= 32) as bonusState.draw's
+// Go loop does: wyrand's next ceil(n/4) outputs, each giving four places
+// 16 bits (the lowest first); place p led when its bits are below thr[p].
+// The eight outputs are computed as DRAWGROUP computes u; the places past
+// n are cleared and the state advances by the outputs used.
+TEXT ·ledAVX512(SB), NOSPLIT, $0-40
+	MOVQ st+0(FP), AX
+	MOVQ thr+8(FP), SI
+	MOVQ n+16(FP), BX
+	MOVQ WYMUL, R9
+	VPBROADCASTQ R9, Z20
+	MOVQ $0xffffffff, R9
+	VPBROADCASTQ R9, Z22
+	MOVQ $1, R9
+	VPBROADCASTQ R9, Z23
+	VMOVDQU64 lanes<>(SB), Z25
+	MOVQ WYINC, R9
+	VPBROADCASTQ R9, Z9
+	VPADDQ Z23, Z25, Z21
+	VPMULLQ Z9, Z21, Z21
+	VPBROADCASTQ AX, Z0
+	VPADDQ   Z21, Z0, Z0
+	VPXORQ   Z20, Z0, Z1
+	VPSRLQ   $32, Z0, Z2
+	VPSRLQ   $32, Z1, Z3
+	VPMULUDQ Z1, Z0, Z4
+	VPMULUDQ Z3, Z0, Z5
+	VPMULUDQ Z1, Z2, Z6
+	VPMULUDQ Z3, Z2, Z7
+	VPSRLQ   $32, Z4, Z8
+	VPADDQ   Z8, Z5, Z5
+	VPANDQ   Z22, Z5, Z8
+	VPADDQ   Z8, Z6, Z6
+	VPSRLQ   $32, Z5, Z5
+	VPADDQ   Z5, Z7, Z7
+	VPSRLQ   $32, Z6, Z8
+	VPADDQ   Z8, Z7, Z7
+	VPSLLQ   $32, Z6, Z6
+	VPXORQ   Z6, Z7, Z0
+	VPTERNLOGQ $0x78, Z22, Z4, Z0
+	VMOVDQU16 (SI), Z1
+	VPCMPUW  $1, Z1, Z0, K1
+	KMOVD    K1, DX
+	BZHIQ    BX, DX, DX
+	// The state: st + ceil(n/4)*inc.
+	ADDQ     $3, BX
+	SHRQ     $2, BX
+	MOVQ     WYINC, R9
+	IMULQ    BX, R9
+	ADDQ     R9, AX
+	MOVQ     AX, state+24(FP)
+	MOVQ     DX, led+32(FP)
+	VZEROUPPER
+	RET
+
+// SCOREHALF adds one championship's increments for the eight field
+// indices whose places are in P (K: those below n): the increment of the
+// place by T0-T3 (places 0-7, 8-15, 16-23, 24-31) where the place is
+// below Scoring (Z16), then the led (Z17 the bits), pole (Z18) and most
+// laps led (Z19) increments LED, POLE and MOST where the place took them
+// (bit 4 of the place in K5, from Z26), onto off(ACC).
+#define SCOREHALF(P, K, T0, T1, T2, T3, LED, POLE, MOST, ACC, off) \
+	VMOVDQA64 T0, Z28; \
+	VPERMT2Q  T1, P, Z28; \
+	VMOVDQA64 T2, Z29; \
+	VPERMT2Q  T3, P, Z29; \
+	VPBLENDMQ Z29, Z28, K5, Z28; \
+	VPCMPUQ   $1, Z16, P, K6; \
+	KANDB     K, K6, K6; \
+	VMOVDQA64.Z Z28, K6, Z28; \
+	VPSRLVQ   P, Z17, Z30; \
+	VPTESTMQ  Z27, Z30, K6; \
+	KANDB     K, K6, K6; \
+	VPADDQ    LED, Z28, K6, Z28; \
+	VPCMPEQQ  Z18, P, K6; \
+	KANDB     K, K6, K6; \
+	VPADDQ    POLE, Z28, K6, Z28; \
+	VPCMPEQQ  Z19, P, K6; \
+	KANDB     K, K6, K6; \
+	VPADDQ    MOST, Z28, K6, Z28; \
+	VPADDQ    off(ACC), Z28, Z28; \
+	VMOVDQU64 Z28, off(ACC)
+
+// SCOREGROUP scores the eight field indices from 8*g, their places in P
+// and K the mask of those below n, for both championships.
+#define SCOREGROUP(P, K, off) \
+	VPTESTMQ Z26, P, K5; \
+	SCOREHALF(P, K, Z8, Z9, Z10, Z11, Z20, Z22, Z24, R11, off); \
+	SCOREHALF(P, K, Z12, Z13, Z14, Z15, Z21, Z23, Z25, R12, off)
+
+// func scoreCountedAVX512(c *Counted)
+//
+// ScoreCounted in the vector code: the places counted as placesAVX512
+// counts them, then each field index's increments looked up by place
+// (two-table permutes and a blend on the place's bit 4) and masked.
+TEXT ·scoreCountedAVX512(SB), NOSPLIT, $0-8
+	MOVQ c+0(FP), R10
+	MOVQ 0(R10), DI                // Key
+	MOVQ 8(R10), BX                // N
+	MOVQ  $0xffffffff, R8
+	BZHIQ BX, R8, R8
+	MOVQ  R8, R9
+	KMOVB R9, K1
+	SHRQ  $8, R9
+	KMOVB R9, K2
+	SHRQ  $8, R9
+	KMOVB R9, K3
+	SHRQ  $8, R9
+	KMOVB R9, K4
+	VMOVDQU64.Z (DI), K1, Z0
+	VMOVDQU64.Z 64(DI), K2, Z1
+	VMOVDQU64.Z 128(DI), K3, Z2
+	VMOVDQU64.Z 192(DI), K4, Z6
+	VPTERNLOGQ $0xff, Z31, Z31, Z31
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z7, Z7, Z7
+	XORQ   CX, CX
+scplaces:
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z6, K4
+	VPSUBQ Z31, Z3, K1, Z3
+	VPSUBQ Z31, Z4, K2, Z4
+	VPSUBQ Z31, Z5, K3, Z5
+	VPSUBQ Z31, Z7, K4, Z7
+	INCQ   CX
+	CMPQ   CX, BX
+	JLT    scplaces
+	MOVQ 128(R10), DX              // Place
+	VMOVDQU64 Z3, (DX)
+	VMOVDQU64 Z4, 64(DX)
+	VMOVDQU64 Z5, 128(DX)
+	VMOVDQU64 Z7, 192(DX)
+	MOVQ 16(R10), SI               // IncD
+	VMOVDQU64 (SI), Z8
+	VMOVDQU64 64(SI), Z9
+	VMOVDQU64 128(SI), Z10
+	VMOVDQU64 192(SI), Z11
+	MOVQ 24(R10), SI               // IncT
+	VMOVDQU64 (SI), Z12
+	VMOVDQU64 64(SI), Z13
+	VMOVDQU64 128(SI), Z14
+	VMOVDQU64 192(SI), Z15
+	VPBROADCASTQ 32(R10), Z16      // Scoring
+	VPBROADCASTQ 40(R10), Z17      // Led
+	VPBROADCASTQ 48(R10), Z18      // Pole
+	VPBROADCASTQ 56(R10), Z19      // Most
+	VPBROADCASTQ 64(R10), Z20      // Bonus: led, pole, most (drivers)
+	VPBROADCASTQ 72(R10), Z22
+	VPBROADCASTQ 80(R10), Z24
+	VPBROADCASTQ 88(R10), Z21      // and the second championship's
+	VPBROADCASTQ 96(R10), Z23
+	VPBROADCASTQ 104(R10), Z25
+	MOVQ $16, R9
+	VPBROADCASTQ R9, Z26
+	MOVQ $1, R9
+	VPBROADCASTQ R9, Z27
+	MOVQ 112(R10), R11             // AccD
+	MOVQ 120(R10), R12             // AccT
+	MOVQ R8, R9
+	KMOVB R9, K1
+	SHRQ  $8, R9
+	KMOVB R9, K2
+	SHRQ  $8, R9
+	KMOVB R9, K3
+	SHRQ  $8, R9
+	KMOVB R9, K4
+	SCOREGROUP(Z3, K1, 0)
+	SCOREGROUP(Z4, K2, 64)
+	SCOREGROUP(Z5, K3, 128)
+	SCOREGROUP(Z7, K4, 192)
 	VZEROUPPER
 	RET
