@@ -1,7 +1,7 @@
 // Package data reads and writes champ's season format, imports published
-// results (F1DB's YAML tree, Ergast-format CSV dumps, IndyCar fact tables)
-// and holds the built-in seasons: every Formula 1 season 1950-2026 and
-// IndyCar 2024, embedded in the binary.
+// results (F1DB's YAML tree, Ergast-format CSV dumps, IndyCar and WEC
+// fact tables) and holds the built-in seasons: every Formula 1 season
+// 1950-2026, IndyCar 2024 and WEC 2024 (Hypercar), embedded in the binary.
 //
 // # The season format
 //
@@ -12,7 +12,7 @@
 //	season.csv      name,system            one line: the season's name and points system
 //	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,qualifying,counts
 //	results.csv     round,session,driver,name,code,team,team_name,make,make_name,car,
-//	                position,fastest_lap,pole,led_lap,most_laps_led,counts
+//	                position,fastest_lap,pole,led_lap,most_laps_led,counts,privateer
 //	exclusions.csv  championship,id,points,reason          (optional)
 //	penalties.csv   championship,id,round,points,reason    (optional)
 //
@@ -75,7 +75,14 @@
 //     laps led, and under a top-N rule the fastest lap.
 //   - counts: both, driver, team, none (cannot score but keeps its place)
 //     or other (another class, such as a Formula 2 car in a Formula 1 race:
-//     scores nothing and the cars behind move up to the scoring places).
+//     scores nothing and the cars behind move up to the scoring places;
+//     also a Le Mans guest entry).
+//   - privateer: yes for a privateer car (WEC's World Cup for Hypercar
+//     Teams): it scores no manufacturers' points and gives way to the
+//     works cars there, and only such cars rank in the World Cup.
+//   - crews: one line per driver of the car, each with the car's number and
+//     position; under an endurance system every driver scores the car's
+//     points and its pole.
 //
 // # Errors
 //

@@ -66,6 +66,7 @@ type resultRow struct {
 	LedLap      string `csv:"led_lap"`
 	MostLapsLed string `csv:"most_laps_led"`
 	Counts      string `csv:"counts"`
+	Privateer   string `csv:"privateer"`
 }
 
 // exclusionRow is a line of exclusions.csv.
@@ -324,6 +325,9 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 		if res.Counts, err = points.ParseCounts(r.Counts); err != nil {
 			return t.at(i, "counts", "%v", err)
 		}
+		if res.Privateer, err = parseBool(r.Privateer); err != nil {
+			return t.at(i, "privateer", "privateer: %v", err)
+		}
 		s.Results = append(s.Results, res)
 		if d := drivers[res.Driver]; d == nil {
 			drivers[res.Driver] = &points.Driver{ID: res.Driver, Name: strings.TrimSpace(r.Name), Code: strings.TrimSpace(r.Code)}
@@ -516,6 +520,12 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 		kind points.BonusKind
 	}
 	holder := map[flagged]int{} // the row of a session's single bonus
+	// Endurance crews: every driver scores his car's points, so he races
+	// one car per session.
+	crews := false
+	if d := s.System.Championship(points.DriversChampionship); d != nil && d.Share == points.ShareFull {
+		crews = true
+	}
 	for i := range s.Results {
 		r := &s.Results[i]
 		rd := s.Round(r.Round)
@@ -571,6 +581,10 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 		for _, j := range driversIn[k][r.Driver] {
 			o := &s.Results[j]
 			if o.Car != "" && r.Car != "" && o.Car != r.Car {
+				if crews {
+					return t.at(i, "car", "%s is in the crews of cars %s (line %d) and %s in round %d %s; under %s a driver races one car per session",
+						r.Driver, o.Car, t.line(j), r.Car, r.Round, r.Session, s.System.ID)
+				}
 				continue // one driver in two cars (the 1950s)
 			}
 			if o.Team != r.Team {
@@ -680,6 +694,7 @@ func resultRows(s *points.Season) []resultRow {
 			Round: strconv.Itoa(r.Round), Session: r.Session.String(), Driver: r.Driver,
 			Name: d.Name, Code: d.Code, Team: r.Team, TeamName: teamNames[r.Team], Make: r.Make, MakeName: makeNames[r.Make], Car: r.Car,
 			FastestLap: yes(r.FastestLap), Pole: yes(r.Pole), LedLap: yes(r.LedLap), MostLapsLed: yes(r.MostLapsLed),
+			Privateer: yes(r.Privateer),
 		}
 		if r.Classified() {
 			row.Position = strconv.Itoa(r.Position)

@@ -45,6 +45,30 @@ const (
 	ShareFull
 )
 
+// Eligibility is which cars may score in a championship.
+type Eligibility uint8
+
+const (
+	// EligibleAll: every car.
+	EligibleAll Eligibility = iota
+	// EligibleWorks: the manufacturers' own cars, not the privateers
+	// (results marked privateer), which give way to them: the works cars
+	// are ranked among themselves (WEC manufacturers).
+	EligibleWorks
+	// EligiblePrivateers: only the privateer cars, ranked among
+	// themselves (WEC's FIA World Cup for Hypercar Teams).
+	EligiblePrivateers
+)
+
+var eligibilityNames = [...]string{"every car", "works cars (privateers give way)", "privateer cars only"}
+
+func (e Eligibility) String() string {
+	if int(e) < len(eligibilityNames) {
+		return eligibilityNames[e]
+	}
+	return fmt.Sprintf("Eligibility(%d)", uint8(e))
+}
+
 // BonusKind names a bonus a session can award beside its places.
 type BonusKind uint8
 
@@ -128,6 +152,20 @@ type Championship struct {
 	Bonuses []BonusKind
 	Share   Share
 	Drop    Drop
+	// Eligible is which cars score; the others give way, as cars of
+	// another class do (those behind move up).
+	Eligible Eligibility
+}
+
+// IsEligible reports whether result r's car may score in the championship.
+func (c *Championship) IsEligible(r *Result) bool {
+	switch c.Eligible {
+	case EligibleWorks:
+		return !r.Privateer
+	case EligiblePrivateers:
+		return r.Privateer
+	}
+	return true
 }
 
 // Scores reports whether the championship scores bonuses of kind k.

@@ -18,6 +18,10 @@ import (
 // team t1, c in t2, each with his own car and t1's and t2's makes) under
 // a system: done completed rounds, left to run, sprints and qualifying
 // where the system has them.
+// tinyPrivateer is the privateer car of the tiny seasons (it matters only
+// where a championship ranks works or privateer cars apart).
+const tinyPrivateer = "c"
+
 func tinySeason(t *testing.T, system string, done, left int, qualifying bool) *Season {
 	t.Helper()
 	sys, err := Lookup(system)
@@ -44,7 +48,7 @@ func tinySeason(t *testing.T, system string, done, left int, qualifying bool) *S
 	for r := 1; r <= done; r++ {
 		for i := range drivers {
 			d := drivers[(i+r)%3] // the order rotates: the title stays open
-			res := Result{Round: r, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Position: i + 1}
+			res := Result{Round: r, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Position: i + 1, Privateer: d == tinyPrivateer}
 			if r == 1 && i == 0 {
 				res.Pole, res.LedLap, res.MostLapsLed, res.FastestLap = true, true, true, true
 			}
@@ -85,7 +89,7 @@ func outcomes(ps *PlanSession, drivers []string, team map[string]string) [][]Res
 		}
 		base := make([]Result, 0, len(drivers))
 		for _, d := range drivers {
-			r := Result{Round: ps.Round.Number, Session: ps.Kind, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Status: DNF}
+			r := Result{Round: ps.Round.Number, Session: ps.Kind, Driver: d, Team: team[d], Make: "m-" + team[d], Car: d, Status: DNF, Privateer: d == tinyPrivateer}
 			if i := slices.Index(order, d); i >= 0 {
 				r.Position, r.Status = i+1, Classified
 			}
@@ -217,7 +221,8 @@ func TestExactMatchesBruteForce(t *testing.T) {
 		{"indycar-2024", 2, 1, []string{"drivers", "entrants"}, "an ordinary race: pole, led a lap, most laps led"},
 		{"formula-e", 2, 2, []string{"drivers", "teams"}, "pole 3, fastest lap in the top 10"},
 		{"motogp", 2, 1, []string{"drivers", "teams", "constructors"}, "sprint, best bike of each make"},
-		{"wec-hypercar", 2, 2, []string{"drivers", "teams"}, "pole, an alternative table at the last round"},
+		{"wec-hypercar-2024", 2, 2, []string{"drivers", "manufacturers", "teams"}, "pole, an alternative table at the last round, works and privateer cars ranked apart"},
+		{"wec-hypercar-2025", 2, 1, []string{"manufacturers"}, "a make's best two cars"},
 	}
 	for _, c := range cases {
 		for _, champ := range c.champs {

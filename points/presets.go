@@ -96,6 +96,59 @@ func IndyCar(year int) (*System, error) {
 	return s, nil
 }
 
+// wecYears are the WEC Hypercar seasons champ knows.
+var wecYears = []int{2023, 2024, 2025}
+
+// latestWEC is the latest of them; "wec-hypercar" names it.
+const latestWEC = 2025
+
+// WEC returns the FIA World Endurance Championship's Hypercar rules of a
+// season (2023-2025): class places score 25-18-15-12-10-8-6-4-2-1 in a 6
+// hour race, 38-27-23-18-15-12-9-6-3-2 in an 8 or 10 hour race (calendar
+// table "8h") and 50-36-30-24-20-16-12-8-4-2 at Le Mans ("le-mans"),
+// nothing below 10th, +1 for the class pole, half points when less than
+// 75% of the race ran. Every driver of a crew scores the car's points
+// (ShareFull); the manufacturers' championship scores the best-placed
+// works car of each make (2025: its best two), re-ranked among the works
+// cars (privateers give way); from 2024 the FIA World Cup for Hypercar
+// Teams ranks the privateer cars among themselves, one entry per car.
+func WEC(year int) (*System, error) {
+	if !slices.Contains(wecYears, year) {
+		return nil, fmt.Errorf("no WEC Hypercar rules for %d: champ knows %s", year, yearList(wecYears))
+	}
+	best, makes := 1, "the best-placed works car of each make scores"
+	if year >= 2025 {
+		best, makes = 2, "both of a make's works cars score (which two cars a make with more at Le Mans nominates is not known: champ scores its best two)"
+	}
+	s := &System{
+		ID: fmt.Sprintf("wec-hypercar-%d", year), Name: fmt.Sprintf("WEC Hypercar, %d", year), Series: "WEC",
+		Source: "FIA World Endurance Championship Sporting Regulations, art. 10 (Hypercar): class places 6 h 25-18-15-12-10-8-6-4-2-1, 8 and 10 h 38-27-23-18-15-12-9-6-3-2 (calendar table \"8h\"), " +
+			"Le Mans 50-36-30-24-20-16-12-8-4-2 (table \"le-mans\"); +1 class pole; half points under 75% of the race; every driver of a crew scores the car's points; " +
+			"manufacturers: " + makes + ", places re-ranked among the works cars (privateers give way), the pole counts" +
+			map[bool]string{true: "; FIA World Cup for Hypercar Teams: the privateer cars ranked among themselves", false: ""}[year >= 2024] +
+			"; Le Mans guests (results counts=other) score for nobody and the cars behind move up",
+		Race: top10,
+		Tables: map[string][]float64{
+			"8h":      {38, 27, 23, 18, 15, 12, 9, 6, 3, 2},
+			"le-mans": {50, 36, 30, 24, 20, 16, 12, 8, 4, 2},
+		},
+		Bonuses:   []Bonus{{Kind: Pole, Points: 1}},
+		Shortened: HalfBelow75,
+		Championships: []Championship{
+			{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses, Share: ShareFull},
+			{ID: "manufacturers", Title: "manufacturers' championship", Noun: "manufacturer", Of: HolderMake, Best: best, Bonuses: allBonuses, Share: ShareFull, Eligible: EligibleWorks},
+		},
+	}
+	if year >= 2024 {
+		s.Championships = append(s.Championships, Championship{ID: TeamsChampionship, Title: "FIA World Cup for Hypercar Teams", Noun: "car",
+			Of: HolderCar, Bonuses: allBonuses, Share: ShareFull, Eligible: EligiblePrivateers})
+	}
+	return s, nil
+}
+
+// WECEras groups the WEC Hypercar seasons champ knows.
+func WECEras() []Era { return eras(wecYears, WEC) }
+
 // latestIndyCar is the latest IndyCar season with known rules; "indycar"
 // names it.
 const latestIndyCar = 2024
@@ -114,8 +167,9 @@ var seasonal = map[string]struct {
 	rules    func(int) (*System, error)
 	from, to int
 }{
-	"f1":      {F1, 1950, latestF1},
-	"indycar": {IndyCar, indyCarYears[0], latestIndyCar},
+	"f1":           {F1, 1950, latestF1},
+	"indycar":      {IndyCar, indyCarYears[0], latestIndyCar},
+	"wec-hypercar": {WEC, wecYears[0], latestWEC},
 }
 
 // presets are the systems that are not chosen by season.
@@ -144,20 +198,6 @@ func presets() []*System {
 			Championships: []Championship{
 				{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses},
 				{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam, Bonuses: allBonuses},
-			},
-		},
-		{
-			ID: "wec-hypercar", Name: "WEC Hypercar", Series: "WEC",
-			Source: "FIA World Endurance Championship Sporting Regulations, art. 10: 6 h 25-18-..., 8 and 10 h 38-27-23-18-15-12-9-6-3-2 (calendar table \"8h\"), Le Mans 50-36-30-24-20-16-12-8-4-2 (table \"le-mans\"); +1 pole",
-			Race:   top10,
-			Tables: map[string][]float64{
-				"8h":      {38, 27, 23, 18, 15, 12, 9, 6, 3, 2},
-				"le-mans": {50, 36, 30, 24, 20, 16, 12, 8, 4, 2},
-			},
-			Bonuses: []Bonus{{Kind: Pole, Points: 1}},
-			Championships: []Championship{
-				{ID: DriversChampionship, Title: "drivers' championship", Of: HolderDriver, Bonuses: allBonuses, Share: ShareFull},
-				{ID: TeamsChampionship, Title: "teams' championship", Of: HolderTeam, Bonuses: allBonuses, Share: ShareFull},
 			},
 		},
 	}
@@ -198,6 +238,10 @@ func SystemIDs() []string {
 		ids = append(ids, fmt.Sprintf("indycar-%d", y))
 	}
 	ids = append(ids, "indycar")
+	for _, y := range wecYears {
+		ids = append(ids, fmt.Sprintf("wec-hypercar-%d", y))
+	}
+	ids = append(ids, "wec-hypercar")
 	for _, s := range presets() {
 		ids = append(ids, s.ID)
 	}
@@ -210,6 +254,10 @@ func SeasonPresets() []*System {
 	var out []*System
 	for _, y := range indyCarYears {
 		s, _ := IndyCar(y)
+		out = append(out, s)
+	}
+	for _, y := range wecYears {
+		s, _ := WEC(y)
 		out = append(out, s)
 	}
 	return out

@@ -131,9 +131,12 @@ type Result struct {
 	Make    string // manufacturer id, e.g. "honda"; "" when not given
 	// Car identifies the car (its race number). Rows of one session with the
 	// same classified position and the same car are a shared drive.
-	Car      string
-	Position int // classified position from 1; 0 when not classified
-	Status   Status
+	Car string
+	// Privateer marks a privateer car (WEC's World Cup for Hypercar
+	// Teams): championships say whether such cars score.
+	Privateer bool
+	Position  int // classified position from 1; 0 when not classified
+	Status    Status
 	// Bonuses earned in the session; the points system says what they are worth.
 	FastestLap  bool
 	Pole        bool

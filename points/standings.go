@@ -191,22 +191,24 @@ func (p *Plan) Standings(c, n int) []Standing {
 	return out
 }
 
-// scoringPositions maps each classified result to the position it scores
-// from: its own, less the entries of another class ahead of it.
-func scoringPositions(results []*Result) map[*Result]int {
-	var others []int
+// scoringPositions maps each classified result that may score in
+// championship c to the position it scores from: its own, less the cars
+// ahead of it that give way (another class, or not eligible in c; a
+// crew's rows are one car).
+func scoringPositions(c *Championship, results []*Result) map[*Result]int {
+	others := map[int]bool{}
 	for _, r := range results {
-		if r.Classified() && r.Counts == CountsOther {
-			others = append(others, r.Position)
+		if r.Classified() && (r.Counts == CountsOther || !c.IsEligible(r)) {
+			others[r.Position] = true
 		}
 	}
 	pos := make(map[*Result]int, len(results))
 	for _, r := range results {
-		if !r.Classified() || r.Counts == CountsOther {
+		if !r.Classified() || r.Counts == CountsOther || !c.IsEligible(r) {
 			continue
 		}
 		p := r.Position
-		for _, o := range others {
+		for o := range others {
 			if o < r.Position {
 				p--
 			}
@@ -266,7 +268,7 @@ func (sc *Scoring) award(r *Result, a Award, n [QualifyingPoints]int) float64 {
 // championship's Share rule, and his own bonuses.
 func scoreDrivers(c *Championship, ps *PlanSession, sc *Scoring, add func(string, int, float64), place func(string, int)) {
 	rd := ps.Round
-	scoring := scoringPositions(ps.Results)
+	scoring := scoringPositions(c, ps.Results)
 	// Crews and shared drives: classified rows with the same position and car.
 	type key struct {
 		pos int
@@ -279,8 +281,27 @@ func scoreDrivers(c *Championship, ps *PlanSession, sc *Scoring, add func(string
 		}
 	}
 	flags := holders(ps.Results)
+	// Under ShareFull a car's bonuses reach its whole crew, whichever row
+	// carries the flag.
+	var crew map[string]*Result
+	if c.Share == ShareFull {
+		crew = map[string]*Result{}
+		for _, r := range ps.Results {
+			if r.Car == "" {
+				continue
+			}
+			m := crew[r.Car]
+			if m == nil {
+				m = &Result{}
+				crew[r.Car] = m
+			}
+			m.FastestLap, m.Pole = m.FastestLap || r.FastestLap, m.Pole || r.Pole
+			m.LedLap, m.MostLapsLed = m.LedLap || r.LedLap, m.MostLapsLed || r.MostLapsLed
+		}
+		flags = carHolders(crew)
+	}
 	for _, r := range ps.Results {
-		if !c.counts(r.Counts) {
+		if !c.counts(r.Counts) || !c.IsEligible(r) {
 			continue
 		}
 		p := 0.0
@@ -299,9 +320,28 @@ func scoreDrivers(c *Championship, ps *PlanSession, sc *Scoring, add func(string
 				place(r.Driver, r.Position)
 			}
 		}
-		p += sc.bonusPoints(r, flags)
+		if m := crew[r.Car]; m != nil {
+			b := *r
+			b.FastestLap, b.Pole, b.LedLap, b.MostLapsLed = m.FastestLap, m.Pole, m.LedLap, m.MostLapsLed
+			p += sc.bonusPoints(&b, flags)
+		} else {
+			p += sc.bonusPoints(r, flags)
+		}
 		add(r.Driver, rd.Number, p)
 	}
+}
+
+// carHolders counts the cars that carry each bonus flag.
+func carHolders(crew map[string]*Result) [QualifyingPoints]int {
+	var n [QualifyingPoints]int
+	for _, m := range crew {
+		for k := range QualifyingPoints {
+			if flag(m, k) {
+				n[k]++
+			}
+		}
+	}
+	return n
 }
 
 // HolderOf is the entry of championship c that result r scores for: its
@@ -325,7 +365,7 @@ func holderOf(c *Championship, r *Result) string {
 // position once, however many drivers shared it, and its bonuses once.
 func scoreHolders(c *Championship, ps *PlanSession, sc *Scoring, add func(string, int, float64), place func(string, int)) {
 	rd := ps.Round
-	scoring := scoringPositions(ps.Results)
+	scoring := scoringPositions(c, ps.Results)
 	type car struct {
 		holder, car string
 		pos         int
@@ -346,7 +386,7 @@ func scoreHolders(c *Championship, ps *PlanSession, sc *Scoring, add func(string
 	flags := holders(ps.Results)
 	for _, r := range ps.Results {
 		h := holderOf(c, r)
-		if !c.counts(r.Counts) || h == "" || !r.Classified() && r.Counts == CountsOther {
+		if !c.counts(r.Counts) || h == "" || !r.Classified() && r.Counts == CountsOther || !c.IsEligible(r) {
 			continue
 		}
 		add(h, rd.Number, 0)

@@ -280,3 +280,50 @@ func TestOtherSeries(t *testing.T) {
 		t.Errorf("Le Mans win: %v", p)
 	}
 }
+
+// The WEC rules on an invented Le Mans: a guest crew wins (it scores for
+// nobody and everyone behind moves up), a privateer is second on the road
+// (it gives way to the works cars in the manufacturers' ranking and is
+// alone in the World Cup), a make's second car holds its place, and the
+// pole flagged on one crew row reaches the whole crew once.
+func TestWECRules(t *testing.T) {
+	wec, err := Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := season(wec, []Round{{Table: "le-mans"}}, []Result{
+		{Round: 1, Driver: "g1", Car: "311", Make: "cadillac", Position: 1, Counts: CountsOther},
+		{Round: 1, Driver: "g2", Car: "311", Make: "cadillac", Position: 1, Counts: CountsOther},
+		{Round: 1, Driver: "p1", Car: "12", Make: "porsche", Position: 2, Privateer: true},
+		{Round: 1, Driver: "p2", Car: "12", Make: "porsche", Position: 2, Privateer: true},
+		{Round: 1, Driver: "f1", Car: "50", Make: "ferrari", Position: 3, Pole: true},
+		{Round: 1, Driver: "f2", Car: "50", Make: "ferrari", Position: 3},
+		{Round: 1, Driver: "f3", Car: "51", Make: "ferrari", Position: 4},
+		{Round: 1, Driver: "t1", Car: "7", Make: "toyota", Position: 5},
+		{Round: 1, Driver: "t2", Car: "8", Make: "toyota", Status: DNF},
+	})
+	drivers := pointsOf(Drivers(s, 1))
+	for id, want := range map[string]float64{"p1": 50, "p2": 50, "f1": 37, "f2": 37, "f3": 30, "t1": 24, "t2": 0} {
+		if !near(drivers[id], want) {
+			t.Errorf("drivers: %s %v, want %v (all: %v)", id, drivers[id], want, drivers)
+		}
+	}
+	if _, ok := drivers["g1"]; ok {
+		t.Errorf("a guest has a drivers' standing: %v", drivers)
+	}
+	// Works cars re-ranked: #50 first (50 + pole), #51 second holds its
+	// place without scoring, #7 third (30).
+	makes := pointsOf(Standings(s, "manufacturers", 1))
+	for id, want := range map[string]float64{"ferrari": 51, "toyota": 30} {
+		if !near(makes[id], want) {
+			t.Errorf("manufacturers: %s %v, want %v (all: %v)", id, makes[id], want, makes)
+		}
+	}
+	if _, ok := makes["porsche"]; ok {
+		t.Errorf("a privateer scored for its make: %v", makes)
+	}
+	cup := pointsOf(Standings(s, TeamsChampionship, 1))
+	if len(cup) != 1 || !near(cup["12"], 50) {
+		t.Errorf("World Cup: %v, want car 12 alone on 50", cup)
+	}
+}

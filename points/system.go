@@ -267,6 +267,12 @@ func (c *Championship) describe(s *System) string {
 	default:
 		b.WriteString("every car scores")
 	}
+	switch c.Eligible {
+	case EligibleWorks:
+		b.WriteString(", works cars ranked among themselves (privateers give way)")
+	case EligiblePrivateers:
+		b.WriteString(", privateer cars ranked among themselves")
+	}
 	var with, without []string
 	for _, bn := range s.Bonuses {
 		if c.Scores(bn.Kind) {

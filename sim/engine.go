@@ -297,6 +297,9 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	}
 	plan := points.NewPlan(s)
 	sys := plan.System
+	if car, round := crewCar(s, after); car != "" {
+		return nil, fmt.Errorf("car %s has a crew of several drivers in round %d: champ cannot simulate crews yet (it would race crew-mates against each other); standings and clinch work on this season, projections do not yet", car, round)
+	}
 	c := &compiled{season: s, plan: plan, after: after, rounds: len(s.Rounds)}
 	for i := range sys.Championships {
 		def := &sys.Championships[i]
@@ -431,6 +434,33 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	}
 	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
+}
+
+// crewCar returns a car that several drivers share in one session up to
+// round after, with its round, in a season whose drivers score their
+// car's points in full (endurance crews); "" when there is none.
+func crewCar(s *points.Season, after int) (string, int) {
+	d := s.System.Championship(points.DriversChampionship)
+	if d == nil || d.Share != points.ShareFull {
+		return "", 0
+	}
+	type key struct {
+		round int
+		kind  points.SessionKind
+		car   string
+	}
+	seen := map[key]string{}
+	for _, r := range s.Results {
+		if r.Round > after || r.Car == "" {
+			continue
+		}
+		k := key{r.Round, r.Session, r.Car}
+		if first, ok := seen[k]; ok && first != r.Driver {
+			return r.Car, r.Round
+		}
+		seen[k] = r.Driver
+	}
+	return "", 0
 }
 
 // oneOffs returns the drivers of round n who raced no other round up to

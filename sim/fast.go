@@ -303,6 +303,9 @@ func (b *board) rankSlow(key []uint64, idx uint, active []bool) bool {
 // tallyKeys records a season ranked by rankKeys.
 func (b *board) tallyKeys(key []uint64, shift uint) {
 	n := len(key)
+	if n == 0 {
+		return
+	}
 	b.titles[b.order[0]]++
 	for rank, e := range b.order {
 		b.pos[e*n+rank]++

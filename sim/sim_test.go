@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/champ-dev/champ/points"
@@ -435,5 +436,27 @@ func TestProgress(t *testing.T) {
 	}
 	if len(calls) == 0 || calls[len(calls)-1] != [2]int{p.Sims, p.Sims} {
 		t.Errorf("progress calls %v, want the last to be {%d %d}", calls, p.Sims, p.Sims)
+	}
+}
+
+// A season whose cars have crews (several drivers sharing a car, each
+// scoring its points) is refused until crews are simulated as one car:
+// racing crew-mates against each other would split their title odds.
+func TestCrewsRefused(t *testing.T) {
+	sys, err := points.Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "crews", System: sys, Rounds: []points.Round{
+		{Number: 1, Completed: true, Multiplier: 1, Distance: 1}, {Number: 2, Multiplier: 1, Distance: 1}}}
+	for _, r := range []points.Result{
+		{Round: 1, Driver: "a1", Car: "1", Make: "m", Position: 1}, {Round: 1, Driver: "a2", Car: "1", Make: "m", Position: 1},
+		{Round: 1, Driver: "b1", Car: "2", Make: "n", Position: 2}, {Round: 1, Driver: "b2", Car: "2", Make: "n", Position: 2},
+	} {
+		s.Results = append(s.Results, r)
+	}
+	_, err = Project(s, 1, Config{Sims: 100, Seed: 1, Workers: 1})
+	if err == nil || !strings.Contains(err.Error(), "crew") {
+		t.Fatalf("projection of a season with crews: error %v, want one naming the crew", err)
 	}
 }

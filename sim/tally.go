@@ -100,6 +100,9 @@ func (b *board) place(e, p int) {
 // finish ranks the season's final table and tallies it.
 func (b *board) finish() {
 	n := len(b.cur)
+	if n == 0 {
+		return // a championship nobody has scored in (no eligible car)
+	}
 	for e := range n {
 		if b.cur[e].Excluded {
 			b.final[e] = math.Inf(-1) // excluded: never ranked above anyone

@@ -14,7 +14,8 @@ A season is a folder of CSV files that a spreadsheet can write:
   calendar.csv  one line per round     round,name,date,sprint,status,multiplier,distance,table,
                                        qualifying,counts
   results.csv   one line per driver    round,session,driver,name,code,team,team_name,make,make_name,
-                per session            car,position,fastest_lap,pole,led_lap,most_laps_led,counts
+                per session            car,position,fastest_lap,pole,led_lap,most_laps_led,counts,
+                                       privateer
   exclusions.csv (optional)            championship,id,points,reason
   penalties.csv  (optional)            championship,id,round,points,reason
 
@@ -56,7 +57,11 @@ results.csv
               led and, under a top-N rule, one fastest lap per session; the points
               system says what each is worth
   counts      both (default), driver, team, none (cannot score, keeps the place) or
-              other (another class: scores nothing, the cars behind move up)
+              other (another class, or a Le Mans guest: scores nothing, the cars
+              behind move up)
+  privateer   yes for a privateer car (WEC: no manufacturers' points, it gives way to
+              the works cars there; only privateers rank in the World Cup for
+              Hypercar Teams)
 
 exclusions.csv and penalties.csv
   championship  drivers, teams or another of the system's championships (champ systems)

@@ -90,6 +90,43 @@ deductions become penalties.csv.`,
 				},
 			},
 			{
+				Name:            "wec",
+				HideHelpCommand: true,
+				Usage:           "import a WEC Hypercar season from fact tables (results.csv, rounds.csv: one row per car per race)",
+				UsageText:       "champ import wec PATH --out DIR",
+				Description: `Reads a folder of WEC Hypercar fact tables compiled from the official FIA
+WEC (Al Kamel Systems) classifications (the layout of shared/data/wec/2024:
+results.csv with round, car, manufacturer, team, drivers (First LAST|...),
+position (the class position), status, pole, entry (season or
+lemans-only) and hwc (1: a privateer World Cup car); rounds.csv with
+round, race, date, venue and scale (6h, 8h, 10h, 24h)) and writes one
+season folder scored by the rules of its year. The built-in WEC 2024 is
+made with
+
+  champ import wec PATH/shared/data/wec/2024 --out data/seasons/wec-2024
+
+Every member of a crew gets a result row of his car; Le Mans guests
+(lemans-only) count as another class (they score for nobody and the cars
+behind move up); World Cup cars are marked privateer (no manufacturers'
+points); 8 and 10 hour races use the 8h table, Le Mans le-mans.`,
+				Flags: []cli.Flag{outFlag},
+				Action: func(c *cli.Context) error {
+					src, err := oneArg(c, "the folder of the fact tables")
+					if err != nil {
+						return err
+					}
+					s, err := data.ReadWEC(src)
+					if err != nil {
+						return err
+					}
+					if err := data.Write(c.String("out"), s); err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
+					return nil
+				},
+			},
+			{
 				Name:            "ergast",
 				HideHelpCommand: true,
 				Usage:           "import an Ergast-format CSV dump (races.csv, results.csv, sprint_results.csv, drivers.csv, constructors.csv)",

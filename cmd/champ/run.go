@@ -66,7 +66,7 @@ and IndyCar 2024, and knows the rules of IndyCar, Formula E, MotoGP and WEC.
 With no --season, commands answer for Formula 1 2024 after the Canadian GP
 (round 9): Verstappen 194, Leclerc 138, Norris 131.
 
-A season is a built-in name (f1-1950 ... f1-2026, indycar-2024), a season
+A season is a built-in name (f1-1950 ... f1-2026, indycar-2024, wec-2024), a season
 folder (calendar.csv, results.csv, season.csv) or a bare results.csv; run
 'champ help format' for the file format and 'champ systems' for the rules.`,
 		Writer:                    stdout,

@@ -19,7 +19,8 @@ func systemsCommand() *cli.Command {
 		Description: `With no argument, every points system champ knows: Formula 1 by era
 (f1-1950 ... f1-2026, one id per season; "f1" is the current rules),
 IndyCar by season (indycar-2016 ... indycar-2024; "indycar" is the latest),
-then MotoGP, Formula E and WEC. With an id or a custom system file, that
+WEC Hypercar by season (wec-hypercar-2023 ... wec-hypercar-2025;
+"wec-hypercar" is the latest), then MotoGP and Formula E. With an id or a custom system file, that
 system in full. Each lists its championships (titles:), the names
 --championship takes.
 
@@ -46,6 +47,9 @@ qualifying table named "qualifying" that a calendar round can name). Name it in 
 			fmt.Fprintln(w)
 			fmt.Fprintln(w, "IndyCar (one system per season, indycar-YYYY; \"indycar\" is the latest rules):")
 			writeEras(w, "indycar", points.IndyCarEras())
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "WEC Hypercar (one system per season, wec-hypercar-YYYY; \"wec-hypercar\" is the latest rules):")
+			writeEras(w, "wec-hypercar", points.WECEras())
 			for _, s := range points.Presets() {
 				fmt.Fprintln(w)
 				writeSystem(w, s.ID, s)
