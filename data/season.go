@@ -23,6 +23,7 @@ const (
 	ResultsFile    = "results.csv"
 	ExclusionsFile = "exclusions.csv"
 	PenaltiesFile  = "penalties.csv"
+	CrewsFile      = "crews.csv"
 )
 
 // DefaultSystem is the points system of a season that does not name one.
@@ -86,6 +87,14 @@ type penaltyRow struct {
 	Reason       string `csv:"reason"`
 }
 
+// crewRow is a line of crews.csv.
+type crewRow struct {
+	Round  string `csv:"round"`
+	Car    string `csv:"car"`
+	Driver string `csv:"driver"`
+	Name   string `csv:"name"`
+}
+
 // LoadDir loads a season folder, or a bare results file, from the file
 // system.
 func LoadDir(p string) (*points.Season, error) {
@@ -122,7 +131,7 @@ func seasonName(p string) string {
 // name the folder.
 func Load(fsys fs.FS, dir, shown string) (*points.Season, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile} {
+	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile, CrewsFile} {
 		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -244,7 +253,66 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			s.Penalties = append(s.Penalties, p)
 		}
 	}
+	if b := files[CrewsFile]; b != nil {
+		if err := parseCrews(s, name(CrewsFile), b); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// parseCrews reads crews.csv: one line per driver of a car at a round,
+// rounds still to run included.
+func parseCrews(s *points.Season, file string, b []byte) error {
+	var rows []crewRow
+	t, err := readTable(file, b, &rows, []string{"round", "car", "driver"}, "one line per driver of a car at a round")
+	if err != nil {
+		return err
+	}
+	type key struct {
+		round int
+		car   string
+	}
+	at := map[key]int{}
+	in := map[[2]string]int{} // round/driver -> row
+	names := map[string]bool{}
+	for _, d := range s.Drivers {
+		names[d.ID] = true
+	}
+	for i, r := range rows {
+		n, err := parseRound(r.Round)
+		if err != nil {
+			return t.at(i, "round", "%v", err)
+		}
+		if s.Round(n) == nil {
+			return t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", n, len(s.Rounds))
+		}
+		car, driver := strings.TrimSpace(r.Car), strings.TrimSpace(r.Driver)
+		if car == "" {
+			return t.at(i, "car", "car is empty; give the car's number")
+		}
+		if driver == "" {
+			return t.at(i, "driver", "driver is empty; give the driver's id")
+		}
+		k2 := [2]string{strconv.Itoa(n), driver}
+		if j, ok := in[k2]; ok {
+			return t.at(i, "driver", "%s is already in car %s's crew at round %d (line %d); a driver is in one crew per round", driver, strings.TrimSpace(rows[j].Car), n, t.line(j))
+		}
+		in[k2] = i
+		k := key{n, car}
+		c, ok := at[k]
+		if !ok {
+			c = len(s.Crews)
+			at[k] = c
+			s.Crews = append(s.Crews, points.Crew{Round: n, Car: car})
+		}
+		s.Crews[c].Drivers = append(s.Crews[c].Drivers, driver)
+		if !names[driver] {
+			names[driver] = true
+			s.Drivers = append(s.Drivers, points.Driver{ID: driver, Name: strings.TrimSpace(r.Name)})
+		}
+	}
+	return nil
 }
 
 // parseChampionship reads a championship of the season's system by id;
@@ -622,7 +690,7 @@ func Write(dir string, s *points.Season) error {
 		name string
 		rows any
 		n    int
-	}{{ExclusionsFile, exclusionRows(s), len(s.Exclusions)}, {PenaltiesFile, penaltyRows(s), len(s.Penalties)}}
+	}{{ExclusionsFile, exclusionRows(s), len(s.Exclusions)}, {PenaltiesFile, penaltyRows(s), len(s.Penalties)}, {CrewsFile, crewRows(s), len(s.Crews)}}
 	for _, o := range optional {
 		if o.n > 0 {
 			files = append(files, struct {
@@ -717,6 +785,16 @@ func exclusionRows(s *points.Season) []exclusionRow {
 			row.Points = "keep"
 		}
 		rows = append(rows, row)
+	}
+	return rows
+}
+
+func crewRows(s *points.Season) []crewRow {
+	var rows []crewRow
+	for _, c := range s.Crews {
+		for _, d := range c.Drivers {
+			rows = append(rows, crewRow{Round: strconv.Itoa(c.Round), Car: c.Car, Driver: d, Name: s.DriverName(d)})
+		}
 	}
 	return rows
 }

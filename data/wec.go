@@ -172,7 +172,9 @@ type Car struct {
 }
 
 // seasonBuilder adds cars' results to a season, one row per crew member,
-// and gathers the names of drivers, teams and makes.
+// with the crews list (every round's, so that a season cut after any
+// round knows who drives the rounds left), and gathers the names of
+// drivers, teams and makes.
 type seasonBuilder struct {
 	s                     *points.Season
 	drivers, teams, makes map[string]string
@@ -191,6 +193,12 @@ func (b *seasonBuilder) add(n int, c Car) error {
 	if c.Guest {
 		counts = points.CountsOther
 	}
+	crew := points.Crew{Round: n, Car: c.Number}
+	defer func() {
+		if !c.Guest && len(crew.Drivers) > 0 {
+			b.s.Crews = append(b.s.Crews, crew)
+		}
+	}()
 	for _, name := range c.Crew {
 		id := Slug(name)
 		k := [2]string{strconv.Itoa(n), id}
@@ -201,6 +209,7 @@ func (b *seasonBuilder) add(n int, c Car) error {
 		}
 		b.in[k] = c.Number
 		b.drivers[id] = name
+		crew.Drivers = append(crew.Drivers, id)
 		b.s.Results = append(b.s.Results, points.Result{Round: n, Session: points.Race, Driver: id, Team: team, Make: make, Car: c.Number,
 			Position: c.Position, Status: c.Status, Pole: c.Pole, Privateer: c.Privateer, Counts: counts})
 	}

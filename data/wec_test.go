@@ -128,7 +128,7 @@ func TestWEC2024Embedded(t *testing.T) {
 	if err := Write(out, fresh); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{SeasonFile, CalendarFile, ResultsFile} {
+	for _, f := range []string{SeasonFile, CalendarFile, ResultsFile, CrewsFile} {
 		want, err := seasons.ReadFile("seasons/wec-2024/" + f)
 		if err != nil {
 			t.Fatal(err)

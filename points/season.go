@@ -217,6 +217,47 @@ type Season struct {
 	Makes      []Team // manufacturers
 	Exclusions []Exclusion
 	Penalties  []Penalty
+	// Crews are the entry list of crews: who is down to drive each car at
+	// each round, rounds still to run included (endurance racing). A
+	// completed round's results say who drove; for a round still to run
+	// the simulator takes a car's crew from here, or else from its latest
+	// race.
+	Crews []Crew
+}
+
+// Crew is the drivers of one car at one round.
+type Crew struct {
+	Round   int
+	Car     string
+	Drivers []string // driver ids
+}
+
+// CrewOf returns the drivers of car at round n: those of its results in
+// the round's race when it has been run, else those the crews list gives,
+// else those of its latest race before n; nil when none is known.
+func (s *Season) CrewOf(n int, car string) []string {
+	var out []string
+	latest := 0
+	for _, r := range s.Results {
+		if r.Car != car || r.Session != Race || r.Round > n {
+			continue
+		}
+		if r.Round > latest {
+			out, latest = nil, r.Round
+		}
+		if r.Round == latest {
+			out = append(out, r.Driver)
+		}
+	}
+	if latest == n {
+		return out
+	}
+	for _, c := range s.Crews {
+		if c.Round == n && c.Car == car {
+			return c.Drivers
+		}
+	}
+	return out
 }
 
 // LastCompleted returns the number of the last completed round, 0 if none.

@@ -211,7 +211,11 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	model, err := NewModel(cfg.Model, s, after, c.field, cfg.Options)
+	ms := s
+	if c.fold != nil {
+		ms = carSeason(s) // the model races cars
+	}
+	model, err := NewModel(cfg.Model, ms, after, c.field, cfg.Options)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -278,6 +282,11 @@ type compiled struct {
 	// changes).
 	routes0  [][]int
 	routes   [][][]int
+	// giveWay[c][f]: field car f is not eligible in championship c and
+	// takes no place there (nil: every car is); fold: car mode's drivers'
+	// championship by segments (nil: the field is drivers).
+	giveWay [][]bool
+	fold    *crewFold
 	absent   [][]int           // per session: the field indices not racing
 	entries  bool              // entries change the field
 	joined   int               // field indices from here on joined by an entry
@@ -297,8 +306,9 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	}
 	plan := points.NewPlan(s)
 	sys := plan.System
-	if car, round := crewCar(s, after); car != "" {
-		return nil, fmt.Errorf("car %s has a crew of several drivers in round %d: champ cannot simulate crews yet (it would race crew-mates against each other); standings and clinch work on this season, projections do not yet", car, round)
+	cars := carMode(s, after)
+	if cars && len(entries) > 0 {
+		return nil, errors.New("driver changes (--entries) on a season with crews: list the crews of the rounds left in the season's crews.csv instead")
 	}
 	c := &compiled{season: s, plan: plan, after: after, rounds: len(s.Rounds)}
 	for i := range sys.Championships {
@@ -324,51 +334,12 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 			idx[k][st.ID] = i
 		}
 	}
-	oneOff := oneOffs(s, fieldRound)
-	seen := map[string]bool{}
-	for _, r := range s.Results {
-		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther || r.Session == points.Qualifying || oneOff[r.Driver] {
-			continue
+	if cars {
+		if err := c.compileCars(idx); err != nil {
+			return nil, err
 		}
-		seen[r.Driver] = true
-		if _, ok := idx[0][r.Driver]; ok { // a car that cannot score has no standing and no part in the title
-			c.field = append(c.field, r.Driver)
-		}
-	}
-	sort.Strings(c.field)
-	// Drivers entries bring in join the field after it, newcomers with an
-	// empty standing.
-	c.joined = len(c.field)
-	for _, e := range entries {
-		if !slices.Contains(c.field, e.Driver) {
-			c.field = append(c.field, e.Driver)
-		}
-		if _, ok := idx[0][e.Driver]; !ok {
-			idx[0][e.Driver] = len(c.champs[0].st)
-			c.champs[0].st = append(c.champs[0].st, points.Standing{ID: e.Driver, Places: []int{}})
-		}
-	}
-	if len(c.field) > 255 {
-		return nil, fmt.Errorf("round %d has %d drivers; champ simulates at most 255", fieldRound, len(c.field))
-	}
-	if len(c.field) < 2 {
-		return nil, fmt.Errorf("round %d has fewer than two drivers to simulate", fieldRound)
-	}
-	// Who each driver scores for: his latest result's team, make and car.
-	c.routes0 = make([][]int, len(c.champs))
-	for k, ch := range c.champs {
-		route := make([]int, len(c.field))
-		for f, id := range c.field {
-			route[f] = -1
-			h := id
-			if ch.def.Of != points.HolderDriver {
-				h = latestHolder(s, ch.def, id, after)
-			}
-			if e, ok := idx[k][h]; ok && h != "" {
-				route[f] = e
-			}
-		}
-		c.routes0[k] = route
+	} else if err := c.compileDrivers(entries, idx); err != nil {
+		return nil, err
 	}
 	// Remaining sessions, with their tables.
 	var values []float64
@@ -416,7 +387,9 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 		}
 		c.sessions = append(c.sessions, ss)
 	}
-	if err := c.applyEntries(entries, idx); err != nil {
+	if cars {
+		c.crewSegments(idx)
+	} else if err := c.applyEntries(entries, idx); err != nil {
 		return nil, err
 	}
 	c.places = len(c.field)
@@ -428,39 +401,69 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	c.bound()
 	for i := range c.sessions {
 		if c.sessions[i].byPlace() {
-			c.bonuses = newBonusModel(model.FitBonuses(plan, after), len(c.field))
+			bp := plan
+			if cars {
+				bp = points.NewPlan(carSeason(s)) // a car's pole once, not once per crew member
+			}
+			c.bonuses = newBonusModel(model.FitBonuses(bp, after), len(c.field))
 			break
 		}
 	}
-	c.fast = !fullPathOnly && planFast(c) != nil
+	c.fast = !fullPathOnly && !cars && planFast(c) != nil
 	return c, nil
 }
 
-// crewCar returns a car that several drivers share in one session up to
-// round after, with its round, in a season whose drivers score their
-// car's points in full (endurance crews); "" when there is none.
-func crewCar(s *points.Season, after int) (string, int) {
-	d := s.System.Championship(points.DriversChampionship)
-	if d == nil || d.Share != points.ShareFull {
-		return "", 0
-	}
-	type key struct {
-		round int
-		kind  points.SessionKind
-		car   string
-	}
-	seen := map[key]string{}
+// compileDrivers sets up the field of drivers raced at round fieldRound
+// (and those entries bring in) and who each scores for.
+func (c *compiled) compileDrivers(entries []points.Entry, idx []map[string]int) error {
+	s, after, fieldRound := c.season, c.after, c.fieldRound
+	oneOff := oneOffs(s, fieldRound)
+	seen := map[string]bool{}
 	for _, r := range s.Results {
-		if r.Round > after || r.Car == "" {
+		if r.Round != fieldRound || seen[r.Driver] || r.Counts == points.CountsOther || r.Session == points.Qualifying || oneOff[r.Driver] {
 			continue
 		}
-		k := key{r.Round, r.Session, r.Car}
-		if first, ok := seen[k]; ok && first != r.Driver {
-			return r.Car, r.Round
+		seen[r.Driver] = true
+		if _, ok := idx[0][r.Driver]; ok { // a car that cannot score has no standing and no part in the title
+			c.field = append(c.field, r.Driver)
 		}
-		seen[k] = r.Driver
 	}
-	return "", 0
+	sort.Strings(c.field)
+	// Drivers entries bring in join the field after it, newcomers with an
+	// empty standing.
+	c.joined = len(c.field)
+	for _, e := range entries {
+		if !slices.Contains(c.field, e.Driver) {
+			c.field = append(c.field, e.Driver)
+		}
+		if _, ok := idx[0][e.Driver]; !ok {
+			idx[0][e.Driver] = len(c.champs[0].st)
+			c.champs[0].st = append(c.champs[0].st, points.Standing{ID: e.Driver, Places: []int{}})
+		}
+	}
+	if len(c.field) > 255 {
+		return fmt.Errorf("round %d has %d drivers; champ simulates at most 255", fieldRound, len(c.field))
+	}
+	if len(c.field) < 2 {
+		return fmt.Errorf("round %d has fewer than two drivers to simulate", fieldRound)
+	}
+	// Who each driver scores for: his latest result's team, make and car.
+	c.routes0 = make([][]int, len(c.champs))
+	for k, ch := range c.champs {
+		route := make([]int, len(c.field))
+		for f, id := range c.field {
+			route[f] = -1
+			h := id
+			if ch.def.Of != points.HolderDriver {
+				h = latestHolder(s, ch.def, id, after)
+			}
+			if e, ok := idx[k][h]; ok && h != "" {
+				route[f] = e
+			}
+		}
+		c.routes0[k] = route
+	}
+	return nil
 }
 
 // oneOffs returns the drivers of round n who raced no other round up to
@@ -523,6 +526,10 @@ func latestHolder(s *points.Season, def *points.Championship, id string, n int) 
 // many cars each runs and which are still racing.
 func (c *compiled) bound() {
 	for k := range c.champs {
+		if c.fold != nil && k == c.fold.champ {
+			c.boundCrews()
+			continue
+		}
 		ch := &c.champs[k]
 		n := len(ch.st)
 		ch.maxAdd, ch.active, ch.cars = make([]int64, n), make([]bool, n), make([]int, n)

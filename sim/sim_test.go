@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/champ-dev/champ/points"
@@ -439,24 +438,73 @@ func TestProgress(t *testing.T) {
 	}
 }
 
-// A season whose cars have crews (several drivers sharing a car, each
-// scoring its points) is refused until crews are simulated as one car:
-// racing crew-mates against each other would split their title odds.
-func TestCrewsRefused(t *testing.T) {
+// Crews race as one car: crew-mates with the same results are
+// co-champions with the same odds, a crew-mate who misses a round left
+// (the crews list) ends below his crew-mates, and a privateer gives way in
+// the manufacturers' championship and alone makes the World Cup.
+func TestCrews(t *testing.T) {
 	sys, err := points.Lookup("wec-hypercar-2024")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &points.Season{Name: "crews", System: sys, Rounds: []points.Round{
-		{Number: 1, Completed: true, Multiplier: 1, Distance: 1}, {Number: 2, Multiplier: 1, Distance: 1}}}
-	for _, r := range []points.Result{
-		{Round: 1, Driver: "a1", Car: "1", Make: "m", Position: 1}, {Round: 1, Driver: "a2", Car: "1", Make: "m", Position: 1},
-		{Round: 1, Driver: "b1", Car: "2", Make: "n", Position: 2}, {Round: 1, Driver: "b2", Car: "2", Make: "n", Position: 2},
-	} {
-		s.Results = append(s.Results, r)
+	s := &points.Season{Name: "crews", System: sys}
+	for r := 1; r <= 4; r++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: r <= 2, Multiplier: 1, Distance: 1})
 	}
-	_, err = Project(s, 1, Config{Sims: 100, Seed: 1, Workers: 1})
-	if err == nil || !strings.Contains(err.Error(), "crew") {
-		t.Fatalf("projection of a season with crews: error %v, want one naming the crew", err)
+	for r := 1; r <= 2; r++ {
+		for _, x := range []points.Result{
+			{Driver: "a1", Car: "1", Make: "m1", Position: r}, {Driver: "a2", Car: "1", Make: "m1", Position: r},
+			{Driver: "b1", Car: "2", Make: "m2", Position: 3 - r}, {Driver: "b2", Car: "2", Make: "m2", Position: 3 - r},
+			{Driver: "c1", Car: "3", Make: "m1", Position: 3, Privateer: true},
+		} {
+			x.Round = r
+			s.Results = append(s.Results, x)
+		}
+	}
+	s.Crews = []points.Crew{{Round: 3, Car: "1", Drivers: []string{"a1"}}}
+	p, err := Project(s, 2, Config{Sims: 20000, Seed: 3, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := map[string]Entry{}
+	for _, e := range p.Tables[0].Entries {
+		d[e.ID] = e
+	}
+	if d["b1"].Titles != d["b2"].Titles || d["b1"].Titles == 0 || d["b1"].Mean != d["b2"].Mean {
+		t.Errorf("crew-mates b1 and b2: titles %d and %d, means %v and %v; want the same, above 0", d["b1"].Titles, d["b2"].Titles, d["b1"].Mean, d["b2"].Mean)
+	}
+	if d["a1"].Mean <= d["a2"].Mean || d["a1"].Titles < d["a2"].Titles {
+		t.Errorf("a1 races every round left, a2 misses one: means %v and %v, titles %d and %d", d["a1"].Mean, d["a2"].Mean, d["a1"].Titles, d["a2"].Titles)
+	}
+	// Every season has one crew's champions, or a tie between cars that
+	// the countback cannot break (no one's title); a1 is champion whenever
+	// a2 is.
+	if got := d["b1"].Titles + d["a1"].Titles + d["c1"].Titles + p.Tables[0].Ties; got != p.Sims || d["a2"].Titles > d["a1"].Titles {
+		t.Errorf("titles a1 %d a2 %d b1 %d c1 %d and %d ties: %d seasons, want %d", d["a1"].Titles, d["a2"].Titles, d["b1"].Titles, d["c1"].Titles, p.Tables[0].Ties, got, p.Sims)
+	}
+	for _, tb := range p.Tables {
+		for _, e := range tb.Entries {
+			if e.P95 > e.MaxPoints+1e-9 {
+				t.Errorf("%s %s: P95 %v above the most it can reach, %v", tb.Championship.ID, e.ID, e.P95, e.MaxPoints)
+			}
+		}
+	}
+	var makes, cup []string
+	for _, e := range p.Tables[1].Entries {
+		makes = append(makes, e.ID)
+	}
+	for _, e := range p.Tables[2].Entries {
+		cup = append(cup, e.ID)
+	}
+	if len(makes) != 2 || len(cup) != 1 || cup[0] != "3" {
+		t.Errorf("manufacturers %v (want m1, m2), World Cup %v (want car 3 alone)", makes, cup)
+	}
+	// The privateer gives way: a make's works car scores the win whenever
+	// it is the first works car home, so m1 and m2 share the 25 of every
+	// race (plus the pole).
+	for _, e := range p.Tables[1].Entries {
+		if e.MaxPoints > e.Points+2*26+1e-9 {
+			t.Errorf("manufacturer %s can reach %v from %v with two races left", e.ID, e.MaxPoints, e.Points)
+		}
 	}
 }

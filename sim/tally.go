@@ -25,6 +25,7 @@ type board struct {
 	final    []float64
 	rp       []float64 // scratch: one entry's round points
 	order    []int
+	twin     []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
 	buf      [race.RankMax]uint64 // scratch for rankKeys
 	vec      bool                 // rankKeys counts with the vector code
 	long     bool                 // with RankLong: more than VecMax entries
@@ -132,7 +133,14 @@ func (b *board) finish() {
 		b.order[j] = e
 	}
 	top := b.order[0]
-	if n > 1 && b.level(top, b.order[1]) {
+	if n > 1 && b.level(top, b.order[1]) && b.coChampions(top) {
+		for _, e := range b.order {
+			if !b.level(top, e) {
+				break
+			}
+			b.titles[e]++
+		}
+	} else if n > 1 && b.level(top, b.order[1]) {
 		b.tied++
 		for _, e := range b.order {
 			if !b.level(top, e) {
@@ -153,6 +161,23 @@ func (b *board) finish() {
 		b.bins[e*b.hist+delta]++
 		b.sum[e] += int64(delta)
 	}
+}
+
+// coChampions reports whether the entries level with top are all its
+// crew-mates: champions together.
+func (b *board) coChampions(top int) bool {
+	if b.twin == nil {
+		return false
+	}
+	for _, e := range b.order {
+		if !b.level(top, e) {
+			break
+		}
+		if b.twin[e] != b.twin[top] {
+			return false
+		}
+	}
+	return true
 }
 
 // cmp compares entries a and b on final points, then the countback.
@@ -224,6 +249,7 @@ type tally struct {
 	fast    *fastPlan // nil: the full path only
 	kern    *kernel   // nil: the fast path goes through the sampler's Order
 	bonus   bonusState
+	seg     *board // car mode: the drivers' segments, folded into their board
 }
 
 func (c *compiled) newBoards() []*board {
@@ -247,6 +273,14 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 	t.done = make([][]int32, len(c.champs))
 	for k := range c.champs {
 		t.done[k] = padded[int32](len(c.champs[k].st))
+	}
+	if c.fold != nil {
+		segs := make([]points.Standing, len(c.fold.members))
+		for g := range segs {
+			segs[g].Places = []int{}
+		}
+		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil)
+		t.boards[c.fold.champ].twin = c.fold.twin
 	}
 	if c.fast {
 		t.fast = planFast(c)
@@ -288,6 +322,9 @@ func (t *tally) season(g *Gen) {
 	for _, b := range t.boards {
 		b.reset()
 	}
+	if t.seg != nil {
+		t.seg.reset()
+	}
 	t.sampler.Begin(g)
 	for i := range c.sessions {
 		ss := &c.sessions[i]
@@ -298,11 +335,24 @@ func (t *tally) season(g *Gen) {
 				continue
 			}
 			b, route, best, done := t.boards[ci], routes[ci], ss.best[ci], t.done[ci]
+			var gw []bool
+			if c.giveWay != nil {
+				gw = c.giveWay[ci]
+			}
+			if t.seg != nil && ci == c.fold.champ {
+				b = t.seg
+			}
 			if best > 0 {
 				clear(done)
 			}
-			for p := 0; p < k; p++ {
-				e := route[t.out[p]]
+			p := -1 // the place among the cars eligible here (q overall): the others give way
+			for q := 0; q < k; q++ {
+				f := t.out[q]
+				if gw != nil && gw[f] {
+					continue
+				}
+				p++
+				e := route[f]
 				if e < 0 {
 					continue
 				}
@@ -332,6 +382,9 @@ func (t *tally) season(g *Gen) {
 			t.bonus.draw(g, c.bonuses, ss, len(t.out)-len(c.absent[i]), t.out, t.cd.bonusFix(i))
 			t.scoreBonuses(i)
 		}
+	}
+	if t.seg != nil {
+		t.foldCrews()
 	}
 	for _, b := range t.boards {
 		b.finish()
@@ -370,7 +423,11 @@ func (t *tally) award(i int, kind points.BonusKind, f int) {
 			continue
 		}
 		if e := t.c.routes[i][ci][f]; e >= 0 {
-			t.boards[ci].score(e, ss.round, pts)
+			b := t.boards[ci]
+			if t.seg != nil && ci == t.c.fold.champ {
+				b = t.seg
+			}
+			b.score(e, ss.round, pts)
 		}
 	}
 }

@@ -1,0 +1,355 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/champ-dev/champ/points"
+)
+
+// Crews: in endurance racing the competitor is the car. Several drivers
+// share it and each scores its points (points.ShareFull), so the
+// simulator races cars: the field is the cars, the model is fitted to
+// the cars' results, and a car's points reach the championships through
+// its make, team and number as usual. The drivers' championship goes
+// through segments: a segment is a run of sessions in which a car keeps
+// the same crew, and during a season a car's points go to its segment of
+// the session; at the end each driver gets the points and places of the
+// segments he was in (a crew-mate who misses a round, as Conway missed Le
+// Mans 2024, is in fewer of them). The crews of rounds still to run come
+// from the season's crews list (points.Season.Crews), or else from each
+// car's latest race. Crew-mates (drivers who share a car at some round)
+// level at the top on points and the whole countback are co-champions:
+// each counts the title, where a tie between other entries counts for no
+// one.
+
+// crewFold routes the drivers' championship through segments.
+type crewFold struct {
+	champ   int     // the drivers' championship
+	members [][]int // per segment: the drivers' entries in its crew
+	twin    []int   // per drivers' entry: its crew-mates' group (drivers who shared a car)
+}
+
+// carMode reports whether a season's drivers score their car's points in
+// full and some car has a crew of several drivers (in its results up to
+// round after or in the crews list): then the simulator races cars.
+func carMode(s *points.Season, after int) bool {
+	d := s.System.Championship(points.DriversChampionship)
+	if d == nil || d.Share != points.ShareFull {
+		return false
+	}
+	for _, c := range s.Crews {
+		if len(c.Drivers) > 1 && c.Round > after {
+			return true
+		}
+	}
+	car, _ := crewCar(s, after)
+	return car != ""
+}
+
+// crewCar returns a car that several drivers share in one session up to
+// round after, with its round; "" when there is none.
+func crewCar(s *points.Season, after int) (string, int) {
+	type key struct {
+		round int
+		kind  points.SessionKind
+		car   string
+	}
+	seen := map[key]string{}
+	for _, r := range s.Results {
+		if r.Round > after || r.Car == "" {
+			continue
+		}
+		k := key{r.Round, r.Session, r.Car}
+		if first, ok := seen[k]; ok && first != r.Driver {
+			return r.Car, r.Round
+		}
+		seen[k] = r.Driver
+	}
+	return "", 0
+}
+
+// carSeason is the season as the model sees it in car mode: one result
+// per car and session, the car number standing for the driver, with the
+// crew's bonus flags merged.
+func carSeason(s *points.Season) *points.Season {
+	cs := *s
+	cs.Results = nil
+	type key struct {
+		round int
+		kind  points.SessionKind
+		car   string
+	}
+	at := map[key]int{}
+	for _, r := range s.Results {
+		car := r.Car
+		if car == "" {
+			car = "driver " + r.Driver
+		}
+		k := key{r.Round, r.Session, car}
+		if i, ok := at[k]; ok {
+			m := &cs.Results[i]
+			m.FastestLap, m.Pole = m.FastestLap || r.FastestLap, m.Pole || r.Pole
+			m.LedLap, m.MostLapsLed = m.LedLap || r.LedLap, m.MostLapsLed || r.MostLapsLed
+			continue
+		}
+		at[k] = len(cs.Results)
+		r.Driver = car
+		cs.Results = append(cs.Results, r)
+	}
+	cs.Drivers = nil
+	return &cs
+}
+
+// sortCars orders car numbers as numbers where they are (2, 7, 12, 50),
+// the others after them.
+func sortCars(cars []string) {
+	slices.SortFunc(cars, func(a, b string) int {
+		x, ex := strconv.Atoi(a)
+		y, ey := strconv.Atoi(b)
+		switch {
+		case ex == nil && ey == nil:
+			return x - y
+		case ex == nil:
+			return -1
+		case ey == nil:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+}
+
+// carHolder is whom car's points reach in championship def, from its
+// latest result up to round n, and whether the car is eligible there.
+func carHolder(s *points.Season, def *points.Championship, car string, n int) (string, bool) {
+	h, ok, best := "", false, -1
+	for i := range s.Results {
+		r := &s.Results[i]
+		if r.Car == car && r.Round <= n && r.Round >= best && r.Counts != points.CountsOther {
+			h, ok, best = points.HolderOf(def, r), def.IsEligible(r), r.Round
+		}
+	}
+	return h, ok
+}
+
+// compileCars sets up car mode: the field of cars raced at round
+// fieldRound, each session's routes (segments for the drivers'
+// championship), the cars that give way in each championship, and the
+// twins.
+func (c *compiled) compileCars(idx []map[string]int) error {
+	s := c.season
+	seen := map[string]bool{}
+	for _, r := range s.Results {
+		if r.Round != c.fieldRound || r.Session != points.Race || r.Counts == points.CountsOther || r.Car == "" || seen[r.Car] {
+			continue
+		}
+		seen[r.Car] = true
+		c.field = append(c.field, r.Car)
+	}
+	sortCars(c.field)
+	if len(c.field) > 255 {
+		return fmt.Errorf("round %d has %d cars; champ simulates at most 255", c.fieldRound, len(c.field))
+	}
+	if len(c.field) < 2 {
+		return fmt.Errorf("round %d has fewer than two cars to simulate", c.fieldRound)
+	}
+	fold := &crewFold{champ: -1}
+	for k, ch := range c.champs {
+		if ch.def.Of == points.HolderDriver {
+			fold.champ = k
+			break
+		}
+	}
+	if fold.champ < 0 {
+		return fmt.Errorf("car mode without a drivers' championship")
+	}
+	c.fold = fold
+	// The other championships: each car scores for its holder, or gives
+	// way where it is not eligible.
+	c.routes0 = make([][]int, len(c.champs))
+	c.giveWay = make([][]bool, len(c.champs))
+	for k, ch := range c.champs {
+		route := make([]int, len(c.field))
+		for f, car := range c.field {
+			route[f] = -1
+			if k == fold.champ {
+				continue
+			}
+			h, ok := carHolder(s, ch.def, car, c.after)
+			if !ok {
+				if c.giveWay[k] == nil {
+					c.giveWay[k] = make([]bool, len(c.field))
+				}
+				c.giveWay[k][f] = true
+				continue
+			}
+			if e, found := idx[k][h]; found && h != "" {
+				route[f] = e
+			}
+		}
+		c.routes0[k] = route
+	}
+	return nil
+}
+
+// crewSegments builds the drivers' routes session by session once the
+// sessions are known: a new segment where a car's crew changes.
+func (c *compiled) crewSegments(idx []map[string]int) {
+	s, fold := c.season, c.fold
+	k0 := fold.champ
+	entry := func(id string) int {
+		if e, ok := idx[k0][id]; ok {
+			return e
+		}
+		e := len(c.champs[k0].st)
+		idx[k0][id] = e
+		c.champs[k0].st = append(c.champs[k0].st, points.Standing{ID: id, Places: []int{}})
+		return e
+	}
+	c.routes = make([][][]int, len(c.sessions))
+	c.absent = make([][]int, len(c.sessions))
+	last := make([]string, len(c.field))
+	seg := make([]int, len(c.field))
+	for i, ss := range c.sessions {
+		routes := slices.Clone(c.routes0)
+		drv := make([]int, len(c.field))
+		for f, car := range c.field {
+			crew := crewAt(s, ss.round+1, car, c.after)
+			var es []int
+			for _, id := range crew {
+				es = append(es, entry(id))
+			}
+			slices.Sort(es)
+			key := fmt.Sprint(es)
+			if len(es) == 0 {
+				drv[f], last[f] = -1, ""
+				continue
+			}
+			if i == 0 || key != last[f] {
+				seg[f] = len(fold.members)
+				fold.members = append(fold.members, es)
+				last[f] = key
+			}
+			drv[f] = seg[f]
+		}
+		routes[k0] = drv
+		c.routes[i] = routes
+	}
+	// Crew-mates: drivers who share a car at some round of the season,
+	// run or still to run (a union of every crew).
+	st := c.champs[k0].st
+	parent := make([]int, len(st))
+	for e := range parent {
+		parent[e] = e
+	}
+	var find func(int) int
+	find = func(e int) int {
+		for parent[e] != e {
+			parent[e] = parent[parent[e]]
+			e = parent[e]
+		}
+		return e
+	}
+	union := func(es []int) {
+		for _, e := range es[1:] {
+			parent[find(e)] = find(es[0])
+		}
+	}
+	for _, es := range fold.members {
+		union(es)
+	}
+	type key struct {
+		round int
+		car   string
+	}
+	ran := map[key][]int{}
+	for _, r := range s.Results {
+		if r.Round <= c.after && r.Car != "" && r.Counts != points.CountsOther {
+			if e, ok := idx[k0][r.Driver]; ok {
+				ran[key{r.Round, r.Car}] = append(ran[key{r.Round, r.Car}], e)
+			}
+		}
+	}
+	for _, es := range ran {
+		union(es)
+	}
+	fold.twin = make([]int, len(st))
+	for e := range st {
+		fold.twin[e] = find(e)
+	}
+}
+
+// crewAt is the crew of car at round n in a projection after round
+// after: its results where the round is complete, else the season's crews
+// list, else its latest race up to after.
+func crewAt(s *points.Season, n int, car string, after int) []string {
+	if n <= after {
+		return s.CrewOf(n, car)
+	}
+	for _, c := range s.Crews {
+		if c.Round == n && c.Car == car {
+			return c.Drivers
+		}
+	}
+	return s.CrewOf(after, car)
+}
+
+// bindCrews works out the drivers' bounds in car mode: a driver can add,
+// in every session where he is in a crew, the most a car can score.
+func (c *compiled) boundCrews() {
+	fold := c.fold
+	ch := &c.champs[fold.champ]
+	n := len(ch.st)
+	ch.maxAdd, ch.active, ch.cars = make([]int64, n), make([]bool, n), make([]int, n)
+	for i := range c.sessions {
+		ss := &c.sessions[i]
+		in := make([]bool, n)
+		for f, g := range c.routes[i][fold.champ] {
+			if g < 0 || !c.racing(i, f) {
+				continue
+			}
+			for _, e := range fold.members[g] {
+				in[e] = true
+			}
+		}
+		t := ss.tables[fold.champ]
+		for e, ok := range in {
+			if !ok {
+				continue
+			}
+			ch.active[e], ch.cars[e] = true, 1
+			if t == nil {
+				continue
+			}
+			if len(t) > 0 {
+				ch.maxAdd[e] += t[0]
+			}
+			for b := range ss.bonus {
+				ch.maxAdd[e] += ss.bonus[b].pts[fold.champ]
+			}
+		}
+	}
+}
+
+// foldCrews adds each segment's points and places to its drivers.
+func (t *tally) foldCrews() {
+	fold := t.c.fold
+	seg, drv := t.seg, t.boards[fold.champ]
+	P, R := seg.places, seg.rounds
+	for g, es := range fold.members {
+		a := seg.add[g]
+		for _, e := range es {
+			drv.add[e] += a
+			for p := range P {
+				drv.added[e*P+p] += seg.added[g*P+p]
+			}
+			if drv.roundAdd != nil {
+				for r := range R {
+					drv.roundAdd[e*R+r] += seg.roundAdd[g*R+r]
+				}
+			}
+		}
+	}
+}
