@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -60,10 +61,48 @@ func (cd *conditions) fixed(s int) bool {
 	return cd != nil && (len(cd.rules[s]) > 0 || cd.fl[s] >= 0 || cd.bonus[s] != nil)
 }
 
+// carFixes turns fixes of a season raced by cars into fixes of its cars:
+// a fix may name the car (6 or #6) or a driver of its crew at that round.
+func (c *compiled) carFixes(fixes []points.Fix) ([]points.Fix, error) {
+	out := slices.Clone(fixes)
+	for i := range out {
+		f := &out[i]
+		for _, id := range []*string{&f.Driver, &f.Other} {
+			if *id == "" {
+				continue
+			}
+			v := strings.TrimPrefix(*id, "#")
+			if slices.Contains(c.field, v) {
+				*id = v
+				continue
+			}
+			car := ""
+			for _, x := range c.field {
+				if slices.Contains(crewAt(c.season, f.Round, x, c.after), *id) {
+					car = x
+				}
+			}
+			if car == "" {
+				return nil, fmt.Errorf("%s: %s: %s is neither a car of the field (%s) nor in a car's crew at round %d", f.Source, fixes[i], *id, strings.Join(c.field, ", "), f.Round)
+			}
+			*id = car
+		}
+	}
+	return out, nil
+}
+
 // compileFixes checks the fixes against the season and the field and
 // arranges them by session.
 func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
-	if err := points.CheckFixes(c.season, c.after, fixes); err != nil {
+	check := c.season
+	if c.fold != nil {
+		var err error
+		if fixes, err = c.carFixes(fixes); err != nil {
+			return nil, err
+		}
+		check = carSeason(c.season)
+	}
+	if err := points.CheckFixes(check, c.after, fixes); err != nil {
 		return nil, err
 	}
 	idx := map[string]int{}

@@ -27,9 +27,11 @@ import (
 
 // crewFold routes the drivers' championship through segments.
 type crewFold struct {
-	champ   int     // the drivers' championship
-	members [][]int // per segment: the drivers' entries in its crew
-	twin    []int   // per drivers' entry: its crew-mates' group (drivers who shared a car)
+	champ   int      // the drivers' championship
+	members [][]int  // per segment: the drivers' entries in its crew
+	twin    []int    // per drivers' entry: its crew-mates' group (drivers who shared a car)
+	car     []string // per segment: its car
+	same    [][]int  // drivers whose results so far and segments left are the same (two or more)
 }
 
 // carMode reports whether a season's drivers score their car's points in
@@ -230,6 +232,7 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 			if i == 0 || key != last[f] {
 				seg[f] = len(fold.members)
 				fold.members = append(fold.members, es)
+				fold.car = append(fold.car, car)
 				last[f] = key
 			}
 			drv[f] = seg[f]
@@ -278,6 +281,59 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 	fold.twin = make([]int, len(st))
 	for e := range st {
 		fold.twin[e] = find(e)
+	}
+	// The same results so far and the same segments left: level in every
+	// season.
+	sig := make([]string, len(st))
+	for g, es := range fold.members {
+		for _, e := range es {
+			sig[e] += strconv.Itoa(g) + ","
+		}
+	}
+	groups := map[string]int{}
+	var same [][]int
+	for e := range st {
+		if sig[e] == "" || st[e].Excluded {
+			continue
+		}
+		key := fmt.Sprintf("%s|%v|%v|%v", sig[e], st[e].Points, st[e].Places, st[e].RoundPoints)
+		g, ok := groups[key]
+		if !ok {
+			g = len(same)
+			groups[key] = g
+			same = append(same, nil)
+		}
+		same[g] = append(same[g], e)
+	}
+	for _, g := range same {
+		if len(g) > 1 {
+			fold.same = append(fold.same, g)
+		}
+	}
+}
+
+// crews marks the drivers' table entries of each group of identical
+// crew-mates with the group, the entry first in the table's order first.
+func (fold *crewFold) crews(es []Entry, st []points.Standing) {
+	at := map[string]int{}
+	for i, e := range es {
+		at[e.ID] = i
+	}
+	for _, g := range fold.same {
+		var ids []string
+		for _, e := range g {
+			ids = append(ids, st[e].ID)
+		}
+		slices.SortFunc(ids, func(a, b string) int { return at[a] - at[b] })
+		car := ""
+		for s, m := range fold.members {
+			if slices.Contains(m, g[0]) {
+				car = fold.car[s]
+			}
+		}
+		for _, id := range ids {
+			es[at[id]].Crew, es[at[id]].Car = ids, car
+		}
 	}
 }
 

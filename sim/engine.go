@@ -91,9 +91,15 @@ func (p *Projection) Table(id string) *Table {
 
 // Entry is one driver's or team's projection.
 type Entry struct {
-	ID        string
-	Team      string // a driver's team (latest round raced)
-	Active    bool   // still racing
+	ID   string
+	Team string // a driver's team (latest round raced)
+	// Crew, in a season raced by cars, lists the drivers whose results so
+	// far and whose crews left are the same as this driver's, this one
+	// included, first the one the table shows them under; Car is their
+	// car. They end level in every season: one line of a table.
+	Crew      []string
+	Car       string
+	Active    bool // still racing
 	Points    float64
 	MaxPoints float64 // an upper bound on final points
 	Titles    int
@@ -280,13 +286,13 @@ type compiled struct {
 	// scores for, or -1; routes[s][c][f] the same in session s, where
 	// entries change it (sessions share the slices where nothing
 	// changes).
-	routes0  [][]int
-	routes   [][][]int
+	routes0 [][]int
+	routes  [][][]int
 	// giveWay[c][f]: field car f is not eligible in championship c and
 	// takes no place there (nil: every car is); fold: car mode's drivers'
 	// championship by segments (nil: the field is drivers).
-	giveWay [][]bool
-	fold    *crewFold
+	giveWay  [][]bool
+	fold     *crewFold
 	absent   [][]int           // per session: the field indices not racing
 	entries  bool              // entries change the field
 	joined   int               // field indices from here on joined by an entry

@@ -25,6 +25,9 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 		for _, m := range ch.maxAdd {
 			tb.Left = math.Max(tb.Left, float64(m)/c.scale)
 		}
+		if c.fold != nil && k == c.fold.champ {
+			c.fold.crews(tb.Entries, ch.st)
+		}
 		p.Tables = append(p.Tables, tb)
 	}
 	p.Drivers = p.Tables[0].Entries

@@ -261,11 +261,14 @@ func writeProjectionTable(w io.Writer, p *sim.Projection, ch *points.Championshi
 	}
 	t := newTable(cols...)
 	for _, e := range es {
+		if crewFollower(e) {
+			continue
+		}
 		var cells []string
 		if teams {
 			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
-			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
+			cells = append(cells, crewName(s, e), s.TeamName(e.Team))
 		}
 		note := x.note(e)
 		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.2f", 100*e.TitleSE),

@@ -166,20 +166,28 @@ func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, ch
 	cols = append(cols, ">Wins")
 	t := newTable(cols...)
 	var notes []string
+	lines := [][]int{}
 	for i := range st {
+		lines = append(lines, []int{i})
+	}
+	if !teams {
+		lines = standingCrews(s, after, st)
+	}
+	for _, g := range lines {
+		i := g[0]
 		e := &st[i]
 		pos := position(e)
 		if e.Excluded {
 			pos = "EX"
 			notes = append(notes, fmt.Sprintf("EX %s: %s.", s.EntryName(ch, e.ID), e.Reason))
 		} else if e.Tied {
-			pos = "=" + pos
+			pos = "=" + tiedPosition(st, i)
 		}
 		cells := []string{pos}
 		if teams {
 			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
-			cells = append(cells, s.DriverName(e.ID), s.TeamName(s.DriverTeam(e.ID, after)))
+			cells = append(cells, standingCrewName(s, after, st, g), s.TeamName(s.DriverTeam(e.ID, after)))
 		}
 		cells = append(cells, points.FormatPoints(e.Points))
 		if drops {
@@ -205,6 +213,15 @@ func writeStandingsTable(w io.Writer, s *points.Season, st []points.Standing, ch
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// tiedPosition is the position a tied entry shares: that of the first
+// entry of its tie.
+func tiedPosition(st []points.Standing, i int) string {
+	for i > 0 && st[i].Tied {
+		i--
+	}
+	return strconv.Itoa(st[i].Position)
 }
 
 func abs(f float64) float64 {

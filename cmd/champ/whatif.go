@@ -106,12 +106,15 @@ func (w *conditioned) table(out io.Writer) error {
 	}
 	t := newTable(cols...)
 	for _, e := range tableOf(p, ch).Entries {
+		if crewFollower(e) {
+			continue
+		}
 		b := w.plainOf(e.ID)
 		var cells []string
 		if teams {
 			cells = append(cells, s.EntryName(ch, e.ID))
 		} else {
-			cells = append(cells, s.DriverName(e.ID), s.TeamName(e.Team))
+			cells = append(cells, crewName(s, e), s.TeamName(e.Team))
 		}
 		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), pct(b.TitleProb), change(e.TitleProb, b.TitleProb),
 			fmt.Sprintf("%.1f", e.Mean), fmt.Sprintf("%.1f", b.Mean))
