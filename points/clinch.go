@@ -1,5 +1,7 @@
 package points
 
+import "slices"
+
 // The exact layer: what a driver or team can still reach. The assumption,
 // as in every "mathematically possible" statement: any car may fail to
 // score in any session, so a rival's worst case is to score nothing more.
@@ -56,6 +58,9 @@ func (c *calc) decided(standings []Standing, slots []slot) bool {
 		slots = c.slots
 	}
 	for i := 1; i < len(standings); i++ {
+		if c.crews != nil && c.crews.twins(&standings[0], &standings[i], slots) {
+			continue // level with the leader whatever happens: his co-champion
+		}
 		if c.canWin(standings, i, slots) {
 			return false
 		}
@@ -90,18 +95,44 @@ func EarliestClinch(s *Season, n int, standings []Standing, id string, champ str
 	then := append([]Standing(nil), st...)
 	for k := range slots {
 		sl := &slots[k]
-		h.addBest(sl, cars)
+		if c.crews == nil || c.crews.car[sl.round][st[me].ID] != "" {
+			h.addBest(sl, cars)
+		}
 		if k+1 < len(slots) && slots[k+1].round == sl.round {
 			continue // the round's race is still to come
 		}
 		then[me] = h.standing()
+		if c.crews != nil {
+			// His crew-mates score alongside him.
+			for j := range then {
+				if j != me {
+					adj, ok := c.alongside(st[me].ID, st[j], slots[:k+1])
+					if ok {
+						adj.Places, adj.RoundPoints = slices.Clone(adj.Places), slices.Clone(adj.RoundPoints)
+					}
+					then[j] = adj
+				}
+			}
+		}
 		decided := true
 		rest := slots[k+1:]
 		if len(rest) == 0 {
 			rest = []slot{}
 		}
 		for j := range then {
-			if j != me && !then[j].Excluded && (Compare(&then[j], &then[me]) <= 0 || c.canWin(then, j, rest)) {
+			if j == me || then[j].Excluded {
+				continue
+			}
+			if c.crews != nil && c.crews.mates[[2]string{st[me].ID, then[j].ID}] && Compare(&then[j], &then[me]) == 0 {
+				// Level with a crew-mate: co-champions, unless he can still
+				// get ahead alone.
+				if !c.crews.twins(&then[me], &then[j], rest) && len(rest) > 0 && c.canWin(then, j, rest) {
+					decided = false
+					break
+				}
+				continue
+			}
+			if Compare(&then[j], &then[me]) <= 0 || c.canWin(then, j, rest) {
 				decided = false
 				break
 			}

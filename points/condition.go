@@ -29,6 +29,9 @@ type RivalCondition struct {
 	Exact bool
 	// Always says the contender stays alive whatever happens at the round.
 	Always bool
+	// With lists the contender's crew-mates who stand and race as he does
+	// (a crew with the same results): the same condition.
+	With []string
 }
 
 // outcome is one round's results for the leader and one rival: their
@@ -64,9 +67,27 @@ func NextRoundCondition(s *Season, n int, champ string) Condition {
 		m++
 	}
 	outcomes := roundOutcomes(slots[:m])
+	var shown []int // the rivals listed, for their twins to join
 	for i := 1; i < len(st); i++ {
+		if calc.crews != nil && calc.crews.twins(&st[0], &st[i], slots) {
+			continue // the leader's co-champion whatever happens
+		}
 		if !calc.canWin(st, i, slots) {
 			continue
+		}
+		if calc.crews != nil {
+			joined := false
+			for k, j := range shown {
+				if calc.crews.twins(&st[j], &st[i], slots) {
+					c.Rivals[k].With = append(c.Rivals[k].With, st[i].ID)
+					joined = true
+					break
+				}
+			}
+			if joined {
+				continue
+			}
+			shown = append(shown, i)
 		}
 		rc := rivalCondition(calc, st, 0, i, outcomes, slots[m:])
 		if rc.Always {

@@ -256,3 +256,159 @@ func TestExactMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// crewOutcomes lists every result of one session for the cars of crews
+// (each car classified in any order or not at all, the pole to any car
+// or none), one row per crew member.
+func crewOutcomes(ps *PlanSession, crews map[string][]string, cars []string) [][]Result {
+	var orders [][]string
+	var rec func(cur []string)
+	rec = func(cur []string) {
+		orders = append(orders, slices.Clone(cur))
+		for _, c := range cars {
+			if !slices.Contains(cur, c) {
+				rec(append(cur, c))
+			}
+		}
+	}
+	rec(nil)
+	var out [][]Result
+	for _, order := range orders {
+		for pole := -1; pole < len(cars); pole++ {
+			var rs []Result
+			for ci, car := range cars {
+				for _, d := range crews[car] {
+					r := Result{Round: ps.Round.Number, Session: ps.Kind, Driver: d, Team: "t" + car, Make: "m" + car, Car: car, Status: DNF, Pole: ci == pole}
+					if i := slices.Index(order, car); i >= 0 {
+						r.Position, r.Status = i+1, Classified
+					}
+					rs = append(rs, r)
+				}
+			}
+			out = append(out, rs)
+		}
+	}
+	return out
+}
+
+// With crews the exact maths agrees with an enumeration of every outcome:
+// a crew's drivers share every result, crew-mates level at the top are
+// co-champions, and a crew-mate who misses the round left (a2) can fall
+// behind.
+func TestCrewsExactMatchesBruteForce(t *testing.T) {
+	sys, err := Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, left := range []int{1, 2} {
+		done := 2
+		s := &Season{Name: "crews", System: sys}
+		for r := 1; r <= done+left; r++ {
+			s.Rounds = append(s.Rounds, Round{Number: r, Completed: r <= done, Multiplier: 1, Distance: 1})
+		}
+		crews := map[string][]string{"1": {"a1", "a2"}, "2": {"b1"}, "3": {"c1", "c2"}}
+		cars := []string{"1", "2", "3"}
+		for r := 1; r <= done; r++ {
+			for ci, car := range cars {
+				for _, d := range crews[car] {
+					s.Results = append(s.Results, Result{Round: r, Driver: d, Team: "t" + car, Make: "m" + car, Car: car, Position: (ci+r)%3 + 1})
+				}
+			}
+		}
+		later := map[string][]string{"1": {"a1"}, "2": {"b1"}, "3": {"c1", "c2"}} // a2 sits the last round out
+		s.Crews = []Crew{{Round: done + left, Car: "1", Drivers: later["1"]}}
+		plan := NewPlan(s)
+		rest := plan.Remaining(done)
+		st := Standings(s, DriversChampionship, done)
+		type fin struct {
+			max          float64
+			champion     bool
+			best, worst  int
+			leaderBeaten bool
+		}
+		out := map[string]*fin{}
+		mates := func(a, b string) bool {
+			for _, ds := range crews {
+				if slices.Contains(ds, a) && slices.Contains(ds, b) {
+					return true
+				}
+			}
+			return false
+		}
+		full := *s
+		full.Rounds = slices.Clone(s.Rounds)
+		for i := range full.Rounds {
+			full.Rounds[i].Completed = true
+		}
+		leader := st[0].ID
+		var rec func(k int, results []Result)
+		rec = func(k int, results []Result) {
+			if k == len(rest) {
+				full.Results = results
+				fs := Standings(&full, DriversChampionship, len(s.Rounds))
+				for i := range fs {
+					f := out[fs[i].ID]
+					if f == nil {
+						f = &fin{max: fs[i].Points, best: 1 << 30}
+						out[fs[i].ID] = f
+					}
+					f.max = max(f.max, fs[i].Points)
+					pos := 1
+					for j := range fs {
+						if j != i && Compare(&fs[j], &fs[i]) < 0 {
+							pos++
+						}
+					}
+					f.best, f.worst = min(f.best, pos), max(f.worst, pos)
+				}
+				// Champions: the leader of the final table and any
+				// crew-mate level with him; a level rival makes no one
+				// champion.
+				top := []string{fs[0].ID}
+				shared := true
+				for j := 1; j < len(fs) && Compare(&fs[0], &fs[j]) == 0; j++ {
+					top = append(top, fs[j].ID)
+					shared = shared && mates(fs[0].ID, fs[j].ID)
+				}
+				if shared {
+					for _, id := range top {
+						out[id].champion = true
+					}
+				}
+				if !shared || !slices.Contains(top, leader) {
+					out[leader].leaderBeaten = true
+				}
+				return
+			}
+			crewNow := crews
+			if rest[k].Round.Number == done+left {
+				crewNow = later
+			}
+			for _, o := range crewOutcomes(&rest[k], crewNow, cars) {
+				rec(k+1, append(slices.Clone(results), o...))
+			}
+		}
+		rec(0, slices.Clone(s.Results))
+		decided, _ := Decided(s, done, DriversChampionship)
+		if want := !out[leader].leaderBeaten; decided != want {
+			t.Errorf("%d left: decided %v, brute force %v", left, decided, want)
+		}
+		for i := range st {
+			e := &st[i]
+			f := out[e.ID]
+			if b := BestCase(s, done, *e, DriversChampionship); !near(b.Points, f.max) {
+				t.Errorf("%d left, %s: best case %v, brute force %v", left, e.ID, b.Points, f.max)
+			}
+			if got := CanWin(s, done, st, e.ID, DriversChampionship); got != f.champion {
+				t.Errorf("%d left, %s: can win %v, brute force %v", left, e.ID, got, f.champion)
+			}
+			if got := BestPosition(s, done, st, e.ID, DriversChampionship); got != f.best {
+				t.Errorf("%d left, %s: best position %d, brute force %d", left, e.ID, got, f.best)
+			}
+			lo, hi := WorstPosition(s, done, st, e.ID, DriversChampionship)
+			if lo > f.worst || hi < f.worst || lo == hi && lo != f.worst {
+				t.Errorf("%d left, %s: worst position %d..%d, brute force %d", left, e.ID, lo, hi, f.worst)
+			}
+		}
+	}
+}

@@ -51,6 +51,17 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 			continue
 		}
 		b := calc.best(*o)
+		if calc.crews != nil {
+			// A crew-mate gains on me only where he is not in my car (I
+			// score nothing, and so does my car).
+			var apart []slot
+			for k := range slots {
+				if !calc.crews.along(&slots[k], id, o.ID) {
+					apart = append(apart, slots[k])
+				}
+			}
+			b = calc.bestOver(*o, apart)
+		}
 		if Compare(&b, me) < 0 {
 			candidates = append(candidates, o)
 			most = max(most, calc.carsOf(o.ID))
@@ -86,6 +97,9 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 		}
 	}
 	hi = 1 + ahead + k
+	if calc.crews != nil {
+		hi = 1 + ahead + calc.crews.passBound(slots, candidates, me)
+	}
 	// Constructive side: add the cheapest rivals first while an explicit
 	// assignment of the remaining results lets all of them pass.
 	sort.SliceStable(candidates, func(i, j int) bool { return candidates[i].Points > candidates[j].Points })
@@ -97,11 +111,15 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 		}
 	}
 	lo = 1 + ahead + len(chosen)
+	if calc.crews != nil {
+		lo = max(lo, 1+ahead+calc.passCrews(slots, candidates, me))
+		return min(lo, hi), hi
+	}
 	// Search: between the two, settle each size k exactly where the
 	// search finishes within its budget. Passing is monotone in the
 	// deficits, so the k smallest are the ones to try. It takes one car
 	// per rival.
-	if lo < hi && most == 1 {
+	if lo < hi && most == 1 && calc.crews == nil {
 		slots := append([]slot(nil), slots...)
 		sort.SliceStable(slots, func(a, b int) bool { return slots[a].winner() > slots[b].winner() })
 		for k := hi - 1 - ahead; k > len(chosen); k-- {

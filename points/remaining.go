@@ -73,7 +73,10 @@ type calc struct {
 	drop    Drop
 	slots   []slot
 	cars    map[string]int // entries with more than one car a session
+	crews   *crews         // a drivers' championship of crews; nil otherwise
 	scratch hypothetical
+	// scratch2 is a crew-mate's standing alongside scratch's.
+	scratch2 hypothetical
 }
 
 // newCalc prepares the exact maths of championship id after round n; nil
@@ -86,6 +89,7 @@ func newCalc(s *Season, n int, id string) *calc {
 	}
 	c := &calc{plan: p, champ: &p.System.Championships[i], index: i, rounds: len(s.Rounds), cars: map[string]int{}}
 	c.drop = c.champ.Drop
+	c.crews = newCrews(s, c.champ, n)
 	for _, ps := range p.Remaining(n) {
 		sc := &ps.Scores[i]
 		if !sc.Counts {
@@ -154,6 +158,9 @@ func (c *calc) bestOver(st Standing, slots []slot) Standing {
 	}
 	cars := c.carsOf(st.ID)
 	for i := range slots {
+		if c.crews != nil && c.crews.car[slots[i].round][st.ID] == "" {
+			continue // in no car's crew at that round
+		}
 		h.addBest(&slots[i], cars)
 	}
 	return h.standing()
@@ -167,7 +174,20 @@ func (c *calc) canWin(standings []Standing, i int, slots []slot) bool {
 	}
 	best := c.bestOver(standings[i], slots)
 	for j := range standings {
-		if j != i && !standings[j].Excluded && Compare(&best, &standings[j]) >= 0 {
+		if j == i || standings[j].Excluded {
+			continue
+		}
+		if c.crews != nil {
+			// A crew-mate scores alongside; level with him on everything,
+			// he is a co-champion.
+			if adj, ok := c.alongside(standings[i].ID, standings[j], slots); ok || c.crews.mates[[2]string{standings[i].ID, standings[j].ID}] {
+				if Compare(&best, &adj) > 0 {
+					return false
+				}
+				continue
+			}
+		}
+		if Compare(&best, &standings[j]) >= 0 {
 			return false
 		}
 	}

@@ -84,7 +84,30 @@ func clinchAction(c *cli.Context) error {
 		c := points.NextRoundCondition(s, after, champ)
 		cond = &c
 	}
-	nameOf := func(id string) string { return s.EntryName(ch, id) }
+	// A season raced by crews shows crew-mates with the same results as
+	// one line.
+	lines := make([][]int, len(st))
+	for i := range st {
+		lines[i] = []int{i}
+	}
+	if ch.Of == points.HolderDriver {
+		lines = standingCrews(s, after, st)
+	}
+	crew := map[string]string{}
+	for _, g := range lines {
+		if len(g) > 1 {
+			name := standingCrewName(s, after, st, g)
+			for _, i := range g {
+				crew[st[i].ID] = name
+			}
+		}
+	}
+	nameOf := func(id string) string {
+		if n, ok := crew[id]; ok {
+			return n
+		}
+		return s.EntryName(ch, id)
+	}
 	return writeOutput(c, func(w io.Writer) error {
 		switch format {
 		case formatJSON:
@@ -107,8 +130,8 @@ func clinchAction(c *cli.Context) error {
 			fmt.Fprintf(w, "The title is decided: %s is champion.\n\n", nameOf(leader))
 		} else {
 			n := 0
-			for _, r := range rows {
-				if r.CanWin {
+			for _, g := range lines {
+				if rows[g[0]].CanWin {
 					n++
 				}
 			}
@@ -119,7 +142,9 @@ func clinchAction(c *cli.Context) error {
 			fmt.Fprintln(w)
 		}
 		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst", "Earliest clinch")
-		for i, r := range rows {
+		for _, g := range lines {
+			i, r := g[0], rows[g[0]]
+			r.Name = nameOf(r.ID)
 			pos := strconv.Itoa(i + 1)
 			if r.Excluded {
 				pos = "EX"

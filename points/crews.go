@@ -1,0 +1,228 @@
+package points
+
+import (
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Crews in the exact maths. Where every driver of a car scores its points
+// (ShareFull) a driver never races his crew-mates: whatever his car
+// scores in a session, they score too. So when the exact maths gives a
+// driver the best of the sessions left, his crew-mates of each session
+// get the same, and a crew-mate level with him on everything is his
+// co-champion rather than a rival who stops him winning. A crew-mate with
+// the same standing and the same car in every session left is his twin:
+// they end level whatever happens, and share any title.
+
+// CrewAt returns the drivers of car at round n as known after round
+// known: its results where the round has been run and known reaches it,
+// else the season's crews list, else its latest race up to known.
+func (s *Season) CrewAt(n int, car string, known int) []string {
+	if n <= known {
+		return s.CrewOf(n, car)
+	}
+	for _, c := range s.Crews {
+		if c.Round == n && c.Car == car {
+			return c.Drivers
+		}
+	}
+	return s.CrewOf(known, car)
+}
+
+// crews is what the exact maths knows of a season's crews after round
+// n: each driver's car in each round left, and who shares a car with whom
+// at some round.
+type crews struct {
+	car   map[int]map[string]string // round -> driver -> car
+	mates map[[2]string]bool
+}
+
+// newCrews gathers the crews of a season raced by crews, nil otherwise.
+func newCrews(s *Season, champ *Championship, n int) *crews {
+	if champ.Of != HolderDriver || champ.Share != ShareFull {
+		return nil
+	}
+	cr := &crews{car: map[int]map[string]string{}, mates: map[[2]string]bool{}}
+	cars := map[string]bool{}
+	for _, r := range s.Results {
+		if r.Round <= n && r.Car != "" {
+			cars[r.Car] = true
+		}
+	}
+	for _, c := range s.Crews {
+		cars[c.Car] = true
+	}
+	share := func(ds []string) {
+		for _, a := range ds {
+			for _, b := range ds {
+				if a != b {
+					cr.mates[[2]string{a, b}] = true
+				}
+			}
+		}
+	}
+	for _, rd := range s.Rounds {
+		byCar := map[string]string{}
+		for car := range cars {
+			ds := s.CrewAt(rd.Number, car, n)
+			for _, d := range ds {
+				byCar[d] = car
+			}
+			share(ds)
+		}
+		if rd.Number > n {
+			cr.car[rd.Number] = byCar
+		}
+	}
+	return cr
+}
+
+// along reports whether driver b shares driver a's car in the session
+// slot sl.
+func (cr *crews) along(sl *slot, a, b string) bool {
+	m := cr.car[sl.round]
+	car, ok := m[a]
+	return ok && car != "" && m[b] == car
+}
+
+// twins reports whether a and b end level whatever happens: the same
+// standing, and the same car in every session left.
+func (cr *crews) twins(a, b *Standing, slots []slot) bool {
+	if Compare(a, b) != 0 || a.Excluded || b.Excluded {
+		return false
+	}
+	for i := range slots {
+		if !cr.along(&slots[i], a.ID, b.ID) {
+			return false
+		}
+	}
+	return len(slots) > 0 || cr.mates[[2]string{a.ID, b.ID}]
+}
+
+// alongside returns b's standing when a takes the best of slots: b gets
+// the same in the sessions where he shares a's car. It reports whether
+// there is any; the standing shares the calculator's second scratch.
+func (c *calc) alongside(a string, b Standing, slots []slot) (Standing, bool) {
+	h := &c.scratch2
+	h.reset(b, c.rounds, c.drop)
+	any := false
+	for i := range slots {
+		if c.crews.along(&slots[i], a, b.ID) {
+			h.addBest(&slots[i], 1)
+			any = true
+		}
+	}
+	if !any {
+		return b, false
+	}
+	return h.standing(), true
+}
+
+// withoutTwins drops from a table the twins of entry i (keeping i).
+func (c *calc) withoutTwins(standings []Standing, i int, slots []slot) []Standing {
+	if c.crews == nil {
+		return standings
+	}
+	out := slices.Clone(standings[:0:0])
+	for j := range standings {
+		if j == i || !c.crews.twins(&standings[i], &standings[j], slots) {
+			out = append(out, standings[j])
+		}
+	}
+	return out
+}
+
+// units groups candidates that share a car in every session left (one
+// result lifts them all); a candidate in no car somewhere is on his own.
+func (cr *crews) units(slots []slot, candidates []*Standing) [][]*Standing {
+	at := map[string]int{}
+	var out [][]*Standing
+	for _, c := range candidates {
+		var sig []string
+		for k := range slots {
+			sig = append(sig, cr.car[slots[k].round][c.ID])
+		}
+		key := strings.Join(sig, "\x00")
+		if slices.Contains(sig, "") {
+			key = "driver " + c.ID
+		}
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}
+
+// passBound is an upper bound on how many of the candidates can pass me
+// in a season of crews: a unit passes with its smallest deficit (a bound:
+// the others may need more) and counts its size. k units can pass only if
+// their deficits, sorted, fit what the top places of the sessions hand
+// out (as for single cars); then at most the k largest units pass.
+func (cr *crews) passBound(slots []slot, candidates []*Standing, me *Standing) int {
+	us := cr.units(slots, candidates)
+	needs, sizes := make([]float64, 0, len(us)), make([]int, 0, len(us))
+	for _, u := range us {
+		need := me.Points - u[0].Points
+		for _, c := range u {
+			need = min(need, me.Points-c.Points)
+		}
+		needs, sizes = append(needs, need), append(sizes, len(u))
+	}
+	sort.Float64s(needs)
+	sort.Sort(sort.Reverse(sort.IntSlice(sizes)))
+	k := len(needs)
+	for ; k > 0; k-- {
+		ok, prefix := true, 0.0
+		for j := 1; j <= k; j++ {
+			prefix += needs[k-j]
+			if prefix > available(slots, j, 1)+1e-9 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	n := 0
+	for _, s := range sizes[:k] {
+		n += s
+	}
+	return n
+}
+
+// passCrews is a lower bound on how many of the candidates can pass me
+// together: units added cheapest first while an explicit assignment of
+// the results left lets each unit's furthest-behind member pass (the
+// unit's others, on the same car's points, pass with him).
+func (c *calc) passCrews(slots []slot, candidates []*Standing, me *Standing) int {
+	us := c.crews.units(slots, candidates)
+	reps := make([]*Standing, len(us))
+	for i, u := range us {
+		reps[i] = u[0]
+		for _, x := range u {
+			if Compare(x, reps[i]) > 0 {
+				reps[i] = x // behind: the one who needs most
+			}
+		}
+	}
+	order := make([]int, len(us))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return reps[order[a]].Points > reps[order[b]].Points })
+	var chosen []*Standing
+	n := 0
+	for _, i := range order {
+		trial := append(slices.Clone(chosen), reps[i])
+		if passAll(c, slots, trial, me) {
+			chosen, n = trial, n+len(us[i])
+		}
+	}
+	return n
+}
