@@ -293,10 +293,12 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 	groups := map[string]int{}
 	var same [][]int
 	for e := range st {
-		if sig[e] == "" || st[e].Excluded {
+		if st[e].Excluded {
 			continue
 		}
-		key := fmt.Sprintf("%s|%v|%v|%v", sig[e], st[e].Points, st[e].Places, st[e].RoundPoints)
+		// Crew-mates only (the same component), with the same segments
+		// left (none, after the last round) and the same standing.
+		key := fmt.Sprintf("%d|%s|%v|%v|%v", fold.twin[e], sig[e], st[e].Points, st[e].Places, st[e].RoundPoints)
 		g, ok := groups[key]
 		if !ok {
 			g = len(same)
@@ -314,7 +316,7 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 
 // crews marks the drivers' table entries of each group of identical
 // crew-mates with the group, the entry first in the table's order first.
-func (fold *crewFold) crews(es []Entry, st []points.Standing) {
+func (fold *crewFold) crews(es []Entry, st []points.Standing, latest func(id string) string) {
 	at := map[string]int{}
 	for i, e := range es {
 		at[e.ID] = i
@@ -330,6 +332,9 @@ func (fold *crewFold) crews(es []Entry, st []points.Standing) {
 			if slices.Contains(m, g[0]) {
 				car = fold.car[s]
 			}
+		}
+		if car == "" {
+			car = latest(st[g[0]].ID) // nothing left to race: the car he last raced
 		}
 		for _, id := range ids {
 			es[at[id]].Crew, es[at[id]].Car = ids, car

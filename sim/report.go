@@ -26,7 +26,15 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 			tb.Left = math.Max(tb.Left, float64(m)/c.scale)
 		}
 		if c.fold != nil && k == c.fold.champ {
-			c.fold.crews(tb.Entries, ch.st)
+			c.fold.crews(tb.Entries, ch.st, func(id string) string {
+				car, round := "", 0
+				for _, r := range c.season.Results {
+					if r.Driver == id && r.Round <= c.after && r.Round >= round && r.Car != "" {
+						car, round = r.Car, r.Round
+					}
+				}
+				return car
+			})
 		}
 		p.Tables = append(p.Tables, tb)
 	}

@@ -128,9 +128,13 @@ func (t timeline) contendersOf() []string {
 // at most eight.
 func (t timeline) plotted() []string {
 	var out []string
+	last := t.ps[len(t.ps)-1]
 	for _, id := range t.contenders {
 		if len(out) == 8 {
 			break
+		}
+		if crewFollower(t.entry(last, id)) {
+			continue // shown with his crew
 		}
 		if t.best(id) >= 0.02 || len(out) < 2 {
 			out = append(out, id)
@@ -158,6 +162,9 @@ func (t timeline) entry(p *sim.Projection, id string) sim.Entry {
 // label heads an entry's column: a driver's code where he has one, else
 // the entry's name.
 func (t timeline) label(s *points.Season, id string) string {
+	if e := t.entry(t.ps[len(t.ps)-1], id); len(e.Crew) > 1 && e.Car != "" {
+		return "#" + e.Car
+	}
 	if t.champ.Of == points.HolderDriver && s.DriverCode(id) != "" {
 		return s.DriverCode(id)
 	}
@@ -243,8 +250,12 @@ func (t timeline) table(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	for _, id := range cols {
-		if l := t.label(s, id); l != s.EntryName(t.champ, id) {
-			fmt.Fprintf(w, "%s  %s\n", l, s.EntryName(t.champ, id))
+		name := s.EntryName(t.champ, id)
+		if e := t.entry(t.ps[len(t.ps)-1], id); len(e.Crew) > 1 {
+			name = crewName(s, e)
+		}
+		if l := t.label(s, id); l != name {
+			fmt.Fprintf(w, "%s  %s\n", l, name)
 		}
 	}
 	return nil
