@@ -71,15 +71,23 @@ func sameResults(s *points.Season, n int, a, b string) bool {
 // lists indices into st, first the line's.
 func standingCrews(s *points.Season, n int, st []points.Standing) [][]int {
 	var out [][]int
+	block := 0 // the first line of the current tie
 	for i := range st {
-		if k := len(out); k > 0 && st[i].Tied && !st[i].Excluded {
-			first := out[k-1][0]
-			if sameResults(s, n, st[first].ID, st[i].ID) {
-				out[k-1] = append(out[k-1], i)
-				continue
+		if !st[i].Tied || st[i].Excluded {
+			block = len(out)
+			out = append(out, []int{i})
+			continue
+		}
+		joined := false
+		for k := block; k < len(out) && !joined; k++ {
+			if sameResults(s, n, st[out[k][0]].ID, st[i].ID) {
+				out[k] = append(out[k], i)
+				joined = true
 			}
 		}
-		out = append(out, []int{i})
+		if !joined {
+			out = append(out, []int{i})
+		}
 	}
 	return out
 }

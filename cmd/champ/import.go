@@ -89,6 +89,7 @@ deductions become penalties.csv.`,
 					return nil
 				},
 			},
+			alkamelCommand(outFlag),
 			{
 				Name:            "wec",
 				HideHelpCommand: true,
@@ -219,4 +220,114 @@ func readFile(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: no such file", p)
 	}
 	return b, err
+}
+
+// alkamelOptions are champ import alkamel's flags.
+type alkamelOptions struct {
+	race, pole, out string
+	round           data.AlKamelRound
+}
+
+func alkamelCommand(outFlag cli.Flag) *cli.Command {
+	return &cli.Command{
+		Name:            "alkamel",
+		HideHelpCommand: true,
+		Usage:           "add a round to a season folder from Al Kamel timing files (WEC, ELMS, IMSA)",
+		UsageText: `champ import alkamel RACE.csv --out DIR --round N --name NAME [--date YYYY-MM-DD] [--class HYPERCAR]
+    [--table 8h|le-mans] [--pole HYPERPOLE.csv] [--guests 3,311] [--privateers 12,38] [--system wec-hypercar-2024]
+champ import alkamel --out DIR --round N --name NAME --scheduled [--table ...]`,
+		Description: `Adds round N to the season folder DIR, or replaces it, creating the folder
+on first use (scored by --system, default wec-hypercar). RACE.csv is the
+race classification as Al Kamel Systems publishes it (the last hour's
+file of a race): one class's cars, class positions ranked by POSITION
+within CLASS, STATUS Classified, Not classified (NC), Retired (DNF) or
+Disqualified (DSQ), crews from DRIVER_1..n or DRIVERn_FIRSTNAME and
+DRIVERn_SECONDNAME, makes from VEHICLE. Both layouts are read, separated by
+; or ,, with or without a byte-order mark, CRLF and trailing separators.
+
+--pole takes the class's qualifying (Hyperpole) file: its first car with a
+position takes the pole. --guests names one-off entries (Le Mans): they
+keep their place but score for nobody, and the season's cars behind them
+move up. --privateers names privateer cars (no manufacturers' points; the
+World Cup for Hypercar Teams); a file's Sort Key HWC marks them too.
+--table 8h for 8 and 10 hour races, le-mans for Le Mans. --scheduled adds
+a round still to run, with no files.
+
+Every round's crew goes into the folder's crews.csv, so a season cut after
+any round knows who drives the rounds left. Nothing is written unless the
+whole round reads and the season reads back.
+
+  champ import alkamel 01-qatar-race-hour-10.csv --out wec-2025 --round 1 --name Qatar \
+      --date 2025-02-28 --table 8h --pole 01-qatar-hyperpole.csv --privateers 12,38,83,99
+  champ import alkamel --out wec-2025 --round 8 --name Bahrain --table 8h --scheduled`,
+		Flags: []cli.Flag{outFlag,
+			&cli.IntFlag{Name: "round", Usage: "the round `N` to add or replace (required)"},
+			&cli.StringFlag{Name: "name", Usage: "the round's `NAME` (Le Mans)"},
+			&cli.StringFlag{Name: "date", Usage: "the race's `DATE`, YYYY-MM-DD"},
+			&cli.StringFlag{Name: "class", Value: "HYPERCAR", Usage: "the `CLASS` to score"},
+			&cli.StringFlag{Name: "table", Usage: "the calendar `TABLE`: 8h (8 and 10 hours) or le-mans; none for 6 hours"},
+			&cli.StringFlag{Name: "pole", Usage: "the class's qualifying (Hyperpole) `FILE`"},
+			&cli.StringSliceFlag{Name: "guests", Usage: "car `NUMBERS` that score for nobody (comma-separated)"},
+			&cli.StringSliceFlag{Name: "privateers", Usage: "privateer car `NUMBERS` (comma-separated)"},
+			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` of a new season (default wec-hypercar)"},
+			&cli.BoolFlag{Name: "scheduled", Usage: "add a round still to run (no files)"},
+		},
+		Action: func(c *cli.Context) error {
+			o := alkamelOptions{out: c.String("out"), pole: c.String("pole"), round: data.AlKamelRound{
+				Round: c.Int("round"), Name: c.String("name"), Date: c.String("date"), Class: c.String("class"), Table: c.String("table"),
+				Guests: splitList(c.StringSlice("guests")), Privateers: splitList(c.StringSlice("privateers")), System: c.String("system"), Scheduled: c.Bool("scheduled")}}
+			if o.out == "" {
+				return usagef("import alkamel: --out DIR is required: the season folder to add the round to")
+			}
+			if !c.IsSet("round") {
+				return usagef("import alkamel: --round N is required")
+			}
+			switch {
+			case o.round.Scheduled && c.NArg() > 0:
+				return usagef("import alkamel: --scheduled adds a round still to run; give no race file")
+			case !o.round.Scheduled && c.NArg() != 1:
+				return usagef("import alkamel: give the race classification file as the one argument (or --scheduled)")
+			}
+			o.race = c.Args().First()
+			return runAlkamel(c, o)
+		},
+	}
+}
+
+func runAlkamel(c *cli.Context, o alkamelOptions) error {
+	var race, pole []byte
+	var err error
+	if o.race != "" {
+		if race, err = os.ReadFile(o.race); err != nil {
+			return err
+		}
+	}
+	if o.pole != "" {
+		if pole, err = os.ReadFile(o.pole); err != nil {
+			return err
+		}
+	}
+	s, err := data.ImportAlKamel(o.out, race, pole, o.race, o.pole, o.round)
+	if err != nil {
+		return err
+	}
+	what := "results"
+	if o.round.Scheduled {
+		what = "scheduled"
+	}
+	fmt.Fprintf(c.App.ErrWriter, "champ: round %d (%s, %s) written to %s: %d rounds, system %s\n", o.round.Round, s.Round(o.round.Round).Name, what, o.out, len(s.Rounds), s.System.ID)
+	return nil
+}
+
+// splitList splits comma-separated flag values into their items.
+func splitList(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		for _, x := range strings.Split(v, ",") {
+			if x = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(x), "#")); x != "" {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
 }
