@@ -15,6 +15,7 @@
 //	                position,fastest_lap,pole,led_lap,most_laps_led,counts,privateer
 //	exclusions.csv  championship,id,points,reason          (optional)
 //	penalties.csv   championship,id,round,points,reason    (optional)
+//	crews.csv       round,car,driver,name                  (optional)
 //
 // Only results.csv is required, and of it only round, driver and position:
 //
@@ -101,6 +102,14 @@
 // entrants, ...; driver, team and constructors are read as drivers and
 // teams); id the driver, team, make or car. An exclusion's points column
 // says keep or remove; a penalty deducts points from its round on.
+//
+// # crews.csv
+//
+// Endurance crews: one line per driver of a car at a round, rounds still
+// to run included. A round still to run takes a car's crew from here, or
+// else from the car's latest race; a driver is in one crew per round.
+// Where drivers share their car's points in full (WEC), the simulator
+// races the cars and credits each round's crew.
 //
 // # Custom points systems
 //

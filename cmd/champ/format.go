@@ -18,6 +18,7 @@ A season is a folder of CSV files that a spreadsheet can write:
                                        privateer
   exclusions.csv (optional)            championship,id,points,reason
   penalties.csv  (optional)            championship,id,round,points,reason
+  crews.csv      (optional)            round,car,driver,name
 
 Only results.csv is needed, and of it only round,driver,position:
 
@@ -68,6 +69,13 @@ exclusions.csv and penalties.csv
   id            the driver, team, make or car excluded or penalised
   points        exclusions: keep or remove; penalties: the points deducted
   round         penalties: the round from which the deduction counts
+
+crews.csv (endurance racing: who is down to drive each car at each round)
+  round, car  a round of the calendar, run or still to run, and a car number
+  driver      a driver id (name for display); one line per driver of the crew
+  A round still to run takes a car's crew from here, else from its latest race;
+  a run round's results say who drove. champ import wec and import alkamel
+  write it.
 
 season.csv
   system      a built-in system (champ systems) or a custom system file in the
