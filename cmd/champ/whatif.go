@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -285,8 +286,33 @@ func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain 
 			field++
 		}
 	}
+	// A season raced by crews swings a car: the one named, or the named
+	// driver's; his title odds are those of the crew's best placed.
+	subject := driver
+	if cars := raceCars(s, after); len(cars) > 0 {
+		field = len(cars)
+		car := strings.TrimPrefix(driver, "#")
+		if !slices.Contains(cars, car) {
+			car = ""
+			for _, c := range cars {
+				if slices.Contains(s.CrewAt(rd.Number, c, after), driver) {
+					car = c
+				}
+			}
+		}
+		if car == "" {
+			return nil, fmt.Errorf("--swing %s: neither a car of the field (%s) nor in a car's crew at round %d", driver, strings.Join(cars, ", "), rd.Number)
+		}
+		best := -1.0
+		for _, id := range s.CrewAt(rd.Number, car, after) {
+			if e := entryOf(plain, id); e.TitleProb > best {
+				subject, best = id, e.TitleProb
+			}
+		}
+		driver = car
+	}
 	scoring := min(len(s.System.Table(points.Race, rd, false)), field)
-	sw := &swing{driver: driver, round: rd, plain: plain}
+	sw := &swing{driver: subject, round: rd, plain: plain}
 	var outcomes []points.Fix
 	for p := 1; p <= scoring; p++ {
 		outcomes = append(outcomes, points.Fix{Kind: points.FixPosition, Position: p})
@@ -309,21 +335,61 @@ func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain 
 		sw.results = append(sw.results, p)
 		bar.update(i+1, len(outcomes))
 	}
+	me := entryOf(plain, subject)
 	for _, e := range plain.Drivers {
-		if e.ID != driver && e.TitleProb >= 0.005 && len(sw.rivals) < 4 {
+		if e.ID != subject && !crewFollower(e) && !slices.Contains(me.Crew, e.ID) && e.TitleProb >= 0.005 && len(sw.rivals) < 4 {
 			sw.rivals = append(sw.rivals, e.ID)
 		}
 	}
 	return sw, nil
 }
 
+// raceCars lists the cars of a season raced by crews (where drivers
+// share their car's points in full and some car has several): those of
+// its latest completed race; nil for a season raced by drivers.
+func raceCars(s *points.Season, after int) []string {
+	d := s.System.Championship(points.DriversChampionship)
+	if d == nil || d.Share != points.ShareFull {
+		return nil
+	}
+	last, crew := 0, false
+	per := map[string]int{}
+	for _, r := range s.Results {
+		if r.Round <= after && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther {
+			last = max(last, r.Round)
+		}
+	}
+	var cars []string
+	for _, r := range s.Results {
+		if r.Round == last && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther {
+			if per[r.Car]++; per[r.Car] == 1 {
+				cars = append(cars, r.Car)
+			} else {
+				crew = true
+			}
+		}
+	}
+	if !crew {
+		return nil
+	}
+	return cars
+}
+
+// swingLabel heads a contender's column: his crew's car, or his code.
+func (sw *swing) label(id string) string {
+	if e := entryOf(sw.plain, id); len(e.Crew) > 1 && e.Car != "" {
+		return "#" + e.Car
+	}
+	return sw.plain.Season.DriverCode(id)
+}
+
 func (sw *swing) table(w io.Writer) error {
 	s := sw.plain.Season
-	fmt.Fprintf(w, "%s %s: title odds by %s's result in %s (round %d)\n", s.Name, describeRound(s, sw.plain.After), s.DriverName(sw.driver), sw.round.Name, sw.round.Number)
+	fmt.Fprintf(w, "%s %s: title odds by %s's result in %s (round %d)\n", s.Name, describeRound(s, sw.plain.After), crewName(s, entryOf(sw.plain, sw.driver)), sw.round.Name, sw.round.Number)
 	fmt.Fprintf(w, "Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model\n\n", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)
-	cols := []string{"Result", ">" + s.DriverCode(sw.driver) + " title %", ">Change"}
+	cols := []string{"Result", ">" + sw.label(sw.driver) + " title %", ">Change"}
 	for _, r := range sw.rivals {
-		cols = append(cols, ">"+s.DriverCode(r)+" %")
+		cols = append(cols, ">"+sw.label(r)+" %")
 	}
 	t := newTable(cols...)
 	row := func(label string, p *sim.Projection) {
