@@ -49,8 +49,10 @@ func BenchmarkProject(b *testing.B) {
 // BenchmarkProjectWhatIf runs the paths that change the default case:
 // driver changes (--entries), fixed results (--fix), and a projection of
 // IndyCar 2024 after the Indianapolis 500 (27 cars, every place scoring,
-// pole, led-a-lap and most-laps-led bonuses). Each should simulate at
-// least half as many seasons a second as BenchmarkProject.
+// pole, led-a-lap and most-laps-led bonuses), and of WEC 2024 after Le
+// Mans (19 cars with crews, manufacturers by best car with privateers
+// giving way, the privateers' World Cup). Each should simulate at least
+// half as many seasons a second as BenchmarkProject.
 func BenchmarkProjectWhatIf(b *testing.B) {
 	s := defaultCase(b)
 	indy, err := data.Open("indycar-2024")
@@ -58,6 +60,13 @@ func BenchmarkProjectWhatIf(b *testing.B) {
 		b.Fatal(err)
 	}
 	if indy, err = indy.After(5); err != nil {
+		b.Fatal(err)
+	}
+	wec, err := data.Open("wec-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if wec, err = wec.After(4); err != nil {
 		b.Fatal(err)
 	}
 	entries := []points.Entry{
@@ -78,6 +87,7 @@ func BenchmarkProjectWhatIf(b *testing.B) {
 		{"entries", s, data.DefaultAfter, sim.Config{Entries: entries}},
 		{"fix", s, data.DefaultAfter, sim.Config{Fixes: fixes}},
 		{"indycar", indy, 5, sim.Config{}},
+		{"wec", wec, 4, sim.Config{}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			cfg := c.cfg
@@ -176,6 +186,19 @@ func BenchmarkSeasonIndyCar(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchSeason(b, s, 5)
+}
+
+// BenchmarkSeasonWEC simulates one season of WEC 2024 after Le Mans into
+// the tallies: 19 cars with crews, three championships.
+func BenchmarkSeasonWEC(b *testing.B) {
+	s, err := data.Open("wec-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if s, err = s.After(4); err != nil {
+		b.Fatal(err)
+	}
+	benchSeason(b, s, 4)
 }
 
 // BenchmarkClinchAllRounds runs what champ clinch computes (can win, best

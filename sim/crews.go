@@ -32,6 +32,7 @@ type crewFold struct {
 	twin    []int    // per drivers' entry: its crew-mates' group (drivers who shared a car)
 	car     []string // per segment: its car
 	same    [][]int  // drivers whose results so far and segments left are the same (two or more)
+	future  [][]int  // crew-mates with the same segments left: their order stays their order now
 }
 
 // carMode reports whether a season's drivers score their car's points in
@@ -282,36 +283,48 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 	for e := range st {
 		fold.twin[e] = find(e)
 	}
-	// The same results so far and the same segments left: level in every
-	// season.
 	sig := make([]string, len(st))
 	for g, es := range fold.members {
 		for _, e := range es {
 			sig[e] += strconv.Itoa(g) + ","
 		}
 	}
-	groups := map[string]int{}
-	var same [][]int
+	// The same segments left: crew-mates who score alike in every season,
+	// so that their order is their order now; with the same results so
+	// far too, they are level in every season (one line of a table).
+	fold.future = groupsBy(st, func(e int) string {
+		return fmt.Sprintf("%d|%s", fold.twin[e], sig[e])
+	})
+	fold.same = groupsBy(st, func(e int) string {
+		return fmt.Sprintf("%d|%s|%v|%v|%v", fold.twin[e], sig[e], st[e].Points, st[e].Places, st[e].RoundPoints)
+	})
+}
+
+// groupsBy groups the entries (excluded ones left out) by key, keeping
+// the groups of two or more.
+func groupsBy(st []points.Standing, key func(e int) string) [][]int {
+	at := map[string]int{}
+	var all [][]int
 	for e := range st {
 		if st[e].Excluded {
 			continue
 		}
-		// Crew-mates only (the same component), with the same segments
-		// left (none, after the last round) and the same standing.
-		key := fmt.Sprintf("%d|%s|%v|%v|%v", fold.twin[e], sig[e], st[e].Points, st[e].Places, st[e].RoundPoints)
-		g, ok := groups[key]
+		k := key(e)
+		g, ok := at[k]
 		if !ok {
-			g = len(same)
-			groups[key] = g
-			same = append(same, nil)
+			g = len(all)
+			at[k] = g
+			all = append(all, nil)
 		}
-		same[g] = append(same[g], e)
+		all[g] = append(all[g], e)
 	}
-	for _, g := range same {
+	var out [][]int
+	for _, g := range all {
 		if len(g) > 1 {
-			fold.same = append(fold.same, g)
+			out = append(out, g)
 		}
 	}
+	return out
 }
 
 // crews marks the drivers' table entries of each group of identical
@@ -398,18 +411,25 @@ func (c *compiled) boundCrews() {
 func (t *tally) foldCrews() {
 	fold := t.c.fold
 	seg, drv := t.seg, t.boards[fold.champ]
-	P, R := seg.places, seg.rounds
+	P, R := drv.places, seg.rounds
 	for g, es := range fold.members {
-		a := seg.add[g]
-		for _, e := range es {
-			drv.add[e] += a
-			for p := range P {
-				drv.added[e*P+p] += seg.added[g*P+p]
+		if a := seg.add[g]; a != 0 {
+			for _, e := range es {
+				drv.add[e] += a
 			}
-			if drv.roundAdd != nil {
+		}
+		if drv.roundAdd != nil {
+			for _, e := range es {
 				for r := range R {
 					drv.roundAdd[e*R+r] += seg.roundAdd[g*R+r]
 				}
+			}
+		}
+	}
+	for _, x := range seg.log {
+		if p := int(x[1]); p < P {
+			for _, e := range fold.members[x[0]] {
+				drv.added[e*P+p]++
 			}
 		}
 	}

@@ -415,7 +415,7 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 			break
 		}
 	}
-	c.fast = !fullPathOnly && !cars && planFast(c) != nil
+	c.fast = !fullPathOnly && planFast(c) != nil
 	return c, nil
 }
 

@@ -28,6 +28,12 @@ import (
 // points off the unit grid).
 type fastPlan struct {
 	inc [][][]uint64 // per session and championship: the key increment for place p
+	// placed is the increment of a place past a best-N rule's N cars: the
+	// countback only (nil where the championship has no such rule).
+	placed [][][]uint64
+	// seg holds car mode's segments' keys in a season (a spare slot
+	// last), folded into their drivers' keys at its end.
+	seg []uint64
 	// bonus[s][k][c] is session s's bonus of kind k for championship c as
 	// a key increment.
 	bonus    [][nBonus][]uint64
@@ -54,13 +60,6 @@ func planFast(c *compiled) *fastPlan {
 			}
 		}
 	}
-	for _, ss := range c.sessions {
-		for _, b := range ss.best {
-			if b > 0 {
-				return nil
-			}
-		}
-	}
 	f := &fastPlan{}
 	n := len(c.champs)
 	f.shift, f.idx, f.cur, f.key, f.cars = make([]uint, n), make([]uint, n), make([][]uint64, n), make([][]uint64, n), make([]int, n)
@@ -81,7 +80,7 @@ func planFast(c *compiled) *fastPlan {
 		f.key[k] = padded[uint64](len(ch.st) + 1)[:len(ch.st)]
 	}
 	for _, ss := range c.sessions {
-		inc := make([][]uint64, n)
+		inc, placed := make([][]uint64, n), make([][]uint64, n)
 		var bonus [nBonus][]uint64
 		for b := range bonus {
 			bonus[b] = make([]uint64, n)
@@ -89,13 +88,22 @@ func planFast(c *compiled) *fastPlan {
 		for k := range c.champs {
 			if ss.tables[k] != nil {
 				inc[k] = increments(ss.tables[k], ss.race, ks[k], f.shift[k], c.rounds, f.cars[k])
+				if ss.best[k] > 0 {
+					// A car past the best N keeps its place in the
+					// countback and scores nothing.
+					placed[k] = increments(make([]int64, len(ss.tables[k])), ss.race, ks[k], f.shift[k], c.rounds, f.cars[k])
+				}
 			}
 			for b := range bonus {
 				bonus[b][k] = uint64(ss.bonus[b].pts[k]) << f.shift[k]
 			}
 		}
 		f.inc = append(f.inc, inc)
+		f.placed = append(f.placed, placed)
 		f.bonus = append(f.bonus, bonus)
+	}
+	if c.fold != nil {
+		f.seg = make([]uint64, len(c.fold.members)+1)
 	}
 	return f
 }
@@ -176,6 +184,16 @@ func (t *tally) fastSeason(g *Gen) bool {
 	} else {
 		t.fastSessions(g)
 	}
+	if f.seg != nil {
+		key := f.key[t.c.fold.champ]
+		for g, es := range t.c.fold.members {
+			if v := f.seg[g]; v != 0 {
+				for _, e := range es {
+					key[e] += v
+				}
+			}
+		}
+	}
 	for k, b := range t.boards {
 		if !b.rankKeys(f.key[k], f.idx[k], t.c.champs[k].active) {
 			return false
@@ -194,6 +212,9 @@ func (t *tally) fastSessions(g *Gen) {
 	c, f := t.c, t.fast
 	t.sampler.Begin(g)
 	out := t.out
+	if f.seg != nil {
+		clear(f.seg)
+	}
 	for s := range c.sessions {
 		ss := &c.sessions[s]
 		routes := c.routes[s]
@@ -202,11 +223,33 @@ func (t *tally) fastSessions(g *Gen) {
 			if inc == nil {
 				continue
 			}
-			key, route := f.key[k], routes[k]
-			for p := 0; p < n && p < len(inc); p++ {
-				if e := route[out[p]]; e >= 0 {
+			key, route := t.fastKey(k), routes[k]
+			var gw []bool
+			if c.giveWay != nil {
+				gw = c.giveWay[k]
+			}
+			placed, best, done := f.placed[s][k], ss.best[k], t.done[k]
+			if best > 0 {
+				clear(done)
+			}
+			p := 0 // among the cars eligible here: the others give way
+			for q := 0; q < n && p < len(inc); q++ {
+				d := out[q]
+				if gw != nil && gw[d] {
+					continue
+				}
+				if e := route[d]; e >= 0 {
+					if best > 0 {
+						if done[e] >= int32(best) {
+							key[e] += placed[p]
+							p++
+							continue
+						}
+						done[e]++
+					}
 					key[e] += inc[p]
 				}
+				p++
 			}
 		}
 		if n == 0 {
@@ -224,6 +267,15 @@ func (t *tally) fastSessions(g *Gen) {
 	}
 }
 
+// fastKey is championship k's keys in a season on the fast path: car
+// mode's segments for its drivers' championship.
+func (t *tally) fastKey(k int) []uint64 {
+	if t.fast.seg != nil && k == t.c.fold.champ {
+		return t.fast.seg
+	}
+	return t.fast.key[k]
+}
+
 // fastAward adds session s's bonus of kind to field driver d's keys.
 func (t *tally) fastAward(s int, kind points.BonusKind, d int) {
 	f := t.fast
@@ -232,7 +284,7 @@ func (t *tally) fastAward(s int, kind points.BonusKind, d int) {
 			continue
 		}
 		if e := t.c.routes[s][k][d]; e >= 0 {
-			f.key[k][e] += inc
+			t.fastKey(k)[e] += inc
 		}
 	}
 }
@@ -279,6 +331,11 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 	for i := 1; i < n; i++ {
 		if (buf[i-1]^buf[i])>>idx == 0 {
 			x, y := b.order[i-1], b.order[i]
+			if b.identical(x, y) && (i > 1 || b.levelAlways(x, y)) {
+				// Scoring alike, they keep their order now, the entry
+				// order; level at the top, co-champions.
+				continue
+			}
 			if i == 1 || active[x] || active[y] {
 				return false
 			}
@@ -307,6 +364,9 @@ func (b *board) tallyKeys(key []uint64, shift uint) {
 		return
 	}
 	b.titles[b.order[0]]++
+	for i := 1; i < n && b.levelAlways(b.order[0], b.order[i]); i++ {
+		b.titles[b.order[i]]++ // crew-mates level at the top: co-champions
+	}
 	for rank, e := range b.order {
 		b.pos[e*n+rank]++
 		delta := int(int64(key[e]>>shift) - b.curUnits[e])

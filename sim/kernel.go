@@ -133,8 +133,15 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		return nil
 	}
 	pl, _ := s.(*plSampler)
-	if pl != nil && !pl.net {
-		return nil
+	if pl != nil && !pl.net || c.fold != nil || c.giveWay != nil {
+		return nil // crews, and cars that give way: the fast path's own loop
+	}
+	for _, ss := range c.sessions {
+		for _, b := range ss.best {
+			if b > 0 {
+				return nil // best-N rules: likewise
+			}
+		}
 	}
 	n := len(c.field)
 	k := &kernel{s: ks, pl: pl, buf: ks.keyBuf(), n: n, two: len(c.champs) > 1, bonuses: c.bonuses, cd: cd, out: make([]int, n), sc: newApplyScratch(n)}

@@ -3,6 +3,7 @@ package sim
 import (
 	"github.com/champ-dev/champ/sim/internal/race"
 	"math"
+	"slices"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -23,14 +24,24 @@ type board struct {
 	added    []int32 // places added, entry × places
 	roundAdd []int64 // entry × rounds, with dropped scores
 	final    []float64
-	rp       []float64 // scratch: one entry's round points
-	order    []int
-	twin     []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
-	buf      [race.RankMax]uint64 // scratch for rankKeys
-	vec      bool                 // rankKeys counts with the vector code
-	long     bool                 // with RankLong: more than VecMax entries
-	rank     [race.RankMax]uint64 // its scratch
-	padded   [race.RankMax]uint64 // and RankLong's keys
+	cb       []uint64 // the countback's first eight places as a key, for cmp
+	onGrid   bool     // every current total is a whole number of units
+	// car mode: entries that score alike in every season (crew-mates
+	// with the same cars left) share a same group, and so their order is
+	// their order now; those level now too share a level group (-1: none)
+	same, levelGroup []int
+	// logPlaces: place records entry and place in log instead of counting
+	// (car mode's segments, folded into their drivers)
+	logPlaces bool
+	log       [][2]int32
+	rp        []float64 // scratch: one entry's round points
+	order     []int
+	twin      []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
+	buf       [race.RankMax]uint64 // scratch for rankKeys
+	vec       bool                 // rankKeys counts with the vector code
+	long      bool                 // with RankLong: more than VecMax entries
+	rank      [race.RankMax]uint64 // its scratch
+	padded    [race.RankMax]uint64 // and RankLong's keys
 	// tallies
 	titles []int64
 	ties   []int64
@@ -50,8 +61,12 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 	b.curPlace = make([]int32, n*places)
 	b.curUnits = make([]int64, n)
 	b.penalty = make([]float64, n)
+	b.onGrid = true
 	for e, st := range cur {
 		b.curUnits[e] = int64(math.Round(st.Points * scale))
+		if math.Abs(st.Points*scale-float64(b.curUnits[e])) > 1e-9 {
+			b.onGrid = false // 12.5 points on a grid of whole points: the floats decide
+		}
 		b.penalty[e] = st.Scored - sum(st.RoundPoints)
 		for i, c := range st.Places {
 			if i < places {
@@ -65,6 +80,7 @@ func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale
 		b.roundAdd = make([]int64, n*rounds)
 	}
 	b.final = padded[float64](n)
+	b.cb = padded[uint64](n)
 	b.order = padded[int](n)
 	b.vec = race.UseVec && n <= race.RankMax
 	b.long = n > race.VecMax
@@ -83,6 +99,7 @@ func (b *board) reset() {
 	clear(b.add)
 	clear(b.added)
 	clear(b.roundAdd)
+	b.log = b.log[:0]
 }
 
 func (b *board) score(e, round int, units int64) {
@@ -93,6 +110,10 @@ func (b *board) score(e, round int, units int64) {
 }
 
 func (b *board) place(e, p int) {
+	if b.logPlaces {
+		b.log = append(b.log, [2]int32{int32(e), int32(p)})
+		return
+	}
 	if p < b.places {
 		b.added[e*b.places+p]++
 	}
@@ -122,15 +143,25 @@ func (b *board) finish() {
 			b.rp = rp
 		}
 		b.order[e] = e
-	}
-	// Insertion sort: most seasons need few moves.
-	for i := 1; i < n; i++ {
-		e := b.order[i]
-		j := i
-		for ; j > 0 && b.ahead(e, b.order[j-1]); j-- {
-			b.order[j] = b.order[j-1]
+		// The countback of the first eight places as one key, eight bits
+		// a place (saturating: equal keys fall back to the whole count).
+		var k uint64
+		o := e * b.places
+		for i := range min(8, b.places) {
+			k |= uint64(min(b.curPlace[o+i]+b.added[o+i], 255)) << (56 - 8*i)
 		}
-		b.order[j] = e
+		b.cb[e] = k
+	}
+	if !b.rankFinal() {
+		// Insertion sort: most seasons need few moves.
+		for i := 1; i < n; i++ {
+			e := b.order[i]
+			j := i
+			for ; j > 0 && b.ahead(e, b.order[j-1]); j-- {
+				b.order[j] = b.order[j-1]
+			}
+			b.order[j] = e
+		}
 	}
 	top := b.order[0]
 	if n > 1 && b.level(top, b.order[1]) && b.coChampions(top) {
@@ -163,6 +194,61 @@ func (b *board) finish() {
 	}
 }
 
+// rankFinal orders the entries as the insertion sort by cmp does, by
+// packed keys where it can (no dropped scores, no exclusion, points in
+// range, the vector ranking): final units, then the first four places of
+// the countback, then the entry (lower first), ranked by counting; runs
+// level on units and those four places are then put in order by the
+// whole countback. It reports false where it cannot.
+func (b *board) rankFinal() bool {
+	n := len(b.cur)
+	if b.roundAdd != nil || !b.vec || n > race.RankMax || n > 255 {
+		return false
+	}
+	keys := &b.padded
+	for e := range n {
+		if b.cur[e].Excluded {
+			return false
+		}
+		u := b.curUnits[e] + b.add[e] + 1<<23
+		if u < 0 || u >= 1<<24 || !b.onGrid {
+			return false
+		}
+		keys[e] = uint64(u)<<40 | b.cb[e]>>32<<8 | uint64(255-e)
+	}
+	race.RankLong(keys, n, &b.rank)
+	for e := range n {
+		b.order[b.rank[e]] = e
+	}
+	// Level on the key's points and places: the whole countback, the
+	// entry order kept among the level.
+	for i := 1; i < n; i++ {
+		if keys[b.order[i-1]]>>8 != keys[b.order[i]]>>8 {
+			continue
+		}
+		e := b.order[i]
+		j := i
+		for ; j > 0 && keys[b.order[j-1]]>>8 == keys[e]>>8 && !b.identical(e, b.order[j-1]) && b.ahead(e, b.order[j-1]); j-- {
+			b.order[j] = b.order[j-1]
+		}
+		b.order[j] = e
+	}
+	return true
+}
+
+// identical reports whether entries x and y score alike in every
+// season (crew-mates with the same cars left): their order is the
+// table's now, the entry order.
+func (b *board) identical(x, y int) bool {
+	return b.same != nil && b.same[x] >= 0 && b.same[x] == b.same[y]
+}
+
+// levelAlways reports whether x and y are level in every season: they
+// score alike and are level now (co-champions when at the top).
+func (b *board) levelAlways(x, y int) bool {
+	return b.levelGroup != nil && b.levelGroup[x] >= 0 && b.levelGroup[x] == b.levelGroup[y]
+}
+
 // coChampions reports whether the entries level with top are all its
 // crew-mates: champions together.
 func (b *board) coChampions(top int) bool {
@@ -189,8 +275,18 @@ func (b *board) cmp(x, y int) int {
 		}
 		return 1
 	}
+	if kx, ky := b.cb[x], b.cb[y]; kx != ky {
+		if kx > ky {
+			return -1
+		}
+		return 1
+	}
 	xo, yo := x*b.places, y*b.places
-	for i := range b.places {
+	from := 0
+	if b.places >= 8 && b.cb[x]&0x8080808080808080 == 0 {
+		from = 8 // the key held the first eight places exactly (none saturated)
+	}
+	for i := from; i < b.places; i++ {
 		px := b.curPlace[xo+i] + b.added[xo+i]
 		py := b.curPlace[yo+i] + b.added[yo+i]
 		if px != py {
@@ -280,7 +376,21 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 			segs[g].Places = []int{}
 		}
 		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil)
-		t.boards[c.fold.champ].twin = c.fold.twin
+		t.seg.logPlaces = true
+		drv := t.boards[c.fold.champ]
+		drv.twin = c.fold.twin
+		drv.same = slices.Repeat([]int{-1}, len(drv.cur))
+		drv.levelGroup = slices.Repeat([]int{-1}, len(drv.cur))
+		for g, es := range c.fold.future {
+			for _, e := range es {
+				drv.same[e] = g
+			}
+		}
+		for g, es := range c.fold.same {
+			for _, e := range es {
+				drv.levelGroup[e] = g
+			}
+		}
 	}
 	if c.fast {
 		t.fast = planFast(c)
