@@ -34,6 +34,12 @@ type fastPlan struct {
 	// seg holds car mode's segments' keys in a season (a spare slot
 	// last), folded into their drivers' keys at its end.
 	seg []uint64
+	// keyPlaces is how many place counts each championship's keys hold;
+	// log (car mode) records each season's race places past them, entry
+	// and place, so that rankKeys settles keys level on the points and
+	// those places instead of replaying the season.
+	keyPlaces []int
+	log       [][][2]int32
 	// bonus[s][k][c] is session s's bonus of kind k for championship c as
 	// a key increment.
 	bonus    [][nBonus][]uint64
@@ -102,8 +108,10 @@ func planFast(c *compiled) *fastPlan {
 		f.placed = append(f.placed, placed)
 		f.bonus = append(f.bonus, bonus)
 	}
+	f.keyPlaces = ks
 	if c.fold != nil {
 		f.seg = make([]uint64, len(c.fold.members)+1)
+		f.log = make([][][2]int32, n)
 	}
 	return f
 }
@@ -185,12 +193,27 @@ func (t *tally) fastSeason(g *Gen) bool {
 		t.fastSessions(g)
 	}
 	if f.seg != nil {
-		key := f.key[t.c.fold.champ]
-		for g, es := range t.c.fold.members {
+		fold := t.c.fold
+		key := f.key[fold.champ]
+		for g, es := range fold.members {
 			if v := f.seg[g]; v != 0 {
 				for _, e := range es {
 					key[e] += v
 				}
+			}
+		}
+		// The segments' logged places are their drivers'.
+		seg := f.log[fold.champ]
+		drv := t.boards[fold.champ].over[:0]
+		for _, x := range seg {
+			for _, e := range fold.members[x[0]] {
+				drv = append(drv, [2]int32{int32(e), x[1]})
+			}
+		}
+		t.boards[fold.champ].over = drv
+		for k, b := range t.boards {
+			if k != fold.champ {
+				b.over = f.log[k]
 			}
 		}
 	}
@@ -215,6 +238,9 @@ func (t *tally) fastSessions(g *Gen) {
 	if f.seg != nil {
 		clear(f.seg)
 	}
+	for k := range f.log {
+		f.log[k] = f.log[k][:0]
+	}
 	for s := range c.sessions {
 		ss := &c.sessions[s]
 		routes := c.routes[s]
@@ -233,12 +259,24 @@ func (t *tally) fastSessions(g *Gen) {
 				clear(done)
 			}
 			p := 0 // among the cars eligible here: the others give way
-			for q := 0; q < n && p < len(inc); q++ {
+			log := f.log != nil && ss.race
+			last := len(inc)
+			if log {
+				last = n // places past the key's are logged, to settle level keys
+			}
+			for q := 0; q < n && p < last; q++ {
 				d := out[q]
 				if gw != nil && gw[d] {
 					continue
 				}
 				if e := route[d]; e >= 0 {
+					if log && p >= f.keyPlaces[k] {
+						f.log[k] = append(f.log[k], [2]int32{int32(e), int32(p)})
+					}
+					if p >= len(inc) {
+						p++
+						continue
+					}
 					if best > 0 {
 						if done[e] >= int32(best) {
 							key[e] += placed[p]
@@ -336,10 +374,95 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 				// order; level at the top, co-champions.
 				continue
 			}
-			if i == 1 || active[x] || active[y] {
+			if !(i == 1 || active[x] || active[y]) {
+				continue // neither races on: their order now, the entry order
+			}
+			if !b.canSettle {
 				return false
 			}
+			// The places past the key's settle the run of entries level
+			// in their keys.
+			z := i + 1
+			for z < n && (buf[z-1]^buf[z])>>idx == 0 {
+				z++
+			}
+			if !b.settle(i-1, z) {
+				return false
+			}
+			i = z - 1
 		}
+	}
+	return true
+}
+
+// settle orders b.order[a:z], entries level in their keys, by the place
+// counts past the key's (their standing now plus the season's logged
+// places), keeping the entry order among those level on all of them. It
+// reports false where two level on everything share the top and are not
+// co-champions.
+func (b *board) settle(a, z int) bool {
+	k, P := b.keyPlaces, b.places
+	w := P - k
+	if w <= 0 {
+		return a > 0 || b.levelAlways(b.order[a], b.order[a+1])
+	}
+	r := z - a
+	cnt := b.cnt[:0]
+	for range r * w {
+		cnt = append(cnt, 0)
+	}
+	b.cnt = cnt
+	slot := func(e int) int {
+		for i := a; i < z; i++ {
+			if b.order[i] == e {
+				return i - a
+			}
+		}
+		return -1
+	}
+	for i := a; i < z; i++ {
+		e := b.order[i]
+		copy(cnt[(i-a)*w:(i-a+1)*w], b.curPlace[e*P+k:(e+1)*P])
+	}
+	for _, x := range b.over {
+		if s := slot(int(x[0])); s >= 0 && int(x[1]) >= k && int(x[1]) < P {
+			cnt[s*w+int(x[1])-k]++
+		}
+	}
+	// Sort the run (its slots travel with its entries).
+	ids := b.runIDs[:0]
+	for i := range r {
+		ids = append(ids, i)
+	}
+	b.runIDs = ids
+	cmpRun := func(x, y int) int {
+		cx, cy := cnt[x*w:(x+1)*w], cnt[y*w:(y+1)*w]
+		for p := range w {
+			if cx[p] != cy[p] {
+				if cx[p] > cy[p] {
+					return -1
+				}
+				return 1
+			}
+		}
+		return 0
+	}
+	for i := 1; i < r; i++ {
+		x := ids[i]
+		j := i
+		for ; j > 0 && cmpRun(x, ids[j-1]) < 0; j-- {
+			ids[j] = ids[j-1]
+		}
+		ids[j] = x
+	}
+	orig := b.runOrder[:0]
+	orig = append(orig, b.order[a:z]...)
+	b.runOrder = orig
+	for i, x := range ids {
+		b.order[a+i] = orig[x]
+	}
+	if a == 0 && cmpRun(ids[0], ids[1]) == 0 && !b.levelAlways(b.order[0], b.order[1]) {
+		return false // a tie for the title: the full path counts it
 	}
 	return true
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/champ-dev/champ/points"
@@ -505,6 +506,80 @@ func TestCrews(t *testing.T) {
 	for _, e := range p.Tables[1].Entries {
 		if e.MaxPoints > e.Points+2*26+1e-9 {
 			t.Errorf("manufacturer %s can reach %v from %v with two races left", e.ID, e.MaxPoints, e.Points)
+		}
+	}
+}
+
+// crewSeason builds an endurance season of cars with crews: 16 cars of
+// five makes (two works cars each, the rest privateers), crews of one to
+// three drivers, three rounds run and four to run, a crew change in the
+// crews list and a driver who sits a round out.
+func crewSeason(t *testing.T, seed uint64) *points.Season {
+	t.Helper()
+	sys, err := points.Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(seed, 1))
+	s := &points.Season{Name: "crews", System: sys}
+	for n := 1; n <= 7; n++ {
+		rd := points.Round{Number: n, Completed: n <= 3, Multiplier: 1, Distance: 1}
+		if n == 5 {
+			rd.Table = "le-mans"
+		}
+		s.Rounds = append(s.Rounds, rd)
+	}
+	const cars = 16
+	crew := map[int][]string{}
+	for c := range cars {
+		for d := range 1 + c%3 {
+			crew[c] = append(crew[c], string(rune('a'+c))+strconv.Itoa(d))
+		}
+	}
+	for n := 1; n <= 3; n++ {
+		order := r.Perm(cars)
+		for pos, c := range order {
+			x := points.Result{Round: n, Car: strconv.Itoa(c), Make: "m" + strconv.Itoa(c%5), Team: "t" + strconv.Itoa(c), Privateer: c >= 10, Position: pos + 1}
+			if r.IntN(8) == 0 {
+				x.Position, x.Status = 0, points.DNF
+			}
+			x.Pole = pos == 0
+			for i, d := range crew[c] {
+				if n == 2 && c == 2 && i == 0 {
+					continue // sits round 2 out
+				}
+				x.Driver = d
+				s.Results = append(s.Results, x)
+			}
+		}
+	}
+	s.Crews = []points.Crew{{Round: 6, Car: "5", Drivers: []string{"f0", "zz"}}}
+	return s
+}
+
+// Races of crews on the fast path (segments folded into the drivers'
+// keys, best-car manufacturers, privateers giving way, places past the
+// keys settled from a log) give the full path's numbers exactly.
+func TestCrewsFastPathMatchesFullPath(t *testing.T) {
+	for seed := range uint64(3) {
+		s := crewSeason(t, seed)
+		for _, model := range ModelNames {
+			for _, fixes := range [][]points.Fix{nil, {{Round: 4, Session: points.Race, Driver: "5", Kind: points.FixPosition, Position: 1, Source: "test"}}} {
+				cfg := Config{Model: model, Sims: 2*BlockSize + 5, Seed: 7, Workers: 2, Fixes: fixes}
+				fast := projectWith(t, &fullPathOnly, false, s, 3, cfg)
+				full := projectWith(t, &fullPathOnly, true, s, 3, cfg)
+				if !reflect.DeepEqual(fast, full) {
+					for k := range fast.Tables {
+						for i := range fast.Tables[k].Entries {
+							if a, b := fast.Tables[k].Entries[i], full.Tables[k].Entries[i]; !reflect.DeepEqual(a, b) {
+								t.Logf("%s %s: fast %+v\nfull %+v", fast.Tables[k].Championship.ID, a.ID, a, b)
+								break
+							}
+						}
+					}
+					t.Fatalf("seed %d, %s, %d fixes: the fast path differs from the full path", seed, model, len(fixes))
+				}
+			}
 		}
 	}
 }

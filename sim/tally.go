@@ -34,6 +34,14 @@ type board struct {
 	// (car mode's segments, folded into their drivers)
 	logPlaces bool
 	log       [][2]int32
+	// fast path, car mode: the season's places past the keys' (entry,
+	// place), keyPlaces the keys hold, and settle's scratch
+	over      [][2]int32
+	keyPlaces int
+	canSettle bool
+	cnt       []int32
+	runIDs    []int
+	runOrder  []int
 	rp        []float64 // scratch: one entry's round points
 	order     []int
 	twin      []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
@@ -395,6 +403,11 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 	if c.fast {
 		t.fast = planFast(c)
 		t.kern = planKernel(c, t.fast, inner, cd)
+		if t.fast.log != nil && t.kern == nil {
+			for k, b := range t.boards {
+				b.keyPlaces, b.canSettle = t.fast.keyPlaces[k], true
+			}
+		}
 	}
 	return t
 }
