@@ -202,19 +202,9 @@ func (t *tally) fastSeason(g *Gen) bool {
 				}
 			}
 		}
-		// The segments' logged places are their drivers'.
-		seg := f.log[fold.champ]
-		drv := t.boards[fold.champ].over[:0]
-		for _, x := range seg {
-			for _, e := range fold.members[x[0]] {
-				drv = append(drv, [2]int32{int32(e), x[1]})
-			}
-		}
-		t.boards[fold.champ].over = drv
+		// The logs, for settle: the drivers' one is by segment.
 		for k, b := range t.boards {
-			if k != fold.champ {
-				b.over = f.log[k]
-			}
+			b.over = f.log[k]
 		}
 	}
 	for k, b := range t.boards {
@@ -425,8 +415,19 @@ func (b *board) settle(a, z int) bool {
 		copy(cnt[(i-a)*w:(i-a+1)*w], b.curPlace[e*P+k:(e+1)*P])
 	}
 	for _, x := range b.over {
-		if s := slot(int(x[0])); s >= 0 && int(x[1]) >= k && int(x[1]) < P {
-			cnt[s*w+int(x[1])-k]++
+		if p := int(x[1]); p >= k && p < P {
+			if b.segsOf == nil {
+				if s := slot(int(x[0])); s >= 0 {
+					cnt[s*w+p-k]++
+				}
+				continue
+			}
+			// By segment: each of the run's drivers in it.
+			for i := a; i < z; i++ {
+				if slices.Contains(b.segsOf[b.order[i]], int(x[0])) {
+					cnt[(i-a)*w+p-k]++
+				}
+			}
 		}
 	}
 	// Sort the run (its slots travel with its entries).

@@ -39,6 +39,7 @@ type board struct {
 	over      [][2]int32
 	keyPlaces int
 	canSettle bool
+	segsOf    [][]int // car mode's drivers' board: each entry's segments (its log is by segment)
 	cnt       []int32
 	runIDs    []int
 	runOrder  []int
@@ -406,6 +407,13 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 		if t.fast.log != nil && t.kern == nil {
 			for k, b := range t.boards {
 				b.keyPlaces, b.canSettle = t.fast.keyPlaces[k], true
+			}
+			drv := t.boards[c.fold.champ]
+			drv.segsOf = make([][]int, len(drv.cur))
+			for g, es := range c.fold.members {
+				for _, e := range es {
+					drv.segsOf[e] = append(drv.segsOf[e], g)
+				}
 			}
 		}
 	}
