@@ -22,12 +22,25 @@ func (s *Season) CrewAt(n int, car string, known int) []string {
 	if n <= known {
 		return s.CrewOf(n, car)
 	}
+	listed := map[string]bool{} // drivers the crews list puts in a car at round n
 	for _, c := range s.Crews {
 		if c.Round == n && c.Car == car {
 			return c.Drivers
 		}
+		if c.Round == n {
+			for _, d := range c.Drivers {
+				listed[d] = true
+			}
+		}
 	}
-	return s.CrewOf(known, car)
+	// The latest race's crew, less those listed in another car.
+	var out []string
+	for _, d := range s.CrewOf(known, car) {
+		if !listed[d] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // crews is what the exact maths knows of a season's crews after round
@@ -62,9 +75,14 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 			}
 		}
 	}
+	sorted := make([]string, 0, len(cars))
+	for car := range cars {
+		sorted = append(sorted, car)
+	}
+	slices.Sort(sorted)
 	for _, rd := range s.Rounds {
 		byCar := map[string]string{}
-		for car := range cars {
+		for _, car := range sorted {
 			ds := s.CrewAt(rd.Number, car, n)
 			for _, d := range ds {
 				byCar[d] = car

@@ -359,15 +359,7 @@ func (fold *crewFold) crews(es []Entry, st []points.Standing, latest func(id str
 // after: its results where the round is complete, else the season's crews
 // list, else its latest race up to after.
 func crewAt(s *points.Season, n int, car string, after int) []string {
-	if n <= after {
-		return s.CrewOf(n, car)
-	}
-	for _, c := range s.Crews {
-		if c.Round == n && c.Car == car {
-			return c.Drivers
-		}
-	}
-	return s.CrewOf(after, car)
+	return s.CrewAt(n, car, after)
 }
 
 // bindCrews works out the drivers' bounds in car mode: a driver can add,

@@ -90,6 +90,13 @@ func TestGolden(t *testing.T) {
 		{"project-indycar-2024-r5.txt", []string{"project", "--season", "indycar-2024", "--after", "5", "--sims", "20000"}},
 		{"project-indycar-2024-fixed.csv", []string{"project", "--season", "indycar-2024", "--after", "15", "--sims", "5000", "--fix", "16:race:pato-oward=1+POLE+MOST", "--format", "csv"}},
 		{"systems-indycar-2024.txt", []string{"systems", "indycar-2024"}},
+		{"standings-wec-2024-r4.txt", []string{"standings", "--season", "wec-2024", "--after", "4"}},
+		{"standings-wec-2024-manufacturers.csv", []string{"standings", "--season", "wec-2024", "--championship", "manufacturers", "--format", "csv"}},
+		{"clinch-wec-2024-r7.txt", []string{"clinch", "--season", "wec-2024", "--after", "7"}},
+		{"project-wec-2024-r4.txt", []string{"project", "--season", "wec-2024", "--after", "4", "--sims", "20000"}},
+		{"project-wec-2024-teams.json", []string{"project", "--season", "wec-2024", "--after", "4", "--sims", "5000", "--championship", "teams", "--format", "json"}},
+		{"project-wec-2024-fixed.txt", []string{"project", "--season", "wec-2024", "--after", "4", "--sims", "5000", "--fix", "5:race:7=1+POLE"}},
+		{"systems-wec-hypercar-2025.txt", []string{"systems", "wec-hypercar-2025"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

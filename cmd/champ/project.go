@@ -363,6 +363,8 @@ type entryJSON struct {
 	Active     bool      `json:"racing"`
 	Note       string    `json:"note,omitempty"`
 	Positions  []float64 `json:"positions,omitempty"`
+	Crew       []string  `json:"crew,omitempty"` // crew-mates level in every season, this driver included
+	Car        string    `json:"car,omitempty"`
 }
 
 func writeProjectionJSON(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
@@ -379,6 +381,9 @@ func writeProjectionJSON(w io.Writer, p *sim.Projection, ch *points.Championship
 			j.Name = p.Season.EntryName(ch, e.ID)
 		} else {
 			j.Name, j.Team = p.Season.DriverName(e.ID), e.Team
+			if len(e.Crew) > 1 {
+				j.Crew, j.Car = e.Crew, e.Car
+			}
 		}
 		if !math.IsInf(e.MaxPoints, -1) {
 			m := round6(e.MaxPoints)

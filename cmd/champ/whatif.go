@@ -238,6 +238,17 @@ func describeFix(s *points.Season, f points.Fix) string {
 		where += " sprint"
 	}
 	who := s.DriverName(f.Driver)
+	if car := strings.TrimPrefix(f.Driver, "#"); len(raceCars(s, s.LastCompleted())) > 0 && who == f.Driver {
+		// A season raced by crews: a fix of a car.
+		who = "#" + car
+		if crew := s.CrewAt(f.Round, car, s.LastCompleted()); len(crew) > 0 {
+			names := make([]string, len(crew))
+			for i, id := range crew {
+				names[i] = surname(s.DriverName(id))
+			}
+			who += " (" + strings.Join(names, "/") + ")"
+		}
+	}
 	switch f.Kind {
 	case points.FixDNF:
 		return fmt.Sprintf("%s: %s retires", where, who)
