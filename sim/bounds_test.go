@@ -32,6 +32,7 @@ func TestSimulationWithinExactBounds(t *testing.T) {
 		{"formula-e", referenceSeason(t, "formula-e", 4, 3, 4)},
 		{"motogp, sprint and constructors", referenceSeason(t, "motogp", 4, 3, 4, 4)},
 		{"wec-hypercar, Le Mans table", wec},
+		{"wec-hypercar-2024, crews, a privateer, a crew change", smallCrews(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.s
@@ -74,4 +75,29 @@ func TestSimulationWithinExactBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// smallCrews is a season of four cars with crews (one a privateer), two
+// rounds run and two left, a crew-mate out of the last one.
+func smallCrews(t *testing.T) *points.Season {
+	t.Helper()
+	sys, err := points.Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "small crews", System: sys}
+	for n := 1; n <= 4; n++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: n, Completed: n <= 2, Multiplier: 1, Distance: 1})
+	}
+	crews := [][]string{{"a1", "a2"}, {"b1"}, {"c1", "c2", "c3"}, {"d1", "d2"}}
+	for n := 1; n <= 2; n++ {
+		for c, crew := range crews {
+			for _, d := range crew {
+				s.Results = append(s.Results, points.Result{Round: n, Driver: d, Car: string(rune('1' + c)), Make: "m" + string(rune('a'+c%2)),
+					Team: "t" + string(rune('a'+c)), Privateer: c == 3, Position: (c+n)%4 + 1, Pole: (c+n)%4 == 0})
+			}
+		}
+	}
+	s.Crews = []points.Crew{{Round: 4, Car: "1", Drivers: []string{"a1"}}}
+	return s
 }
