@@ -24,6 +24,23 @@ func BestCase(s *Season, n int, st Standing, champ string) Standing {
 	return c.best(st) // a fresh calc: the result is the caller's
 }
 
+// BestCases is BestCase for each of the standings, computed once for
+// all of them.
+func BestCases(s *Season, n int, sts []Standing, champ string) []Standing {
+	c := newCalc(s, n, champ)
+	out := make([]Standing, len(sts))
+	for i, st := range sts {
+		if c == nil {
+			out[i] = st
+			continue
+		}
+		b := c.best(st)
+		b.Places, b.RoundPoints = slices.Clone(b.Places), slices.Clone(b.RoundPoints)
+		out[i] = b
+	}
+	return out
+}
+
 // CanWin reports whether the entry id can still win the championship
 // after round n: whether its best case beats every other entry's current
 // standing on points or, level on points, on the countback. Standings

@@ -118,7 +118,7 @@ func WEC(year int) (*System, error) {
 	}
 	best, makes := 1, "the best-placed works car of each make scores"
 	if year >= 2025 {
-		best, makes = 2, "both of a make's works cars score (which two cars a make with more at Le Mans nominates is not known: champ scores its best two)"
+		best, makes = 2, "both of a make's works cars score (which two cars a make with more at Le Mans nominates is not known: champ scores its best two; the race tables are taken to be 2024's)"
 	}
 	s := &System{
 		ID: fmt.Sprintf("wec-hypercar-%d", year), Name: fmt.Sprintf("WEC Hypercar, %d", year), Series: "WEC",

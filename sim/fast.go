@@ -40,6 +40,7 @@ type fastPlan struct {
 	// those places instead of replaying the season.
 	keyPlaces []int
 	log       [][][2]int32
+	logs      []bool // per championship: its places past the keys' are logged
 	// bonus[s][k][c] is session s's bonus of kind k for championship c as
 	// a key increment.
 	bonus    [][nBonus][]uint64
@@ -112,6 +113,18 @@ func planFast(c *compiled) *fastPlan {
 	if c.fold != nil {
 		f.seg = make([]uint64, len(c.fold.members)+1)
 		f.log = make([][][2]int32, n)
+		// Only where a championship has more cars than its keys have
+		// places can the places past them matter.
+		f.logs = make([]bool, n)
+		for k := range n {
+			eligible := len(c.field)
+			for _, gw := range c.giveWay[k] {
+				if gw {
+					eligible--
+				}
+			}
+			f.logs[k] = eligible > ks[k]
+		}
 	}
 	return f
 }
@@ -249,7 +262,7 @@ func (t *tally) fastSessions(g *Gen) {
 				clear(done)
 			}
 			p := 0 // among the cars eligible here: the others give way
-			log := f.log != nil && ss.race
+			log := f.log != nil && ss.race && f.logs[k]
 			last := len(inc)
 			if log {
 				last = n // places past the key's are logged, to settle level keys
@@ -261,21 +274,25 @@ func (t *tally) fastSessions(g *Gen) {
 				}
 				if e := route[d]; e >= 0 {
 					if log && p >= f.keyPlaces[k] {
-						f.log[k] = append(f.log[k], [2]int32{int32(e), int32(p)})
+						f.log[k] = append(f.log[k], [2]int32{int32(e), int32(p)}) // grown once, then reused
 					}
 					if p >= len(inc) {
 						p++
 						continue
 					}
 					if best > 0 {
-						if done[e] >= int32(best) {
-							key[e] += placed[p]
-							p++
-							continue
+						// Branch-free: the first N of a holder score, the
+						// rest keep their places only.
+						var in uint64
+						if done[e] < int32(best) {
+							in = 1
 						}
-						done[e]++
+						m := -in
+						key[e] += inc[p]&m | placed[p]&^m
+						done[e] += int32(in)
+					} else {
+						key[e] += inc[p]
 					}
-					key[e] += inc[p]
 				}
 				p++
 			}

@@ -14,11 +14,12 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 		tb := Table{Championship: ch.def, Entries: entries(t.boards[k], n, ch.maxAdd, c.scale, ch.active), Ties: int(t.boards[k].tied)}
 		// The exact maths' best case is the tighter bound under dropped
 		// scores; the simulator's own knows who races.
+		best := points.BestCases(c.season, c.after, ch.st, ch.def.ID)
 		for i := range tb.Entries {
 			e := &tb.Entries[i]
-			for _, st := range ch.st {
+			for j, st := range ch.st {
 				if st.ID == e.ID && !st.Excluded && len(st.RoundPoints) > 0 {
-					e.MaxPoints = math.Min(e.MaxPoints, points.BestCase(c.season, c.after, st, ch.def.ID).Points)
+					e.MaxPoints = math.Min(e.MaxPoints, best[j].Points)
 				}
 			}
 		}
