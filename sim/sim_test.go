@@ -357,6 +357,8 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 		tiny(t, "f1-2024", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}, 4),
 		tiny(t, "f1-2025", []string{"a", "b", "c"}, 2),
 		referenceSeason(t, "f1-2024", 20, 3, 8, 6), // the kernel's pruned networks
+		referenceSeason(t, "f1-1961", 12, 3, 6),    // best car only: the fast path's own loop
+		referenceSeason(t, "motogp", 12, 3, 6, 4),  // constructors by best bike, sprints
 	}
 	for _, s := range seasons {
 		for _, model := range ModelNames {
