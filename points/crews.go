@@ -137,20 +137,6 @@ func (c *calc) alongside(a string, b Standing, slots []slot) (Standing, bool) {
 	return h.standing(), true
 }
 
-// withoutTwins drops from a table the twins of entry i (keeping i).
-func (c *calc) withoutTwins(standings []Standing, i int, slots []slot) []Standing {
-	if c.crews == nil {
-		return standings
-	}
-	out := slices.Clone(standings[:0:0])
-	for j := range standings {
-		if j == i || !c.crews.twins(&standings[i], &standings[j], slots) {
-			out = append(out, standings[j])
-		}
-	}
-	return out
-}
-
 // units groups candidates that share a car in every session left (one
 // result lifts them all); a candidate in no car somewhere is on his own.
 func (cr *crews) units(slots []slot, candidates []*Standing) [][]*Standing {

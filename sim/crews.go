@@ -248,8 +248,7 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 	for e := range parent {
 		parent[e] = e
 	}
-	var find func(int) int
-	find = func(e int) int {
+	find := func(e int) int {
 		for parent[e] != e {
 			parent[e] = parent[parent[e]]
 			e = parent[e]
