@@ -122,12 +122,19 @@ func TestIndyCar2024Embedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "indycar-2024")
+	checkEmbedded(t, "indycar-2024", fresh, "champ import indycar", SeasonFile, CalendarFile, ResultsFile, PenaltiesFile)
+}
+
+// checkEmbedded compares the built-in season name with a fresh import
+// written out, file by file.
+func checkEmbedded(t *testing.T, name string, fresh *points.Season, how string, files ...string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), name)
 	if err := Write(out, fresh); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{SeasonFile, CalendarFile, ResultsFile, PenaltiesFile} {
-		want, err := seasons.ReadFile("seasons/indycar-2024/" + f)
+	for _, f := range files {
+		want, err := seasons.ReadFile("seasons/" + name + "/" + f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +143,7 @@ func TestIndyCar2024Embedded(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(got) != string(want) {
-			t.Errorf("data/seasons/indycar-2024/%s differs from a fresh import; regenerate it with champ import indycar", f)
+			t.Errorf("data/seasons/%s/%s differs from a fresh import; regenerate it with %s", name, f, how)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -124,23 +123,7 @@ func TestWEC2024Embedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "wec-2024")
-	if err := Write(out, fresh); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{SeasonFile, CalendarFile, ResultsFile, CrewsFile} {
-		want, err := seasons.ReadFile("seasons/wec-2024/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(filepath.Join(out, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Errorf("data/seasons/wec-2024/%s differs from a fresh import; regenerate it with champ import wec", f)
-		}
-	}
+	checkEmbedded(t, "wec-2024", fresh, "champ import wec", SeasonFile, CalendarFile, ResultsFile, CrewsFile)
 }
 
 func TestTimingName(t *testing.T) {

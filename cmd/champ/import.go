@@ -72,22 +72,8 @@ Every starter is classified at his official position, a disqualification
 is DSQ (a pole point stands), the Indianapolis 500's grid is its
 qualifying order (scored 12..1 by the indy500 table), and points
 deductions become penalties.csv.`,
-				Flags: []cli.Flag{outFlag},
-				Action: func(c *cli.Context) error {
-					src, err := oneArg(c, "the folder of the fact tables")
-					if err != nil {
-						return err
-					}
-					s, err := data.ReadIndyCar(src)
-					if err != nil {
-						return err
-					}
-					if err := data.Write(c.String("out"), s); err != nil {
-						return err
-					}
-					fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
-					return nil
-				},
+				Flags:  []cli.Flag{outFlag},
+				Action: func(c *cli.Context) error { return importFactTables(c, data.ReadIndyCar) },
 			},
 			alkamelCommand(outFlag),
 			{
@@ -110,22 +96,8 @@ Every member of a crew gets a result row of his car; Le Mans guests
 (lemans-only) count as another class (they score for nobody and the cars
 behind move up); World Cup cars are marked privateer (no manufacturers'
 points); 8 and 10 hour races use the 8h table, Le Mans le-mans.`,
-				Flags: []cli.Flag{outFlag},
-				Action: func(c *cli.Context) error {
-					src, err := oneArg(c, "the folder of the fact tables")
-					if err != nil {
-						return err
-					}
-					s, err := data.ReadWEC(src)
-					if err != nil {
-						return err
-					}
-					if err := data.Write(c.String("out"), s); err != nil {
-						return err
-					}
-					fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
-					return nil
-				},
+				Flags:  []cli.Flag{outFlag},
+				Action: func(c *cli.Context) error { return importFactTables(c, data.ReadWEC) },
 			},
 			{
 				Name:            "ergast",
@@ -330,4 +302,22 @@ func splitList(vs []string) []string {
 		}
 	}
 	return out
+}
+
+// importFactTables writes the season a fact-table reader makes of the
+// folder given as the argument to --out.
+func importFactTables(c *cli.Context, read func(dir string) (*points.Season, error)) error {
+	src, err := oneArg(c, "the folder of the fact tables")
+	if err != nil {
+		return err
+	}
+	s, err := read(src)
+	if err != nil {
+		return err
+	}
+	if err := data.Write(c.String("out"), s); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
+	return nil
 }

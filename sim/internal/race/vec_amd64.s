@@ -458,6 +458,45 @@ TEXT ·countAVX512(SB), NOSPLIT, $0-24
 	VZEROUPPER
 	RET
 
+// PLACES32 counts for each of the n <= 32 keys at DI (n in BX) the keys
+// below it, its place, into Z3, Z4, Z5 and Z7 (lanes 0-7, 8-15, 16-23,
+// 24-31; lanes past n are zeroed on the load and count for nothing), and
+// leaves the mask of the lanes below n in R8. Clobbers R9, CX, K1-K4, Z0,
+// Z1, Z2, Z6 and Z31 (all ones).
+#define PLACES32 \
+	MOVQ  $0xffffffff, R8; \
+	BZHIQ BX, R8, R8; \
+	MOVQ  R8, R9; \
+	KMOVB R9, K1; \
+	SHRQ  $8, R9; \
+	KMOVB R9, K2; \
+	SHRQ  $8, R9; \
+	KMOVB R9, K3; \
+	SHRQ  $8, R9; \
+	KMOVB R9, K4; \
+	VMOVDQU64.Z (DI), K1, Z0; \
+	VMOVDQU64.Z 64(DI), K2, Z1; \
+	VMOVDQU64.Z 128(DI), K3, Z2; \
+	VMOVDQU64.Z 192(DI), K4, Z6; \
+	VPTERNLOGQ $0xff, Z31, Z31, Z31; \
+	VPXORQ Z3, Z3, Z3; \
+	VPXORQ Z4, Z4, Z4; \
+	VPXORQ Z5, Z5, Z5; \
+	VPXORQ Z7, Z7, Z7; \
+	XORQ   CX, CX; \
+places: \
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1; \
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2; \
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3; \
+	VPCMPUQ.BCST $6, (DI)(CX*8), Z6, K4; \
+	VPSUBQ Z31, Z3, K1, Z3; \
+	VPSUBQ Z31, Z4, K2, Z4; \
+	VPSUBQ Z31, Z5, K3, Z5; \
+	VPSUBQ Z31, Z7, K4, Z7; \
+	INCQ   CX; \
+	CMPQ   CX, BX; \
+	JLT    places
+
 // func placesAVX512(key *uint64, n int, place *[32]uint64)
 // Writes each of the n <= 32 unique keys' place, the number of keys
 // below it, into place: the order of the keys sorted ascending, as the
@@ -467,37 +506,7 @@ TEXT ·placesAVX512(SB), NOSPLIT, $0-24
 	MOVQ key+0(FP), DI
 	MOVQ n+8(FP), BX
 	MOVQ place+16(FP), DX
-	MOVQ  $0xffffffff, R8
-	BZHIQ BX, R8, R8
-	KMOVB R8, K1
-	SHRQ  $8, R8
-	KMOVB R8, K2
-	SHRQ  $8, R8
-	KMOVB R8, K3
-	SHRQ  $8, R8
-	KMOVB R8, K4
-	VMOVDQU64.Z (DI), K1, Z0
-	VMOVDQU64.Z 64(DI), K2, Z1
-	VMOVDQU64.Z 128(DI), K3, Z2
-	VMOVDQU64.Z 192(DI), K4, Z6
-	VPTERNLOGQ $0xff, Z31, Z31, Z31
-	VPXORQ Z3, Z3, Z3
-	VPXORQ Z4, Z4, Z4
-	VPXORQ Z5, Z5, Z5
-	VPXORQ Z7, Z7, Z7
-	XORQ   CX, CX
-places:
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z6, K4
-	VPSUBQ Z31, Z3, K1, Z3
-	VPSUBQ Z31, Z4, K2, Z4
-	VPSUBQ Z31, Z5, K3, Z5
-	VPSUBQ Z31, Z7, K4, Z7
-	INCQ   CX
-	CMPQ   CX, BX
-	JLT    places
+	PLACES32
 	VMOVDQU64 Z3, (DX)
 	VMOVDQU64 Z4, 64(DX)
 	VMOVDQU64 Z5, 128(DX)
@@ -606,38 +615,7 @@ TEXT ·scoreCountedAVX512(SB), NOSPLIT, $0-8
 	MOVQ c+0(FP), R10
 	MOVQ 0(R10), DI                // Key
 	MOVQ 8(R10), BX                // N
-	MOVQ  $0xffffffff, R8
-	BZHIQ BX, R8, R8
-	MOVQ  R8, R9
-	KMOVB R9, K1
-	SHRQ  $8, R9
-	KMOVB R9, K2
-	SHRQ  $8, R9
-	KMOVB R9, K3
-	SHRQ  $8, R9
-	KMOVB R9, K4
-	VMOVDQU64.Z (DI), K1, Z0
-	VMOVDQU64.Z 64(DI), K2, Z1
-	VMOVDQU64.Z 128(DI), K3, Z2
-	VMOVDQU64.Z 192(DI), K4, Z6
-	VPTERNLOGQ $0xff, Z31, Z31, Z31
-	VPXORQ Z3, Z3, Z3
-	VPXORQ Z4, Z4, Z4
-	VPXORQ Z5, Z5, Z5
-	VPXORQ Z7, Z7, Z7
-	XORQ   CX, CX
-scplaces:
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z0, K1
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z1, K2
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z2, K3
-	VPCMPUQ.BCST $6, (DI)(CX*8), Z6, K4
-	VPSUBQ Z31, Z3, K1, Z3
-	VPSUBQ Z31, Z4, K2, Z4
-	VPSUBQ Z31, Z5, K3, Z5
-	VPSUBQ Z31, Z7, K4, Z7
-	INCQ   CX
-	CMPQ   CX, BX
-	JLT    scplaces
+	PLACES32
 	MOVQ 128(R10), DX              // Place
 	VMOVDQU64 Z3, (DX)
 	VMOVDQU64 Z4, 64(DX)
