@@ -13,7 +13,7 @@
 //	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,qualifying,counts
 //	results.csv     round,session,driver,name,code,team,team_name,make,make_name,car,
 //	                position,fastest_lap,pole,led_lap,most_laps_led,counts,privateer
-//	exclusions.csv  championship,id,points,reason          (optional)
+//	exclusions.csv  championship,id,points,reason,round    (optional)
 //	penalties.csv   championship,id,round,points,reason    (optional)
 //	crews.csv       round,car,driver,name                  (optional)
 //
@@ -101,7 +101,10 @@
 // championship names one of the system's championships (drivers, teams,
 // entrants, ...; driver, team and constructors are read as drivers and
 // teams); id the driver, team, make or car. An exclusion's points column
-// says keep or remove; a penalty deducts points from its round on.
+// says keep or remove, and its round is the round after which it was
+// decided: the standings after that round and later show it, those
+// before do not (empty: from the start); a penalty deducts points from
+// its round on.
 //
 // # crews.csv
 //

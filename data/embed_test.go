@@ -105,3 +105,42 @@ func sameSeason(a, b *points.Season) bool {
 	}
 	return true
 }
+
+// Exclusions take effect after the round they were decided: before
+// Jerez 1997 Schumacher leads by one and can still win; McLaren's 2007
+// exclusion shows from the standings after Monza (round 13) on.
+func TestNoHindsight(t *testing.T) {
+	s, err := Open("f1-1997")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := s.After(16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := points.Drivers(cut, 16)
+	if st[0].ID != "michael-schumacher" || st[0].Excluded || st[0].Points != st[1].Points+1 {
+		t.Errorf("after round 16: %s on %v (excluded %v), %s on %v; want Schumacher one ahead", st[0].ID, st[0].Points, st[0].Excluded, st[1].ID, st[1].Points)
+	}
+	if !points.CanWin(cut, 16, st, "michael-schumacher", points.DriversChampionship) {
+		t.Error("Schumacher cannot win after round 16")
+	}
+	if final := points.Drivers(s, 17); final[0].ID != "jacques-villeneuve" {
+		t.Errorf("final table led by %s", final[0].ID)
+	}
+	m, err := Open("f1-2007")
+	if err != nil {
+		t.Fatal(err)
+	}
+	excluded := func(n int) bool {
+		for _, e := range points.Teams(m, n) {
+			if e.ID == "mclaren" {
+				return e.Excluded
+			}
+		}
+		return false
+	}
+	if excluded(12) || !excluded(13) || !excluded(17) {
+		t.Errorf("McLaren excluded after rounds 12, 13, 17: %v %v %v; want false true true", excluded(12), excluded(13), excluded(17))
+	}
+}

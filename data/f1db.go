@@ -349,7 +349,7 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 	}
 	for _, st := range dt {
 		if _, err := strconv.Atoi(st.Position); err != nil {
-			s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.DriversChampionship, ID: st.DriverID, KeepPoints: st.Points > 0, Reason: exclusionReason(year, st.DriverID)})
+			s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.DriversChampionship, ID: st.DriverID, KeepPoints: st.Points > 0, Reason: exclusionReason(year, st.DriverID), Round: exclusionRound(year, st.DriverID)})
 		}
 	}
 	for _, st := range ct {
@@ -358,7 +358,7 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 			if year == 2018 && id == "force-india" {
 				continue // the re-entered team shares the id; see splitForceIndia2018
 			}
-			s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.TeamsChampionship, ID: id, KeepPoints: st.Points > 0, Reason: exclusionReason(year, id)})
+			s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.TeamsChampionship, ID: id, KeepPoints: st.Points > 0, Reason: exclusionReason(year, id), Round: exclusionRound(year, id)})
 		}
 	}
 	s.Penalties = append(s.Penalties, penalties[year]...)
@@ -380,7 +380,20 @@ func splitForceIndia2018(s *points.Season) {
 		}
 	}
 	s.Teams = append(s.Teams, points.Team{ID: old, Name: "Force India (original entry)"})
-	s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.TeamsChampionship, ID: old, Reason: exclusionReason(2018, old)})
+	s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.TeamsChampionship, ID: old, Reason: exclusionReason(2018, old), Round: exclusionRound(2018, old)})
+}
+
+// exclusionRound is the round after which an exclusion was decided,
+// which F1DB does not date (its round tables apply some to every round):
+// Tyrrell's on 18 July 1984, between Dallas (round 9) and Britain;
+// Schumacher's on 11 November 1997, after the last round; McLaren's on 13
+// September 2007, between Italy (round 13) and Belgium; the original
+// Force India entry's withdrawal between Hungary (round 12) and Belgium
+// 2018. 0 for an undated one (from the start).
+func exclusionRound(year int, id string) int {
+	return map[string]int{
+		"1984/tyrrell": 9, "1997/michael-schumacher": 17, "2007/mclaren": 13, "2018/force-india-2018-original": 12,
+	}[fmt.Sprintf("%d/%s", year, id)]
 }
 
 func exclusionReason(year int, id string) string {

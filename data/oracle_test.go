@@ -215,8 +215,9 @@ func pointsRank(ours []points.Standing, st *points.Standing) int {
 	return r
 }
 
-// asOf returns the season with only the exclusions an official table shows:
-// F1DB applies McLaren's 2007 exclusion to every round's table but
+// asOf returns the season with only the exclusions an official table
+// shows, as it shows them: F1DB applies McLaren's 2007 exclusion to every
+// round's table (champ, from the round after which it was decided) and
 // Schumacher's 1997 one only to the final table.
 func asOf(s *points.Season, round int, official []F1DBStanding, champ string) *points.Season {
 	excluded := map[string]bool{}
@@ -228,7 +229,13 @@ func asOf(s *points.Season, round int, official []F1DBStanding, champ string) *p
 	c := *s
 	c.Exclusions = nil
 	for _, x := range s.Exclusions {
-		if x.Championship != champ || excluded[x.ID] || (x.ID == "force-india-2018-original" && round >= 13) {
+		switch {
+		case x.Championship != champ:
+			c.Exclusions = append(c.Exclusions, x)
+		case excluded[x.ID]:
+			x.Round = 0 // shown in this table whenever it was decided
+			c.Exclusions = append(c.Exclusions, x)
+		case x.ID == "force-india-2018-original" && round >= 13:
 			c.Exclusions = append(c.Exclusions, x)
 		}
 	}

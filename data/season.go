@@ -76,6 +76,7 @@ type exclusionRow struct {
 	ID           string `csv:"id"`
 	Points       string `csv:"points"`
 	Reason       string `csv:"reason"`
+	Round        string `csv:"round"`
 }
 
 // penaltyRow is a line of penalties.csv.
@@ -224,6 +225,14 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			case "", "remove", "removed":
 			default:
 				return nil, t.at(i, "points", "points %q is not keep or remove", r.Points)
+			}
+			if v := strings.TrimSpace(r.Round); v != "" {
+				if x.Round, err = parseRound(v); err != nil {
+					return nil, t.at(i, "round", "%v (the round after which the exclusion was decided)", err)
+				}
+				if s.Round(x.Round) == nil {
+					return nil, t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", x.Round, len(s.Rounds))
+				}
 			}
 			s.Exclusions = append(s.Exclusions, x)
 		}
@@ -783,6 +792,9 @@ func exclusionRows(s *points.Season) []exclusionRow {
 		row := exclusionRow{Championship: x.Championship, ID: x.ID, Points: "remove", Reason: x.Reason}
 		if x.KeepPoints {
 			row.Points = "keep"
+		}
+		if x.Round > 0 {
+			row.Round = strconv.Itoa(x.Round)
 		}
 		rows = append(rows, row)
 	}

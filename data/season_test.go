@@ -199,6 +199,8 @@ func TestBadInput(t *testing.T) {
 			`results.csv:4:5: a is in the crews of cars 1 (line 2) and 2 in round 1 race; under wec-hypercar-2024 a driver races one car per session`},
 		{"privateer not yes or no", map[string]string{"results.csv": "round,driver,position,privateer\n1,a,1,maybe\n"},
 			`results.csv:2:7: privateer:`},
+		{"an exclusion after a round the calendar lacks", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "exclusions.csv": "championship,id,points,round\ndrivers,a,keep,4\n"},
+			`exclusions.csv:2:16: round 4 is not in the calendar (it has rounds 1 to 1)`},
 		{"two fastest laps with a top-10 rule", map[string]string{"season.csv": "name,system\nX,f1-2024\n",
 			"results.csv": "round,driver,position,fastest_lap\n1,a,1,yes\n1,b,2,yes\n"},
 			`results.csv:3:7: a second fastest lap in round 1 race`},

@@ -193,6 +193,11 @@ type Exclusion struct {
 	ID           string
 	KeepPoints   bool
 	Reason       string
+	// Round is the round after which the exclusion was decided: the
+	// standings after it and later show it, those before do not (no
+	// hindsight: before Jerez 1997 Schumacher could still win). 0: from
+	// the start.
+	Round int
 }
 
 // Penalty deducts points from a driver or team from a round on, as the

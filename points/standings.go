@@ -155,8 +155,8 @@ func (p *Plan) Standings(c, n int) []Standing {
 		}
 	}
 	for _, x := range s.Exclusions {
-		if x.Championship != champ.ID {
-			continue
+		if x.Championship != champ.ID || x.Round > n {
+			continue // another championship's, or not yet decided after round n
 		}
 		for i := range out {
 			if out[i].ID == x.ID {

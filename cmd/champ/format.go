@@ -16,7 +16,7 @@ A season is a folder of CSV files that a spreadsheet can write:
   results.csv   one line per driver    round,session,driver,name,code,team,team_name,make,make_name,
                 per session            car,position,fastest_lap,pole,led_lap,most_laps_led,counts,
                                        privateer
-  exclusions.csv (optional)            championship,id,points,reason
+  exclusions.csv (optional)            championship,id,points,reason,round
   penalties.csv  (optional)            championship,id,round,points,reason
   crews.csv      (optional)            round,car,driver,name
 
@@ -68,7 +68,9 @@ exclusions.csv and penalties.csv
   championship  drivers, teams or another of the system's championships (champ systems)
   id            the driver, team, make or car excluded or penalised
   points        exclusions: keep or remove; penalties: the points deducted
-  round         penalties: the round from which the deduction counts
+  round         penalties: the round from which the deduction counts; exclusions: the
+                round after which it was decided (standings after it and later show it,
+                earlier ones do not: no hindsight); empty: from the start
 
 crews.csv (endurance racing: who is down to drive each car at each round)
   round, car  a round of the calendar, run or still to run, and a car number
