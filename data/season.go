@@ -155,7 +155,7 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 		}
 		return filepath.Join(shown, f)
 	}
-	s := &points.Season{Name: defaultName}
+	s := &points.Season{Name: defaultName, ID: defaultName}
 	systemID := DefaultSystem
 	if b := files[SeasonFile]; b != nil {
 		var rows []seasonRow

@@ -213,6 +213,10 @@ type Penalty struct {
 
 // Season is a championship: its calendar, results so far and rules.
 type Season struct {
+	// ID names the season where a command takes it: the built-in season
+	// or the folder ("f1-2016", "my-league"); "" when it was not read
+	// from one.
+	ID         string
 	Name       string
 	System     *System
 	Rounds     []Round // in calendar order, numbered from 1

@@ -74,7 +74,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 	type job struct {
 		season    *points.Season
 		round     int
-		champion  string
+		champions map[string]bool   // the final champion, with co-champions
 		standings []points.Standing // the drivers who can still win, in standings order
 		probs     [][]float64       // per model, per open driver
 	}
@@ -85,12 +85,21 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		if last == 0 || s.LastCompleted() != last || s.System.Championship(champ) == nil {
 			continue
 		}
-		champion := ""
-		for _, st := range points.Standings(s, champ, last) {
-			if !st.Excluded {
-				champion = st.ID
+		// The champion, and any crew-mate level with him on everything
+		// (co-champions).
+		champions := map[string]bool{}
+		final := points.Standings(s, champ, last)
+		for _, st := range final {
+			if st.Excluded {
+				continue
+			}
+			if len(champions) > 0 && !st.Tied {
 				break
 			}
+			if len(champions) > 0 && !sameCar(s, final[0].ID, st.ID) {
+				break // a tie between rivals: the first on the table
+			}
+			champions[st.ID] = true
 		}
 		added := false
 		for r := 1; r < last; r++ {
@@ -108,11 +117,11 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 					open = append(open, st)
 				}
 			}
-			jobs = append(jobs, &job{season: cut, round: r, champion: champion, standings: open})
+			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open})
 			added = true
 		}
 		if added {
-			bt.Seasons = append(bt.Seasons, s.Name)
+			bt.Seasons = append(bt.Seasons, seasonID(s))
 		}
 	}
 	bt.Rounds = len(jobs)
@@ -141,14 +150,14 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 	names := append(append([]string{}, models...), BaselineLeader, BaselineOpen)
 	for _, j := range jobs {
 		for k, st := range j.standings {
-			f := Forecast{Season: j.season.Name, Round: j.round, Driver: st.ID, Champion: st.ID == j.champion}
+			f := Forecast{Season: seasonID(j.season), Round: j.round, Driver: st.ID, Champion: j.champions[st.ID]}
 			for m := range models {
 				f.Prob = j.probs[m][k]
 				bt.Forecasts[models[m]] = append(bt.Forecasts[models[m]], f)
 			}
 			f.Prob = 0
-			if k == 0 {
-				f.Prob = 1
+			if k == 0 || points.Compare(&j.standings[0], &st) == 0 && sameCar(j.season, j.standings[0].ID, st.ID) {
+				f.Prob = 1 // the leader, and his crew-mates level with him
 			}
 			bt.Forecasts[BaselineLeader] = append(bt.Forecasts[BaselineLeader], f)
 			f.Prob = 1 / float64(len(j.standings))
@@ -163,6 +172,36 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 	}
 	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
 	return bt, nil
+}
+
+// seasonID names a season in forecasts: its id (f1-2016), or its name.
+func seasonID(s *points.Season) string {
+	if s.ID != "" {
+		return s.ID
+	}
+	return s.Name
+}
+
+// sameCar reports whether drivers a and b shared a car in some session of
+// the season (crew-mates).
+func sameCar(s *points.Season, a, b string) bool {
+	type key struct {
+		round int
+		kind  points.SessionKind
+		car   string
+	}
+	cars := map[key]bool{}
+	for _, r := range s.Results {
+		if r.Driver == a && r.Car != "" {
+			cars[key{r.Round, r.Session, r.Car}] = true
+		}
+	}
+	for _, r := range s.Results {
+		if r.Driver == b && cars[key{r.Round, r.Session, r.Car}] {
+			return true
+		}
+	}
+	return false
 }
 
 // Timeline projects the season after each completed round 1..last: the

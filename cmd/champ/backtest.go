@@ -24,11 +24,14 @@ func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "backtest",
 		Usage:     "score past title odds against the real champions: Brier, log loss, reliability",
-		UsageText: "champ backtest [--from YEAR] [--to YEAR] [--model M] [--compare M,M] [--sims N] [--format table|csv|json] [--out FILE] [--forecasts FILE] [--plot FILE]",
-		Description: `For every F1 season from --from to --to and every completed round after
-which the title was still open, projects the title odds as they would have
-been known then (results up to that round only, the rest of the calendar
-to run) and scores them against the driver who became champion.
+		UsageText: "champ backtest [--from YEAR] [--to YEAR | --season S,S] [--model M] [--compare M,M] [--sims N] [--format table|csv|json] [--out FILE] [--forecasts FILE] [--plot FILE]",
+		Description: `For every F1 season from --from to --to (or every season --season names:
+built-in ones such as indycar-2024 and wec-2024, or season folders of any
+series) and every completed round after which the title was still open,
+projects the title odds as they would have been known then (results up to
+that round only, exclusions decided by then, the rest of the calendar to
+run) and scores them against the driver who became champion (in a season
+of crews, each crew-mate level with him on everything is champion too).
 
 A forecast is one driver's title probability after one round. Drivers who
 could no longer win are left out (their 0 was certain), and so are rounds
@@ -55,12 +58,15 @@ Examples:
   champ backtest --from 2013 --to 2025 --model uniform --format csv --out uniform.csv
   champ backtest --from 1991 --to 2025 --plot reliability.png
   champ backtest --from 2013 --to 2025 --forecasts forecasts.csv
+  champ backtest --season indycar-2024,wec-2024
 
 CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
---forecasts columns: season,round,driver,prob,champion (champion 1 or 0)`,
+--forecasts columns: season,round,driver,prob,champion (season the id, as
+f1-2016; champion 1 or 0)`,
 		Flags: append([]cli.Flag{
 			&cli.IntFlag{Name: "from", Value: 1991, Usage: "first `YEAR`"},
 			&cli.IntFlag{Name: "to", Value: 2025, Usage: "last `YEAR` (seasons not yet complete are skipped)"},
+			&cli.StringSliceFlag{Name: "season", Aliases: []string{"s"}, Usage: "backtest these `SEASONS` instead: built-in names or season folders, comma-separated or repeated (any series)"},
 			&cli.StringFlag{Name: "compare", Value: sim.ModelUniform + "," + sim.ModelEmpirical, Usage: "other `MODELS` to score as baselines, comma-separated (\"\" for none)"},
 			&cli.StringFlag{Name: "forecasts", Usage: "write the model's forecasts to `FILE` (CSV)"},
 			championshipFlags()[0], championshipFlags()[1],
@@ -72,7 +78,7 @@ CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 }
 
 func backtestAction(c *cli.Context) error {
-	format, run, plot, err := simStart(c, "choose the seasons with --from and --to")
+	format, run, plot, err := simStart(c, "choose the seasons with --from and --to, or --season")
 	if err != nil {
 		return err
 	}
@@ -100,12 +106,27 @@ func backtestAction(c *cli.Context) error {
 		cfg.Compare = append(cfg.Compare, m)
 	}
 	var seasons []*points.Season
-	for y := from; y <= to; y++ {
-		s, err := data.Open(fmt.Sprintf("f1-%d", y))
-		if err != nil {
-			return usagef("--from %d --to %d: %v", from, to, err)
+	label := fmt.Sprintf("F1 %d–%d", from, to)
+	if specs := splitList(c.StringSlice("season")); len(specs) > 0 {
+		if c.IsSet("from") || c.IsSet("to") {
+			return usagef("--season chooses the seasons; leave out --from and --to")
 		}
-		seasons = append(seasons, s)
+		for _, spec := range specs {
+			s, err := data.Open(spec)
+			if err != nil {
+				return err
+			}
+			seasons = append(seasons, s)
+		}
+		label = strings.Join(specs, ", ")
+	} else {
+		for y := from; y <= to; y++ {
+			s, err := data.Open(fmt.Sprintf("f1-%d", y))
+			if err != nil {
+				return usagef("--from %d --to %d: %v", from, to, err)
+			}
+			seasons = append(seasons, s)
+		}
 	}
 	if ch := seasons[0].System.Championship(cfg.Championship); ch == nil {
 		return usagef("--championship %q: %s (points system %s) has the championships %s", cfg.Championship, seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
@@ -123,7 +144,7 @@ func backtestAction(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "champ: %d projections of %d seasons in %.1fs\n",
 		bt.Rounds*(1+len(cfg.Compare)), cfg.Sims, time.Since(start).Seconds())
 	if len(bt.Seasons) == 0 {
-		return fmt.Errorf("no complete season from %d to %d had a round with the %s title still open", from, to, cfg.Championship)
+		return fmt.Errorf("no complete season of %s had a round with the %s title still open", label, cfg.Championship)
 	}
 	if f := c.String("forecasts"); f != "" {
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return writeForecasts(w, bt.Forecasts[bt.Model]) }); err != nil {
@@ -131,17 +152,18 @@ func backtestAction(c *cli.Context) error {
 		}
 	}
 	if plot != "" {
-		if err := writePlot(plot, reliabilityPlot(bt, from, to)); err != nil {
+		if err := writePlot(plot, reliabilityPlot(bt, label)); err != nil {
 			return err
 		}
 	}
-	rep := backtestReport{bt: bt, from: from, to: to, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
+	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
 	return writeFormats(c, format, rep.table, rep.csv, rep.json)
 }
 
 type backtestReport struct {
 	bt       *sim.Backtest
 	from, to int
+	label    string // the seasons: "F1 2013–2025", or the --season list
 	sims     int
 	seed     uint64
 	opts     sim.Options
@@ -205,8 +227,8 @@ func (r backtestReport) json(w io.Writer) error {
 
 func (r backtestReport) table(w io.Writer) error {
 	bt := r.bt
-	fmt.Fprintf(w, "Backtest of %s title odds: F1 %d–%d, %d seasons, %d rounds with the title open\n",
-		bt.Model, r.from, r.to, len(bt.Seasons), bt.Rounds)
+	fmt.Fprintf(w, "Backtest of %s title odds: %s, %d seasons, %d rounds with the title open\n",
+		bt.Model, r.label, len(bt.Seasons), bt.Rounds)
 	fmt.Fprintf(w, "%d simulated seasons per projection, seed %d. Lower scores are better; skill is against\n", r.sims, r.seed)
 	fmt.Fprintf(w, "%q (the title shared evenly by those who can still win), higher is better.\n\n", bt.Reference)
 	t := newTable("Model", ">Forecasts", ">Brier", ">Log loss", ">Brier skill", ">Log-loss skill")

@@ -97,6 +97,7 @@ func TestGolden(t *testing.T) {
 		{"project-wec-2024-teams.json", []string{"project", "--season", "wec-2024", "--after", "4", "--sims", "5000", "--championship", "teams", "--format", "json"}},
 		{"project-wec-2024-fixed.txt", []string{"project", "--season", "wec-2024", "--after", "4", "--sims", "5000", "--fix", "5:race:7=1+POLE"}},
 		{"systems-wec-hypercar-2025.txt", []string{"systems", "wec-hypercar-2025"}},
+		{"backtest-indycar-wec.txt", []string{"backtest", "--season", "indycar-2024,wec-2024", "--sims", "1000", "--compare", ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -196,12 +196,12 @@ func (st *styler) style(team string) (color.Color, []vg.Length) {
 // reliabilityPlot is the backtest's reliability diagram: each bin's mean
 // forecast against how often it came true, on the diagonal the 95% range
 // a calibrated forecaster's bin would fall in.
-func reliabilityPlot(bt *sim.Backtest, from, to int) *chart {
+func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 	n := 0
 	for _, b := range bt.Reliability {
 		n += b.Count
 	}
-	ch := newChart(fmt.Sprintf("Are champ's title odds calibrated? %s, F1 %d–%d, %d forecasts", bt.Model, from, to, n),
+	ch := newChart(fmt.Sprintf("Are champ's title odds calibrated? %s, %s, %d forecasts", bt.Model, label, n),
 		"Forecast title probability (bins of 10 points)", "Share of those drivers who became champion")
 	ch.p.X.Tick.Marker = percentTicks(0.1)
 	ch.p.Y.Tick.Marker = percentTicks(0.1)
