@@ -48,6 +48,12 @@ type Backtest struct {
 	Forecasts map[string][]Forecast
 	// Reliability is the model's reliability table, in 10 bins.
 	Reliability []Bin
+	// Bands scores the model's points bands and final positions; its
+	// BySeason lines carry every row's title-odds scores per season.
+	Bands Bands
+	// Differences are bootstraps over seasons of the model's scores less
+	// each other row's, in Scores order (after the model).
+	Differences []Difference
 }
 
 // RunBacktest projects the title odds after every completed round of the
@@ -77,6 +83,10 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		champions map[string]bool   // the final champion, with co-champions
 		standings []points.Standing // the drivers who can still win, in standings order
 		probs     [][]float64       // per model, per open driver
+		final     []points.Standing // the season's final table
+		halfWay   bool              // the projection from round ⌈n/2⌉
+		bandsOnly bool              // the title was decided by then: bands only
+		bands     []bandObs
 	}
 	var jobs []*job
 	bt := &Backtest{Model: cfg.Model, Reference: BaselineOpen, Forecasts: map[string][]Forecast{}}
@@ -102,12 +112,19 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			champions[st.ID] = true
 		}
 		added := false
+		half := (last + 1) / 2
 		for r := 1; r < last; r++ {
 			cut, err := s.After(r)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", s.Name, err)
 			}
 			if done, _ := points.Decided(cut, r, champ); done {
+				if r <= half {
+					// The bands are still judged from half-way.
+					if cut, err = s.After(half); err == nil {
+						jobs = append(jobs, &job{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true})
+					}
+				}
 				break
 			}
 			all := points.Standings(cut, champ, r)
@@ -117,20 +134,33 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 					open = append(open, st)
 				}
 			}
-			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open})
+			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half})
 			added = true
 		}
 		if added {
 			bt.Seasons = append(bt.Seasons, seasonID(s))
 		}
 	}
-	bt.Rounds = len(jobs)
+	for _, j := range jobs {
+		if !j.bandsOnly {
+			bt.Rounds++
+		}
+	}
 	err := forEach(len(jobs), cfg.Workers, cfg.Progress, func(i int) error {
 		j := jobs[i]
-		for _, m := range models {
+		for mi, m := range models {
+			if j.bandsOnly && mi > 0 {
+				break
+			}
 			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1})
 			if err != nil {
 				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
+			}
+			if mi == 0 {
+				j.bands = scoreBands(p, p.Table(champ), j.final, seasonID(j.season), j.halfWay, j.champions)
+			}
+			if j.bandsOnly {
+				break
 			}
 			prob := map[string]float64{}
 			for _, e := range p.Table(champ).Entries {
@@ -148,7 +178,9 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		return nil, err
 	}
 	names := append(append([]string{}, models...), BaselineLeader, BaselineOpen)
+	var bands []bandObs
 	for _, j := range jobs {
+		bands = append(bands, j.bands...)
 		for k, st := range j.standings {
 			f := Forecast{Season: seasonID(j.season), Round: j.round, Driver: st.ID, Champion: j.champions[st.ID]}
 			for m := range models {
@@ -171,6 +203,27 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		bt.Scores = append(bt.Scores, sc)
 	}
 	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
+	bt.Bands = summarise(bands, bt.Seasons)
+	// Per season, every row's scores; and the bootstrap over seasons.
+	var perSeason [][]Score
+	for i := range bt.Bands.BySeason {
+		sb := &bt.Bands.BySeason[i]
+		row := make([]Score, len(names))
+		for k, n := range names {
+			var fs []Forecast
+			for _, f := range bt.Forecasts[n] {
+				if f.Season == sb.Season {
+					fs = append(fs, f)
+				}
+			}
+			row[k] = ScoreForecasts(n, fs)
+		}
+		sb.Scores = row
+		if row[0].Forecasts > 0 {
+			perSeason = append(perSeason, row)
+		}
+	}
+	bt.Differences = bootstrap(perSeason, names, cfg.Seed, 2000)
 	return bt, nil
 }
 

@@ -53,6 +53,16 @@ The reliability table bins the model's forecasts by probability and
 compares each bin's mean forecast with how often those drivers became
 champion: a calibrated 70% comes true 70% of the time.
 
+The points bands are judged too, for every driver still racing at every
+projection: how often the final points fall inside P5–P95 (90% if
+calibrated) and P25–P75 (50%), the interval score of the P5–P95 band
+(width plus 20 times any miss, in points) and the ranked probability
+score of the final position; and from half-way (round n/2, even where
+the title was decided by then) the coverage and in how many seasons the
+champion ended inside his band. Then a table by season and a bootstrap
+over seasons (2,000 draws, seeded) of the model's Brier and log loss less
+every other row's, with its 90% interval.
+
 Examples:
   champ backtest --from 1991 --to 2025
   champ backtest --from 2013 --to 2025 --model uniform --format csv --out uniform.csv
@@ -202,18 +212,21 @@ func (r backtestReport) json(w io.Writer) error {
 		Regress     float64 `json:"regress"`
 	}
 	out := struct {
-		From        int      `json:"from"`
-		To          int      `json:"to"`
-		Model       string   `json:"model"`
-		Options     options  `json:"options"`
-		Sims        int      `json:"sims"`
-		Seed        uint64   `json:"seed"`
-		Seasons     []string `json:"seasons"`
-		Rounds      int      `json:"rounds"`
-		Reference   string   `json:"skill_reference"`
-		Floor       float64  `json:"log_loss_floor"`
-		Scores      []score  `json:"scores"`
-		Reliability []bin    `json:"reliability"`
+		From        int          `json:"from"`
+		To          int          `json:"to"`
+		Model       string       `json:"model"`
+		Options     options      `json:"options"`
+		Sims        int          `json:"sims"`
+		Seed        uint64       `json:"seed"`
+		Seasons     []string     `json:"seasons"`
+		Rounds      int          `json:"rounds"`
+		Reference   string       `json:"skill_reference"`
+		Floor       float64      `json:"log_loss_floor"`
+		Scores      []score      `json:"scores"`
+		Reliability []bin        `json:"reliability"`
+		Bands       bandsJSON    `json:"bands"`
+		BySeason    []seasonJSON `json:"by_season"`
+		Differences []diffJSON   `json:"differences"`
 	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
 		Rounds: r.bt.Rounds, Reference: r.bt.Reference, Floor: sim.LogLossFloor}
 	for _, s := range r.bt.Scores {
@@ -222,7 +235,55 @@ func (r backtestReport) json(w io.Writer) error {
 	for _, b := range r.bt.Reliability {
 		out.Reliability = append(out.Reliability, bin{round6(b.Lo), round6(b.Hi), b.Count, round6(b.MeanProb), round6(b.Observed), b.Happened})
 	}
+	bd := r.bt.Bands
+	out.Bands = bandsJSON{bd.Entries, round6(bd.Cover90), round6(bd.Cover50), round6(bd.Interval), round6(bd.RPS),
+		bd.HalfWay.Entries, round6(bd.HalfWay.Cover90), bd.HalfWay.Champions, bd.HalfWay.Seasons}
+	for _, sb := range bd.BySeason {
+		sj := seasonJSON{Season: sb.Season, Cover90: round6(sb.Cover90), Cover50: round6(sb.Cover50), Interval: round6(sb.Interval), RPS: round6(sb.RPS)}
+		var scs []score
+		for _, sc := range sb.Scores {
+			scs = append(scs, score{sc.Model, sc.Forecasts, round6(sc.Brier), round6(sc.LogLoss), 0, 0})
+		}
+		sj.Scores = scs
+		out.BySeason = append(out.BySeason, sj)
+	}
+	for _, d := range r.bt.Differences {
+		out.Differences = append(out.Differences, diffJSON{d.Against, round6(d.Brier[0]), round6(d.Brier[1]), round6(d.Brier[2]), round6(d.LogLoss[0]), round6(d.LogLoss[1]), round6(d.LogLoss[2])})
+	}
 	return writeJSON(w, out)
+}
+
+// bandsJSON, seasonJSON and diffJSON are the backtest's JSON of the
+// points bands, the seasons and the bootstrap.
+type bandsJSON struct {
+	Entries         int     `json:"entries"`
+	Cover90         float64 `json:"coverage_p5_p95"`
+	Cover50         float64 `json:"coverage_p25_p75"`
+	Interval        float64 `json:"interval_score"`
+	RPS             float64 `json:"position_rps"`
+	HalfWayEntries  int     `json:"half_way_entries"`
+	HalfWayCover90  float64 `json:"half_way_coverage_p5_p95"`
+	HalfWayChampion int     `json:"half_way_champions_inside"`
+	HalfWaySeasons  int     `json:"half_way_seasons"`
+}
+
+type seasonJSON struct {
+	Season   string  `json:"season"`
+	Cover90  float64 `json:"coverage_p5_p95"`
+	Cover50  float64 `json:"coverage_p25_p75"`
+	Interval float64 `json:"interval_score"`
+	RPS      float64 `json:"position_rps"`
+	Scores   any     `json:"scores"`
+}
+
+type diffJSON struct {
+	Against    string  `json:"against"`
+	Brier      float64 `json:"brier_difference"`
+	BrierP5    float64 `json:"brier_p5"`
+	BrierP95   float64 `json:"brier_p95"`
+	LogLoss    float64 `json:"log_loss_difference"`
+	LogLossP5  float64 `json:"log_loss_p5"`
+	LogLossP95 float64 `json:"log_loss_p95"`
 }
 
 func (r backtestReport) table(w io.Writer) error {
@@ -248,6 +309,48 @@ func (r backtestReport) table(w io.Writer) error {
 		}
 		t.add(binLabel(b), strconv.Itoa(b.Count), pct1(b.MeanProb), strconv.Itoa(b.Happened), pct1(b.Observed),
 			strconv.FormatFloat(100*b.Deviation, 'f', 1, 64))
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	return r.bandsTable(w)
+}
+
+// bandsTable writes the points bands' scores, the seasons one by one and
+// the bootstrap of the differences to each other row.
+func (r backtestReport) bandsTable(w io.Writer) error {
+	bt, bd := r.bt, r.bt.Bands
+	fmt.Fprintf(w, "\nPoints bands of %s (every projection, each entry still racing, each season alike):\n", bt.Model)
+	fmt.Fprintf(w, "  final points inside P5–P95 %s (90%% if calibrated), inside P25–P75 %s (50%%)\n", pct1(bd.Cover90), pct1(bd.Cover50))
+	fmt.Fprintf(w, "  interval score of P5–P95 %.1f points, ranked probability score of the final position %.4f (lower is better)\n", bd.Interval, bd.RPS)
+	fmt.Fprintf(w, "  from half-way: %s of %d entries inside P5–P95; the champion inside his in %d of %d seasons\n\n",
+		pct1(bd.HalfWay.Cover90), bd.HalfWay.Entries, bd.HalfWay.Champions, bd.HalfWay.Seasons)
+	head := []string{"Season"}
+	for _, sc := range bt.Scores {
+		head = append(head, ">"+sc.Model)
+	}
+	head = append(head, ">P5–P95", ">RPS")
+	t := newTable(head...)
+	for _, sb := range bd.BySeason {
+		row := []string{sb.Season}
+		for _, sc := range sb.Scores {
+			row = append(row, strconv.FormatFloat(sc.Brier, 'f', 4, 64))
+		}
+		row = append(row, pct1(sb.Cover90), strconv.FormatFloat(sb.RPS, 'f', 4, 64))
+		t.add(row...)
+	}
+	fmt.Fprintln(w, "Brier score by season (lower is better), and the season's band coverage and position RPS:")
+	if err := t.write(w); err != nil {
+		return err
+	}
+	if len(bt.Differences) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\n%s less each other row, by season (negative: %s better), bootstrap of seasons (90%%):\n", bt.Model, bt.Model)
+	t = newTable("Against", ">Brier", ">P5", ">P95", ">Log loss", ">P5", ">P95")
+	for _, d := range bt.Differences {
+		t.add(d.Against, strconv.FormatFloat(d.Brier[0], 'f', 4, 64), strconv.FormatFloat(d.Brier[1], 'f', 4, 64), strconv.FormatFloat(d.Brier[2], 'f', 4, 64),
+			strconv.FormatFloat(d.LogLoss[0], 'f', 4, 64), strconv.FormatFloat(d.LogLoss[1], 'f', 4, 64), strconv.FormatFloat(d.LogLoss[2], 'f', 4, 64))
 	}
 	return t.write(w)
 }
