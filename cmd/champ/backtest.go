@@ -210,6 +210,8 @@ func (r backtestReport) json(w io.Writer) error {
 		DNFPrior    float64 `json:"dnf_prior"`
 		Uncertainty float64 `json:"uncertainty"`
 		Regress     float64 `json:"regress"`
+		Drift       float64 `json:"drift"`
+		TeamPool    float64 `json:"team_pool"`
 	}
 	out := struct {
 		From        int          `json:"from"`
@@ -227,7 +229,7 @@ func (r backtestReport) json(w io.Writer) error {
 		Bands       bandsJSON    `json:"bands"`
 		BySeason    []seasonJSON `json:"by_season"`
 		Differences []diffJSON   `json:"differences"`
-	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
+	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress, r.opts.Drift, r.opts.TeamPool}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
 		Rounds: r.bt.Rounds, Reference: r.bt.Reference, Floor: sim.LogLossFloor}
 	for _, s := range r.bt.Scores {
 		out.Scores = append(out.Scores, score{s.Model, s.Forecasts, round6(s.Brier), round6(s.LogLoss), round6(s.BrierSkill), round6(s.LogLossSkill)})

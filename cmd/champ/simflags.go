@@ -32,13 +32,15 @@ func modelFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "dnf-prior", Value: d.DNFPrior, Usage: "model: weight of the field's retirement rate, in `STARTS`"},
 		&cli.Float64Flag{Name: "uncertainty", Value: d.Uncertainty, Usage: "model: scale of the strength uncertainty drawn per season (`X`, 0: none)"},
 		&cli.Float64Flag{Name: "regress", Value: d.Regress, Usage: "model: pull future strengths toward the field by `F` (0: today's form holds, 1: all equal)"},
+		&cli.Float64Flag{Name: "drift", Value: d.Drift, Usage: "model: form's random walk per round left, `SD` of log-strength (0: none)"},
+		&cli.Float64Flag{Name: "team-pool", Value: d.TeamPool, Usage: "model: shrink drivers toward their team-mates by `F` (0 to 0.9) instead of the field (0: the field)"},
 	}
 }
 
 // simConfig reads and checks simFlags.
 func simConfig(c *cli.Context) (sim.Config, error) {
 	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"),
-		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress")}
+		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress"), Drift: c.Float64("drift"), TeamPool: c.Float64("team-pool")}
 	for _, f := range []struct {
 		name string
 		v    float64
@@ -50,6 +52,8 @@ func simConfig(c *cli.Context) (sim.Config, error) {
 		{"dnf-prior", o.DNFPrior, o.DNFPrior > 0, "more than 0"},
 		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0, "0 or more"},
 		{"regress", o.Regress, o.Regress >= 0 && o.Regress <= 1, "from 0 to 1"},
+		{"drift", o.Drift, o.Drift >= 0 && o.Drift <= 5, "from 0 to 5"},
+		{"team-pool", o.TeamPool, o.TeamPool >= 0 && o.TeamPool <= 0.9, "from 0 to 0.9 (at 1 nothing anchors a team's level and the fit crawls)"},
 	} {
 		if !f.ok {
 			return sim.Config{}, usagef("--%s %g: give a number %s", f.name, f.v, f.want)

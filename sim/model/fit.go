@@ -29,6 +29,17 @@ type Options struct {
 	// retirements). Form changes within a season; the backtest chooses how
 	// much.
 	Regress float64
+	// Drift is the standard deviation, per round, of a random walk of each
+	// driver's log-strength over the rounds left: the simulated season's
+	// strength is drawn with the walk's mean variance over a horizon of H
+	// rounds, Drift²·H/3, added to the parameter uncertainty, so that a
+	// projection is less sure of form the more of the season is left.
+	Drift float64
+	// TeamPool shrinks each driver toward his team-mates rather than the
+	// field: the prior's mode is the team-mates' geometric mean strength
+	// to the power TeamPool (0: the field, 1: the team-mates), so a driver
+	// with no finishes takes his car's form.
+	TeamPool float64
 }
 
 // DefaultOptions are the hyperparameters champ uses unless told otherwise.
@@ -144,10 +155,37 @@ func FitSeason(s *points.Season, n int, o Options) *Fit {
 	}
 	obs := observations(s, n, o, index)
 	f := &Fit{Drivers: ids, Regress: o.Regress}
-	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior)
+	teams := make([]int, len(ids))
+	if o.TeamPool > 0 {
+		latest := map[string]string{}
+		for _, r := range s.Results {
+			if r.Round <= n && r.Team != "" {
+				latest[r.Driver] = r.Team
+			}
+		}
+		tix := map[string]int{}
+		for i, id := range ids {
+			teams[i] = -1
+			if t, ok := latest[id]; ok {
+				if _, seen := tix[t]; !seen {
+					tix[t] = len(tix)
+				}
+				teams[i] = tix[t]
+			}
+		}
+	}
+	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior, teams, o.TeamPool)
 	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), obs, o.DNFPrior)
+	h := 0
+	for _, rd := range s.Rounds {
+		if rd.Number > n {
+			h++
+		}
+	}
+	drift := o.Drift * o.Drift * float64(h) / 3
 	for i := range f.LogSD {
 		f.LogSD[i] *= o.Uncertainty
+		f.LogSD[i] = math.Sqrt(f.LogSD[i]*f.LogSD[i] + drift)
 	}
 	return f
 }
@@ -155,8 +193,30 @@ func FitSeason(s *points.Season, n int, o Options) *Fit {
 // fitPL runs Hunter's MM iterations for weighted top-k rankings under a
 // gamma(1+prior, prior) prior, and returns the MAP strengths, the Laplace
 // standard deviations of the log-strengths and the number of iterations.
-func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int) {
+func fitPL(m int, obs []observation, prior float64, teams []int, pool float64) (w, sd []float64, iters int) {
 	a, b := 1+prior, prior
+	rate := make([]float64, m) // the prior's rate per driver: b over its mode
+	for i := range rate {
+		rate[i] = b
+	}
+	modes := func() {
+		if pool == 0 {
+			return
+		}
+		sum, cnt := map[int]float64{}, map[int]int{}
+		for d, t := range teams {
+			if t >= 0 {
+				sum[t] += math.Log(w[d])
+				cnt[t]++
+			}
+		}
+		for d, t := range teams {
+			rate[d] = b
+			if t >= 0 && cnt[t] > 1 {
+				rate[d] = b / math.Exp(pool*(sum[t]-math.Log(w[d]))/float64(cnt[t]-1))
+			}
+		}
+	}
 	w = make([]float64, m)
 	for i := range w {
 		w[i] = 1
@@ -171,8 +231,9 @@ func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int)
 	inv := []float64{}
 	next := make([]float64, m)
 	for iters = 1; iters <= 10000; iters++ {
+		modes()
 		for i := range denom {
-			denom[i] = b
+			denom[i] = rate[i]
 		}
 		for _, ob := range obs {
 			inv = stageSums(ob, w, inv)
@@ -192,7 +253,7 @@ func fitPL(m int, obs []observation, prior float64) (w, sd []float64, iters int)
 	// prior's curvature b w_d.
 	info := make([]float64, m)
 	for d := range info {
-		info[d] = b * w[d]
+		info[d] = rate[d] * w[d]
 	}
 	for _, ob := range obs {
 		stages := stagesOf(ob)
