@@ -66,13 +66,22 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 	for _, c := range s.Crews {
 		cars[c.Car] = true
 	}
+	// Crew-mates: drivers joined by shared cars, directly or through a
+	// third (as the simulator counts co-champions).
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(d string) string {
+		if p, ok := parent[d]; ok && p != d {
+			r := find(p)
+			parent[d] = r
+			return r
+		}
+		parent[d] = d
+		return d
+	}
 	share := func(ds []string) {
-		for _, a := range ds {
-			for _, b := range ds {
-				if a != b {
-					cr.mates[[2]string{a, b}] = true
-				}
-			}
+		for _, d := range ds[min(1, len(ds)):] {
+			parent[find(d)] = find(ds[0])
 		}
 	}
 	sorted := make([]string, 0, len(cars))
@@ -91,6 +100,19 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 		}
 		if rd.Number > n {
 			cr.car[rd.Number] = byCar
+		}
+	}
+	groups := map[string][]string{}
+	for d := range parent {
+		groups[find(d)] = append(groups[find(d)], d)
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			for _, b := range g {
+				if a != b {
+					cr.mates[[2]string{a, b}] = true
+				}
+			}
 		}
 	}
 	return cr
@@ -205,7 +227,18 @@ func (cr *crews) passBound(slots []slot, candidates []*Standing, me *Standing) i
 // the results left lets each unit's furthest-behind member pass (the
 // unit's others, on the same car's points, pass with him).
 func (c *calc) passCrews(slots []slot, candidates []*Standing, me *Standing) int {
-	us := c.crews.units(slots, candidates)
+	// Only units in a car in every session left: the construction gives
+	// them a place in each.
+	var us [][]*Standing
+	for _, u := range c.crews.units(slots, candidates) {
+		inCar := true
+		for k := range slots {
+			inCar = inCar && c.crews.car[slots[k].round][u[0].ID] != ""
+		}
+		if inCar {
+			us = append(us, u)
+		}
+	}
 	reps := make([]*Standing, len(us))
 	for i, u := range us {
 		reps[i] = u[0]

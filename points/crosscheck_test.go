@@ -412,3 +412,39 @@ func TestCrewsExactMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// A rival out of every car at the last round cannot take a place there:
+// m (75, crew of car 1) can fall behind at most one of r1 (51) and r2 (50),
+// who must both win round 4 to pass him.
+func TestCrewsWorstPositionAbsentRivals(t *testing.T) {
+	sys, err := Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Season{Name: "absent", System: sys}
+	for n := 1; n <= 5; n++ {
+		s.Rounds = append(s.Rounds, Round{Number: n, Completed: n <= 3, Multiplier: 1, Distance: 1})
+	}
+	place := map[int]map[string]int{1: {"1": 1, "2": 2, "3": 3, "4": 4}, 2: {"1": 1, "2": 2, "3": 3, "4": 4}, 3: {"1": 1, "3": 2, "2": 3, "4": 4}}
+	crew := map[string][]string{"1": {"m", "m2"}, "2": {"r1"}, "3": {"r2"}, "4": {"f"}}
+	for n := 1; n <= 3; n++ {
+		for car, ds := range crew {
+			for _, d := range ds {
+				s.Results = append(s.Results, Result{Round: n, Driver: d, Car: car, Make: "k" + car, Team: "t" + car, Position: place[n][car], Pole: car == "3" && n <= 2})
+			}
+		}
+	}
+	s.Crews = []Crew{{Round: 5, Car: "2", Drivers: []string{"x1"}}, {Round: 5, Car: "3", Drivers: []string{"x2"}}}
+	st := Standings(s, DriversChampionship, 3)
+	pts := map[string]float64{}
+	for _, e := range st {
+		pts[e.ID] = e.Points
+	}
+	if pts["m"] != 75 || pts["r1"] != 51 || pts["r2"] != 50 {
+		t.Fatalf("standings %v", pts)
+	}
+	lo, hi := WorstPosition(s, 3, st, "m", DriversChampionship)
+	if lo > 2 || hi < 2 {
+		t.Errorf("m's worst position %d..%d, the truth 2", lo, hi)
+	}
+}

@@ -112,7 +112,10 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 	}
 	lo = 1 + ahead + len(chosen)
 	if calc.crews != nil {
-		lo = max(lo, 1+ahead+calc.passCrews(slots, candidates, me))
+		// The constructions above give every rival a place in every
+		// session, which a driver out of a car cannot take: only the
+		// crews' own construction is a lower bound.
+		lo = 1 + ahead + calc.passCrews(slots, candidates, me)
 		return min(lo, hi), hi
 	}
 	// Search: between the two, settle each size k exactly where the

@@ -389,11 +389,16 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 			}
 			// The places past the key's settle the run of entries level
 			// in their keys.
-			z := i + 1
+			// The whole run, from its start (pairs skipped above
+			// included) to its end.
+			a, z := i-1, i+1
+			for a > 0 && (buf[a-1]^buf[a])>>idx == 0 {
+				a--
+			}
 			for z < n && (buf[z-1]^buf[z])>>idx == 0 {
 				z++
 			}
-			if !b.settle(i-1, z) {
+			if !b.settle(a, z) {
 				return false
 			}
 			i = z - 1
@@ -479,8 +484,15 @@ func (b *board) settle(a, z int) bool {
 	for i, x := range ids {
 		b.order[a+i] = orig[x]
 	}
-	if a == 0 && cmpRun(ids[0], ids[1]) == 0 && !b.levelAlways(b.order[0], b.order[1]) {
-		return false // a tie for the title: the full path counts it
+	if a == 0 {
+		// Level on everything at the top: co-champions if all are the
+		// leader's crew-mates level in every season, else a tie the full
+		// path counts.
+		for k := 1; k < r && cmpRun(ids[0], ids[k]) == 0; k++ {
+			if !b.levelAlways(b.order[0], b.order[k]) {
+				return false
+			}
+		}
 	}
 	return true
 }

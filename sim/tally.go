@@ -377,7 +377,11 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 	t := &tally{c: c, sampler: s, cd: cd, out: padded[int](len(c.field)), gen: NewGen(0, 0), boards: c.newBoards()}
 	t.done = make([][]int32, len(c.champs))
 	for k := range c.champs {
-		t.done[k] = padded[int32](len(c.champs[k].st))
+		n := len(c.champs[k].st)
+		if c.fold != nil && k == c.fold.champ {
+			n = max(n, len(c.fold.members)) // counted by segment there
+		}
+		t.done[k] = padded[int32](n)
 	}
 	if c.fold != nil {
 		segs := make([]points.Standing, len(c.fold.members))
