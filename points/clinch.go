@@ -140,7 +140,7 @@ func EarliestClinch(s *Season, n int, standings []Standing, id string, champ str
 			if j == me || then[j].Excluded {
 				continue
 			}
-			if c.crews != nil && c.crews.mates[[2]string{st[me].ID, then[j].ID}] && Compare(&then[j], &then[me]) == 0 {
+			if c.crews != nil && c.crews.mates(st[me].ID, then[j].ID) && Compare(&then[j], &then[me]) == 0 {
 				// Level with a crew-mate: co-champions, unless he can still
 				// get ahead alone.
 				if !c.crews.twins(&then[me], &then[j], rest) && len(rest) > 0 && c.canWin(then, j, rest) {

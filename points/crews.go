@@ -43,12 +43,51 @@ func (s *Season) CrewAt(n int, car string, known int) []string {
 	return out
 }
 
+// RacedByCrews reports whether the season's drivers score their car's
+// points in full and some car has a crew of several drivers, in its
+// results up to round after or in the crews list of a later round: then
+// the simulator races cars, not drivers.
+func (s *Season) RacedByCrews(after int) bool {
+	d := s.System.Championship(DriversChampionship)
+	if d == nil || d.Share != ShareFull {
+		return false
+	}
+	for _, c := range s.Crews {
+		if len(c.Drivers) > 1 && c.Round > after {
+			return true
+		}
+	}
+	type key struct {
+		round int
+		kind  SessionKind
+		car   string
+	}
+	seen := map[key]string{}
+	for _, r := range s.Results {
+		if r.Round > after || r.Car == "" {
+			continue
+		}
+		k := key{r.Round, r.Session, r.Car}
+		if first, ok := seen[k]; ok && first != r.Driver {
+			return true
+		}
+		seen[k] = r.Driver
+	}
+	return false
+}
+
 // crews is what the exact maths knows of a season's crews after round
 // n: each driver's car in each round left, and who shares a car with whom
 // at some round.
 type crews struct {
 	car   map[int]map[string]string // round -> driver -> car
-	mates map[[2]string]bool
+	group map[string]int            // driver -> his crew-mates' group
+}
+
+// mates reports whether a and b are crew-mates.
+func (cr *crews) mates(a, b string) bool {
+	g, ok := cr.group[a]
+	return ok && a != b && g == cr.group[b]
 }
 
 // newCrews gathers the crews of a season raced by crews, nil otherwise.
@@ -56,7 +95,27 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 	if champ.Of != HolderDriver || champ.Share != ShareFull {
 		return nil
 	}
-	cr := &crews{car: map[int]map[string]string{}, mates: map[[2]string]bool{}}
+	car, group := s.crewTable(n)
+	for r := range car {
+		if r <= n {
+			delete(car, r)
+		}
+	}
+	return &crews{car: car, group: group}
+}
+
+// CrewMates groups the drivers who share a car at some round of the
+// season, run or still to run as known after round n (CrewAt), directly
+// or through another driver: each driver's group number. Crew-mates level
+// at the top are co-champions.
+func (s *Season) CrewMates(n int) map[string]int {
+	_, group := s.crewTable(n)
+	return group
+}
+
+// crewTable returns each round's driver -> car (CrewAt, known after round
+// n) and the crew-mates' groups, numbered in the order of the cars.
+func (s *Season) crewTable(n int) (map[int]map[string]string, map[string]int) {
 	cars := map[string]bool{}
 	for _, r := range s.Results {
 		if r.Round <= n && r.Car != "" {
@@ -66,8 +125,11 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 	for _, c := range s.Crews {
 		cars[c.Car] = true
 	}
-	// Crew-mates: drivers joined by shared cars, directly or through a
-	// third (as the simulator counts co-champions).
+	sorted := make([]string, 0, len(cars))
+	for car := range cars {
+		sorted = append(sorted, car)
+	}
+	slices.Sort(sorted)
 	parent := map[string]string{}
 	var find func(string) string
 	find = func(d string) string {
@@ -79,43 +141,31 @@ func newCrews(s *Season, champ *Championship, n int) *crews {
 		parent[d] = d
 		return d
 	}
-	share := func(ds []string) {
-		for _, d := range ds[min(1, len(ds)):] {
-			parent[find(d)] = find(ds[0])
-		}
-	}
-	sorted := make([]string, 0, len(cars))
-	for car := range cars {
-		sorted = append(sorted, car)
-	}
-	slices.Sort(sorted)
+	var order []string // drivers as first met, for stable numbers
+	byRound := map[int]map[string]string{}
 	for _, rd := range s.Rounds {
 		byCar := map[string]string{}
 		for _, car := range sorted {
 			ds := s.CrewAt(rd.Number, car, n)
 			for _, d := range ds {
-				byCar[d] = car
-			}
-			share(ds)
-		}
-		if rd.Number > n {
-			cr.car[rd.Number] = byCar
-		}
-	}
-	groups := map[string][]string{}
-	for d := range parent {
-		groups[find(d)] = append(groups[find(d)], d)
-	}
-	for _, g := range groups {
-		for _, a := range g {
-			for _, b := range g {
-				if a != b {
-					cr.mates[[2]string{a, b}] = true
+				if _, seen := parent[d]; !seen {
+					order = append(order, d)
 				}
+				byCar[d] = car
+				parent[find(d)] = find(ds[0])
 			}
 		}
+		byRound[rd.Number] = byCar
 	}
-	return cr
+	group, num := map[string]int{}, map[string]int{}
+	for _, d := range order {
+		r := find(d)
+		if _, ok := num[r]; !ok {
+			num[r] = len(num)
+		}
+		group[d] = num[r]
+	}
+	return byRound, group
 }
 
 // along reports whether driver b shares driver a's car in the session
@@ -137,7 +187,7 @@ func (cr *crews) twins(a, b *Standing, slots []slot) bool {
 			return false
 		}
 	}
-	return len(slots) > 0 || cr.mates[[2]string{a.ID, b.ID}]
+	return len(slots) > 0 || cr.mates(a.ID, b.ID)
 }
 
 // alongside returns b's standing when a takes the best of slots: b gets

@@ -180,7 +180,7 @@ func (c *calc) canWin(standings []Standing, i int, slots []slot) bool {
 		if c.crews != nil {
 			// A crew-mate scores alongside; level with him on everything,
 			// he is a co-champion.
-			if adj, ok := c.alongside(standings[i].ID, standings[j], slots); ok || c.crews.mates[[2]string{standings[i].ID, standings[j].ID}] {
+			if adj, ok := c.alongside(standings[i].ID, standings[j], slots); ok || c.crews.mates(standings[i].ID, standings[j].ID) {
 				if Compare(&best, &adj) > 0 {
 					return false
 				}

@@ -235,26 +235,11 @@ func seasonID(s *points.Season) string {
 	return s.Name
 }
 
-// sameCar reports whether drivers a and b shared a car in some session of
-// the season (crew-mates).
+// sameCar reports whether drivers a and b are crew-mates (points.Season.CrewMates).
 func sameCar(s *points.Season, a, b string) bool {
-	type key struct {
-		round int
-		kind  points.SessionKind
-		car   string
-	}
-	cars := map[key]bool{}
-	for _, r := range s.Results {
-		if r.Driver == a && r.Car != "" {
-			cars[key{r.Round, r.Session, r.Car}] = true
-		}
-	}
-	for _, r := range s.Results {
-		if r.Driver == b && cars[key{r.Round, r.Session, r.Car}] {
-			return true
-		}
-	}
-	return false
+	g := s.CrewMates(s.LastCompleted())
+	ga, ok := g[a]
+	return ok && ga == g[b]
 }
 
 // Timeline projects the season after each completed round 1..last: the

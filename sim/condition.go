@@ -78,7 +78,7 @@ func (c *compiled) carFixes(fixes []points.Fix) ([]points.Fix, error) {
 			}
 			car := ""
 			for _, x := range c.field {
-				if slices.Contains(crewAt(c.season, f.Round, x, c.after), *id) {
+				if slices.Contains(c.season.CrewAt(f.Round, x, c.after), *id) {
 					car = x
 				}
 			}

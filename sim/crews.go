@@ -35,45 +35,6 @@ type crewFold struct {
 	future  [][]int  // crew-mates with the same segments left: their order stays their order now
 }
 
-// carMode reports whether a season's drivers score their car's points in
-// full and some car has a crew of several drivers (in its results up to
-// round after or in the crews list): then the simulator races cars.
-func carMode(s *points.Season, after int) bool {
-	d := s.System.Championship(points.DriversChampionship)
-	if d == nil || d.Share != points.ShareFull {
-		return false
-	}
-	for _, c := range s.Crews {
-		if len(c.Drivers) > 1 && c.Round > after {
-			return true
-		}
-	}
-	car, _ := crewCar(s, after)
-	return car != ""
-}
-
-// crewCar returns a car that several drivers share in one session up to
-// round after, with its round; "" when there is none.
-func crewCar(s *points.Season, after int) (string, int) {
-	type key struct {
-		round int
-		kind  points.SessionKind
-		car   string
-	}
-	seen := map[key]string{}
-	for _, r := range s.Results {
-		if r.Round > after || r.Car == "" {
-			continue
-		}
-		k := key{r.Round, r.Session, r.Car}
-		if first, ok := seen[k]; ok && first != r.Driver {
-			return r.Car, r.Round
-		}
-		seen[k] = r.Driver
-	}
-	return "", 0
-}
-
 // carSeason is the season as the model sees it in car mode: one result
 // per car and session, the car number standing for the driver, with the
 // crew's bonus flags merged.
@@ -219,7 +180,7 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 		routes := slices.Clone(c.routes0)
 		drv := make([]int, len(c.field))
 		for f, car := range c.field {
-			crew := crewAt(s, ss.round+1, car, c.after)
+			crew := s.CrewAt(ss.round+1, car, c.after)
 			var es []int
 			for _, id := range crew {
 				es = append(es, entry(id))
@@ -242,45 +203,16 @@ func (c *compiled) crewSegments(idx []map[string]int) {
 		c.routes[i] = routes
 	}
 	// Crew-mates: drivers who share a car at some round of the season,
-	// run or still to run (a union of every crew).
+	// run or still to run, as the exact maths counts them.
 	st := c.champs[k0].st
-	parent := make([]int, len(st))
-	for e := range parent {
-		parent[e] = e
-	}
-	find := func(e int) int {
-		for parent[e] != e {
-			parent[e] = parent[parent[e]]
-			e = parent[e]
-		}
-		return e
-	}
-	union := func(es []int) {
-		for _, e := range es[1:] {
-			parent[find(e)] = find(es[0])
-		}
-	}
-	for _, es := range fold.members {
-		union(es)
-	}
-	type key struct {
-		round int
-		car   string
-	}
-	ran := map[key][]int{}
-	for _, r := range s.Results {
-		if r.Round <= c.after && r.Car != "" && r.Counts != points.CountsOther {
-			if e, ok := idx[k0][r.Driver]; ok {
-				ran[key{r.Round, r.Car}] = append(ran[key{r.Round, r.Car}], e)
-			}
-		}
-	}
-	for _, es := range ran {
-		union(es)
-	}
+	group := s.CrewMates(c.after)
 	fold.twin = make([]int, len(st))
 	for e := range st {
-		fold.twin[e] = find(e)
+		g, ok := group[st[e].ID]
+		if !ok {
+			g = -1 - e // in no crew: his own
+		}
+		fold.twin[e] = g
 	}
 	sig := make([]string, len(st))
 	for g, es := range fold.members {
@@ -352,13 +284,6 @@ func (fold *crewFold) crews(es []Entry, st []points.Standing, latest func(id str
 			es[at[id]].Crew, es[at[id]].Car = ids, car
 		}
 	}
-}
-
-// crewAt is the crew of car at round n in a projection after round
-// after: its results where the round is complete, else the season's crews
-// list, else its latest race up to after.
-func crewAt(s *points.Season, n int, car string, after int) []string {
-	return s.CrewAt(n, car, after)
 }
 
 // bindCrews works out the drivers' bounds in car mode: a driver can add,

@@ -312,7 +312,7 @@ func compile(s *points.Season, after int, entries []points.Entry) (*compiled, er
 	}
 	plan := points.NewPlan(s)
 	sys := plan.System
-	cars := carMode(s, after)
+	cars := s.RacedByCrews(after)
 	if cars && len(entries) > 0 {
 		return nil, errors.New("driver changes (--entries) on a season with crews: list the crews of the rounds left in the season's crews.csv instead")
 	}

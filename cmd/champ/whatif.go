@@ -355,16 +355,14 @@ func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain 
 	return sw, nil
 }
 
-// raceCars lists the cars of a season raced by crews (where drivers
-// share their car's points in full and some car has several): those of
-// its latest completed race; nil for a season raced by drivers.
+// raceCars lists the cars of a season raced by crews
+// (points.Season.RacedByCrews): those of its latest completed race; nil
+// for a season raced by drivers.
 func raceCars(s *points.Season, after int) []string {
-	d := s.System.Championship(points.DriversChampionship)
-	if d == nil || d.Share != points.ShareFull {
+	if !s.RacedByCrews(after) {
 		return nil
 	}
-	last, crew := 0, false
-	per := map[string]int{}
+	last := 0
 	for _, r := range s.Results {
 		if r.Round <= after && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther {
 			last = max(last, r.Round)
@@ -372,16 +370,9 @@ func raceCars(s *points.Season, after int) []string {
 	}
 	var cars []string
 	for _, r := range s.Results {
-		if r.Round == last && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther {
-			if per[r.Car]++; per[r.Car] == 1 {
-				cars = append(cars, r.Car)
-			} else {
-				crew = true
-			}
+		if r.Round == last && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther && !slices.Contains(cars, r.Car) {
+			cars = append(cars, r.Car)
 		}
-	}
-	if !crew {
-		return nil
 	}
 	return cars
 }
