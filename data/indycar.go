@@ -2,8 +2,6 @@ package data
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,35 +57,13 @@ type indyRound struct {
 // do not say whether the entrant lost the points too). Driver and team ids are made from the names
 // (Álex Palou: alex-palou), makes from the engine.
 func ReadIndyCar(dir string) (*points.Season, error) {
-	file := func(n string) string { return filepath.Join(dir, n) }
-	b, err := os.ReadFile(file("rounds.csv"))
-	if err != nil {
-		return nil, fmt.Errorf("IndyCar fact tables %s: %w", dir, err)
-	}
-	var rounds []indyRound
-	rt, err := readTable(file("rounds.csv"), b, &rounds, []string{"round", "race", "date", "race_name"}, "one line per round")
+	ft, err := readFacts[indyRound, indyRow](dir, "IndyCar", []string{"round", "race", "date", "race_name"},
+		[]string{"round", "driver", "car", "team", "position", "status", "pole", "most_laps_led", "led_a_lap", "start", "engine"}, "one line per starter per race",
+		func(r indyRound) string { return r.Date }, points.IndyCar)
 	if err != nil {
 		return nil, err
 	}
-	if b, err = os.ReadFile(file(ResultsFile)); err != nil {
-		return nil, fmt.Errorf("IndyCar fact tables %s: %w", dir, err)
-	}
-	var rows []indyRow
-	t, err := readTable(file(ResultsFile), b, &rows, []string{"round", "driver", "car", "team", "position", "status", "pole", "most_laps_led", "led_a_lap", "start", "engine"}, "one line per starter per race")
-	if err != nil {
-		return nil, err
-	}
-	if len(rounds) == 0 {
-		return nil, &SyntaxError{File: file("rounds.csv"), Msg: "no rounds"}
-	}
-	year, err := strconv.Atoi(strings.SplitN(strings.TrimSpace(rounds[0].Date), "-", 2)[0])
-	if err != nil {
-		return nil, rt.at(0, "date", "date %q does not start with a year (YYYY-MM-DD)", rounds[0].Date)
-	}
-	sys, err := points.IndyCar(year)
-	if err != nil {
-		return nil, rt.at(0, "date", "%v", err)
-	}
+	rounds, rows, rt, t, sys, year := ft.rounds, ft.rows, ft.rt, ft.t, ft.sys, ft.year
 	s := &points.Season{Name: fmt.Sprintf("IndyCar %d", year), System: sys}
 	indy := map[int]bool{} // rounds that are the Indianapolis 500
 	for i, r := range rows {

@@ -69,35 +69,13 @@ func WECTable(scale string) (string, error) {
 // the pole car. Driver ids are made from the names, which the timing
 // sheets write First LAST (Kévin ESTRE: kevin-estre, shown Kévin Estre).
 func ReadWEC(dir string) (*points.Season, error) {
-	file := func(n string) string { return filepath.Join(dir, n) }
-	b, err := os.ReadFile(file("rounds.csv"))
-	if err != nil {
-		return nil, fmt.Errorf("WEC fact tables %s: %w", dir, err)
-	}
-	var rounds []wecRound
-	rt, err := readTable(file("rounds.csv"), b, &rounds, []string{"round", "race", "date", "venue", "scale"}, "one line per round")
+	ft, err := readFacts[wecRound, wecRow](dir, "WEC", []string{"round", "race", "date", "venue", "scale"},
+		[]string{"round", "car", "manufacturer", "team", "drivers", "position", "status", "pole", "entry", "hwc"}, "one line per car per race",
+		func(r wecRound) string { return r.Date }, points.WEC)
 	if err != nil {
 		return nil, err
 	}
-	if b, err = os.ReadFile(file(ResultsFile)); err != nil {
-		return nil, fmt.Errorf("WEC fact tables %s: %w", dir, err)
-	}
-	var rows []wecRow
-	t, err := readTable(file(ResultsFile), b, &rows, []string{"round", "car", "manufacturer", "team", "drivers", "position", "status", "pole", "entry", "hwc"}, "one line per car per race")
-	if err != nil {
-		return nil, err
-	}
-	if len(rounds) == 0 {
-		return nil, &SyntaxError{File: file("rounds.csv"), Msg: "no rounds"}
-	}
-	year, err := strconv.Atoi(strings.SplitN(strings.TrimSpace(rounds[0].Date), "-", 2)[0])
-	if err != nil {
-		return nil, rt.at(0, "date", "date %q does not start with a year (YYYY-MM-DD)", rounds[0].Date)
-	}
-	sys, err := points.WEC(year)
-	if err != nil {
-		return nil, rt.at(0, "date", "%v", err)
-	}
+	rounds, rows, rt, t, sys, year := ft.rounds, ft.rows, ft.rt, ft.t, ft.sys, ft.year
 	s := &points.Season{Name: fmt.Sprintf("WEC %d Hypercar", year), System: sys}
 	for i, r := range rounds {
 		rd := points.Round{Name: strings.TrimSpace(r.Venue), Date: strings.TrimSpace(r.Date), Completed: true, Multiplier: 1, Distance: 1}
@@ -157,6 +135,48 @@ func ReadWEC(dir string) (*points.Season, error) {
 	}
 	b2.finish()
 	return s, nil
+}
+
+// facts is a fact-table folder read: its rounds.csv and results.csv
+// rows and tables, the season's year and the series' rules for it.
+type facts[R, W any] struct {
+	rounds []R
+	rows   []W
+	rt, t  *table
+	year   int
+	sys    *points.System
+}
+
+// readFacts reads a fact-table folder of a series: rounds.csv (roundCols
+// required) and results.csv (rowCols, one line per rowWhat), the year
+// from the first round's date, and rules(year).
+func readFacts[R, W any](dir, series string, roundCols, rowCols []string, rowWhat string, date func(R) string, rules func(int) (*points.System, error)) (*facts[R, W], error) {
+	file := func(n string) string { return filepath.Join(dir, n) }
+	f := &facts[R, W]{}
+	b, err := os.ReadFile(file("rounds.csv"))
+	if err != nil {
+		return nil, fmt.Errorf("%s fact tables %s: %w", series, dir, err)
+	}
+	if f.rt, err = readTable(file("rounds.csv"), b, &f.rounds, roundCols, "one line per round"); err != nil {
+		return nil, err
+	}
+	if b, err = os.ReadFile(file(ResultsFile)); err != nil {
+		return nil, fmt.Errorf("%s fact tables %s: %w", series, dir, err)
+	}
+	if f.t, err = readTable(file(ResultsFile), b, &f.rows, rowCols, rowWhat); err != nil {
+		return nil, err
+	}
+	if len(f.rounds) == 0 {
+		return nil, &SyntaxError{File: file("rounds.csv"), Msg: "no rounds"}
+	}
+	d := date(f.rounds[0])
+	if f.year, err = strconv.Atoi(strings.SplitN(strings.TrimSpace(d), "-", 2)[0]); err != nil {
+		return nil, f.rt.at(0, "date", "date %q does not start with a year (YYYY-MM-DD)", d)
+	}
+	if f.sys, err = rules(f.year); err != nil {
+		return nil, f.rt.at(0, "date", "%v", err)
+	}
+	return f, nil
 }
 
 // Car is one car's result in one race: its number, entrant, make, crew
