@@ -341,28 +341,9 @@ func AlKamelPole(name string, b []byte, class string) (string, error) {
 // none), guests and privateers. Everything is read and checked before
 // anything is written.
 func ImportAlKamel(dir string, race, pole []byte, raceName, poleName string, opt AlKamelRound) (*points.Season, error) {
-	s, err := LoadDir(dir)
-	switch {
-	case err == nil:
-	case errors.Is(err, fs.ErrNotExist) || isMissingSeason(dir):
-		id := opt.System
-		if id == "" {
-			id = "wec-hypercar"
-		}
-		sys, err := points.Lookup(id)
-		if err != nil {
-			return nil, err
-		}
-		s = &points.Season{Name: filepath.Base(filepath.Clean(dir)), System: sys}
-	default:
+	s, err := openAlKamelSeason(dir, opt.System)
+	if err != nil {
 		return nil, err
-	}
-	if opt.System != "" && !strings.EqualFold(opt.System, s.System.ID) {
-		sys, err := points.Lookup(opt.System)
-		if err != nil {
-			return nil, err
-		}
-		s.System = sys
 	}
 	if opt.Round < 1 {
 		return nil, fmt.Errorf("--round %d: rounds are numbered from 1", opt.Round)
@@ -379,47 +360,93 @@ func ImportAlKamel(dir string, race, pole []byte, raceName, poleName string, opt
 	}
 	var cars []Car
 	if !opt.Scheduled {
-		if cars, err = AlKamelCars(raceName, race, opt.Class); err != nil {
+		if cars, err = alkamelRound(race, pole, raceName, poleName, opt); err != nil {
 			return nil, err
 		}
-		numbers := map[string]int{}
-		for i, c := range cars {
-			numbers[c.Number] = i
+	}
+	if err := replaceRound(s, rd, cars); err != nil {
+		return nil, fmt.Errorf("%s: %w", raceName, err)
+	}
+	if err := writeChecked(dir, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openAlKamelSeason reads the season folder dir, or starts one scored by
+// system (default wec-hypercar) where it is absent or empty; a system
+// given replaces the folder's.
+func openAlKamelSeason(dir, system string) (*points.Season, error) {
+	s, err := LoadDir(dir)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist) || isMissingSeason(dir):
+		s = &points.Season{Name: filepath.Base(filepath.Clean(dir))}
+		if system == "" {
+			system = "wec-hypercar"
 		}
-		for _, g := range opt.Guests {
-			i, ok := numbers[g]
-			if !ok {
-				return nil, fmt.Errorf("--guests %s: car %s is not in the %s class of %s", g, g, classOr(opt.Class), raceName)
-			}
-			cars[i].Guest = true
-		}
-		for _, p := range opt.Privateers {
-			i, ok := numbers[p]
-			if !ok {
-				return nil, fmt.Errorf("--privateers %s: car %s is not in the %s class of %s", p, p, classOr(opt.Class), raceName)
-			}
-			cars[i].Privateer = true
-		}
-		if pole != nil {
-			car, err := AlKamelPole(poleName, pole, opt.Class)
-			if err != nil {
-				return nil, err
-			}
-			i, ok := numbers[car]
-			if !ok {
-				return nil, &SyntaxError{File: poleName, Msg: fmt.Sprintf("the pole car %s is not in the %s class of %s", car, classOr(opt.Class), raceName)}
-			}
-			cars[i].Pole = true
+	default:
+		return nil, err
+	}
+	if system != "" && (s.System == nil || !strings.EqualFold(system, s.System.ID)) {
+		if s.System, err = points.Lookup(system); err != nil {
+			return nil, err
 		}
 	}
-	// Replace the round: its calendar line, results and crews.
-	if opt.Round <= len(s.Rounds) {
-		s.Rounds[opt.Round-1] = rd
+	return s, nil
+}
+
+// alkamelRound reads a round's class classification and marks its
+// guests, privateers and pole car.
+func alkamelRound(race, pole []byte, raceName, poleName string, opt AlKamelRound) ([]Car, error) {
+	cars, err := AlKamelCars(raceName, race, opt.Class)
+	if err != nil {
+		return nil, err
+	}
+	numbers := map[string]int{}
+	for i, c := range cars {
+		numbers[c.Number] = i
+	}
+	mark := func(flag string, nums []string, set func(*Car)) error {
+		for _, n := range nums {
+			i, ok := numbers[n]
+			if !ok {
+				return fmt.Errorf("--%s %s: car %s is not in the %s class of %s", flag, n, n, classOr(opt.Class), raceName)
+			}
+			set(&cars[i])
+		}
+		return nil
+	}
+	if err := mark("guests", opt.Guests, func(c *Car) { c.Guest = true }); err != nil {
+		return nil, err
+	}
+	if err := mark("privateers", opt.Privateers, func(c *Car) { c.Privateer = true }); err != nil {
+		return nil, err
+	}
+	if pole != nil {
+		car, err := AlKamelPole(poleName, pole, opt.Class)
+		if err != nil {
+			return nil, err
+		}
+		i, ok := numbers[car]
+		if !ok {
+			return nil, &SyntaxError{File: poleName, Msg: fmt.Sprintf("the pole car %s is not in the %s class of %s", car, classOr(opt.Class), raceName)}
+		}
+		cars[i].Pole = true
+	}
+	return cars, nil
+}
+
+// replaceRound puts round rd into the season with the cars' results in
+// place of its old calendar line, results and crews.
+func replaceRound(s *points.Season, rd points.Round, cars []Car) error {
+	if rd.Number <= len(s.Rounds) {
+		s.Rounds[rd.Number-1] = rd
 	} else {
 		s.Rounds = append(s.Rounds, rd)
 	}
-	s.Results = slices.DeleteFunc(s.Results, func(r points.Result) bool { return r.Round == opt.Round })
-	s.Crews = slices.DeleteFunc(s.Crews, func(c points.Crew) bool { return c.Round == opt.Round })
+	s.Results = slices.DeleteFunc(s.Results, func(r points.Result) bool { return r.Round == rd.Number })
+	s.Crews = slices.DeleteFunc(s.Crews, func(c points.Crew) bool { return c.Round == rd.Number })
 	b := newSeasonBuilder(s)
 	for _, d := range s.Drivers {
 		b.drivers[d.ID] = d.Name
@@ -432,29 +459,31 @@ func ImportAlKamel(dir string, race, pole []byte, raceName, poleName string, opt
 	}
 	s.Drivers, s.Teams, s.Makes = nil, nil, nil
 	for _, c := range cars {
-		if err := b.add(opt.Round, c); err != nil {
-			return nil, fmt.Errorf("%s: %w", raceName, err)
+		if err := b.add(rd.Number, c); err != nil {
+			return err
 		}
 	}
 	b.finish()
 	sort.SliceStable(s.Crews, func(i, j int) bool { return s.Crews[i].Round < s.Crews[j].Round })
 	sort.SliceStable(s.Results, func(i, j int) bool { return s.Results[i].Round < s.Results[j].Round })
-	// Check the season as champ will read it, before writing.
+	return nil
+}
+
+// writeChecked writes the season to dir once it has been written to a
+// temporary folder and read back as champ will read it.
+func writeChecked(dir string, s *points.Season) error {
 	tmp, err := os.MkdirTemp("", "champ-alkamel-")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.RemoveAll(tmp)
 	if err := Write(tmp, s); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := LoadDir(tmp); err != nil {
-		return nil, fmt.Errorf("the season would not read back: %w", err)
+		return fmt.Errorf("the season would not read back: %w", err)
 	}
-	if err := Write(dir, s); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return Write(dir, s)
 }
 
 func classOr(c string) string {
