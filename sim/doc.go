@@ -42,6 +42,11 @@
 // the simulated races use log-strengths pulled toward the field's by the
 // factor 1-Regress.
 //
+// Two options are off by default: Drift widens the strength draw with the
+// rounds left (a random walk of form), and TeamPool shrinks a driver
+// toward his team-mates instead of the field; both improved 1950–2012 and
+// worsened the 2013–2025 title odds (README).
+//
 // The defaults (HalfLife 16, Prior 2, DNFPrior 10, Uncertainty 0.25,
 // Regress 0.25) were chosen by backtest (see RunBacktest) on the seasons
 // 1950–2012 only, so 2013 onwards is an out-of-sample test.
@@ -104,6 +109,22 @@
 // its draw (every model retires him itself), so the kernel and the vector
 // code run entries too.
 //
+// # Crews
+//
+// Where every driver of a car scores its points (endurance racing) and
+// cars have crews ([points.Season.RacedByCrews]), the field is the cars:
+// the model is fitted to one result per car and session, and a car's
+// points reach its make and team as a driver's would. The drivers'
+// championship goes through segments, runs of sessions in which a car
+// keeps its crew ([points.Season.CrewAt]: the results, else the crews
+// list, else the car's latest race), folded into each driver's points and
+// places at the end of a simulated season. A car not eligible in a
+// championship (a privateer among the manufacturers) gives way there: the
+// cars behind take its place. Crew-mates ([points.Season.CrewMates])
+// level at the top on points and the whole countback are co-champions,
+// each counting the title; crew-mates with the same results and the same
+// cars left are one line of a table ([Entry.Crew]).
+//
 // # Models
 //
 // [PlackettLuce] is the default; [Empirical] resamples each driver's own
@@ -131,6 +152,10 @@
 // final table those integers cannot settle (a tie that the countback must
 // look further down to break) is replayed from its saved generator state on
 // the full path, so results are exact and the same with the fast path off.
+// Best-N rules and cars that give way run on the fast path's own session
+// loop (not the kernel); in a season of crews it also logs the race places
+// past the keys' and settles level keys from them, replaying only a tie
+// for the title.
 //
 // On amd64 machines with AVX-512 (F and DQ), the engine runs vector code:
 // it draws eight drivers' keys at once (fields of up to 40), and for fields
