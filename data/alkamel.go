@@ -179,12 +179,7 @@ func AlKamelCars(name string, b []byte, class string) ([]Car, error) {
 	classes := map[string]bool{}
 	classOf := map[string]int{}   // car number -> its row
 	driverRow := map[string]int{} // driver id -> the row of his car
-	type row struct {
-		i   int
-		pos int
-		car Car
-	}
-	var in []row
+	var in []classRow
 	for i := range f.rows {
 		num, cl := f.get(i, numCol), f.get(i, classCol)
 		if num == "" {
@@ -222,26 +217,21 @@ func AlKamelCars(name string, b []byte, class string) ([]Car, error) {
 		}
 		status := "classified"
 		if hasStatus {
-			status = strings.ToLower(f.get(i, statusCol))
+			status = f.get(i, statusCol)
 		}
-		r := row{i: i, car: c}
-		switch status {
-		case "classified", "":
+		r := classRow{i: i, car: c}
+		st, ok := alkamelStatus(status)
+		switch {
+		case !ok:
+			return nil, f.at(i, statusCol, "status %q is not Classified, Not classified, Retired or Disqualified", status)
+		case st == points.Classified:
 			p, err := strconv.Atoi(f.get(i, posCol))
 			if err != nil || p < 1 {
 				return nil, f.at(i, posCol, "position %q of classified car %s is not a number (1, 2, ...)", f.get(i, posCol), num)
 			}
 			r.pos = p
-		case "not classified", "nc":
-			r.car.Status = points.NC
-		case "retired", "dnf":
-			r.car.Status = points.DNF
-		case "disqualified", "dsq":
-			r.car.Status = points.DSQ
-		case "dns", "did not start":
-			r.car.Status = points.DNS
 		default:
-			return nil, f.at(i, statusCol, "status %q is not Classified, Not classified, Retired or Disqualified", f.get(i, statusCol))
+			r.car.Status = st
 		}
 		in = append(in, r)
 	}
@@ -253,7 +243,38 @@ func AlKamelCars(name string, b []byte, class string) ([]Car, error) {
 		sort.Strings(cs)
 		return nil, &SyntaxError{File: name, Msg: fmt.Sprintf("no car in class %s; the file's classes are %s (choose one with --class)", class, strings.Join(cs, ", "))}
 	}
-	// Class positions: the classified cars ranked by overall position.
+	return rankClass(f, posCol, in)
+}
+
+// classRow is a car of the class scored: its row, overall position (0:
+// not classified) and result.
+type classRow struct {
+	i   int
+	pos int
+	car Car
+}
+
+// alkamelStatus reads a STATUS: Classified, Not classified, Retired,
+// Disqualified (and their short forms, and Did not start).
+func alkamelStatus(v string) (points.Status, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "classified", "":
+		return points.Classified, true
+	case "not classified", "nc":
+		return points.NC, true
+	case "retired", "dnf":
+		return points.DNF, true
+	case "disqualified", "dsq":
+		return points.DSQ, true
+	case "dns", "did not start":
+		return points.DNS, true
+	}
+	return 0, false
+}
+
+// rankClass gives the class's classified cars their class positions, the
+// rank of their overall positions.
+func rankClass(f *alkamelFile, posCol int, in []classRow) ([]Car, error) {
 	var cls []int
 	for k, r := range in {
 		if r.pos > 0 {
