@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/champ-dev/champ/points"
@@ -59,4 +60,28 @@ func Open(spec string) (*points.Season, error) {
 		}
 	}
 	return LoadDir(spec)
+}
+
+// Previous returns the built-in season before the one spec names (f1-2022
+// for f1-2023), or nil where spec is not a built-in season or champ has
+// no season before it.
+func Previous(spec string) *points.Season {
+	name := strings.ToLower(spec)
+	if !embeddedName.MatchString(name) {
+		return nil
+	}
+	i := strings.LastIndexByte(name, '-')
+	year, err := strconv.Atoi(name[i+1:])
+	if err != nil {
+		return nil
+	}
+	prev := fmt.Sprintf("%s-%d", name[:i], year-1)
+	if _, err := fs.Stat(seasons, path.Join("seasons", prev)); err != nil {
+		return nil
+	}
+	s, err := Load(seasons, path.Join("seasons", prev), prev)
+	if err != nil {
+		return nil
+	}
+	return s
 }

@@ -135,7 +135,7 @@ func (e *Ergast) Season(year int) (*points.Season, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &points.Season{Name: fmt.Sprintf("Formula 1 %d", year), System: sys}
+	s := &points.Season{Name: fmt.Sprintf("Formula 1 %d", year), System: sys, NewRules: F1NewRules[year]}
 	byRace := map[string]*points.Round{}
 	var races []ergastRace
 	for _, r := range e.races {

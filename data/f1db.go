@@ -180,6 +180,16 @@ var penalties = map[int][]points.Penalty{
 	2020: {{Championship: points.TeamsChampionship, ID: "racing-point", Round: 5, Points: 15, Reason: "brake-duct design copied from Mercedes (Styrian GP protest)"}},
 }
 
+// F1NewRules are the Formula 1 seasons that began new technical
+// regulations, the changes after which the order of the teams was
+// reshuffled (points.Season.NewRules): the 2.5-litre formula (1954), the
+// 1.5-litre (1961) and the 3-litre (1966) engines, the end of ground
+// effect (1983), of turbos (1989), of driver aids (1994), narrow cars on
+// grooved tyres (1998), the aero, slick-tyre and KERS rules (2009), hybrid
+// V6 power units (2014), wider cars (2017), ground effect again (2022) and
+// the 2026 power units and chassis.
+var F1NewRules = map[int]bool{1954: true, 1961: true, 1966: true, 1983: true, 1989: true, 1994: true, 1998: true, 2009: true, 2014: true, 2017: true, 2022: true, 2026: true}
+
 // Season imports one season. It returns champ's season and the official
 // tables after each round.
 func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
@@ -187,7 +197,7 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &points.Season{Name: fmt.Sprintf("Formula 1 %d", year), System: sys}
+	s := &points.Season{Name: fmt.Sprintf("Formula 1 %d", year), System: sys, NewRules: F1NewRules[year]}
 	dir := path.Join("seasons", strconv.Itoa(year), "races")
 	ents, err := fs.ReadDir(db.fsys, dir)
 	if err != nil {

@@ -33,6 +33,15 @@ const DefaultSystem = "f1"
 type seasonRow struct {
 	Name   string `csv:"name"`
 	System string `csv:"system"`
+	// NewRules, optional: yes where the season began new technical
+	// regulations (written only then).
+	NewRules string `csv:"new_rules"`
+}
+
+// seasonPlainRow is season.csv as written for a season without new rules.
+type seasonPlainRow struct {
+	Name   string `csv:"name"`
+	System string `csv:"system"`
 }
 
 // calendarRow is a line of calendar.csv.
@@ -172,6 +181,11 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 		if rows[0].System != "" {
 			systemID = rows[0].System
 		}
+		nr, err := parseBool(rows[0].NewRules)
+		if err != nil {
+			return nil, t.at(0, "new_rules", "%v: give yes for a season of new technical regulations, or leave it empty", err)
+		}
+		s.NewRules = nr
 		sys, err := system(fsys, dir, systemID, shown)
 		if err != nil {
 			return nil, t.at(0, "system", "%v", err)
@@ -691,7 +705,7 @@ func Write(dir string, s *points.Season) error {
 		name string
 		rows any
 	}{
-		{SeasonFile, []seasonRow{{Name: s.Name, System: sysID}}},
+		{SeasonFile, seasonRows(s, sysID)},
 		{CalendarFile, calendarRows(s)},
 		{ResultsFile, resultRows(s)},
 	}
@@ -717,6 +731,14 @@ func Write(dir string, s *points.Season) error {
 		}
 	}
 	return nil
+}
+
+// seasonRows is season.csv's one line; new_rules only where it is yes.
+func seasonRows(s *points.Season, sysID string) any {
+	if s.NewRules {
+		return []seasonRow{{Name: s.Name, System: sysID, NewRules: "yes"}}
+	}
+	return []seasonPlainRow{{Name: s.Name, System: sysID}}
 }
 
 func yes(b bool) string {

@@ -232,6 +232,9 @@ type Season struct {
 	// the simulator takes a car's crew from here, or else from its latest
 	// race.
 	Crews []Crew
+	// NewRules says the season began new technical regulations (F1 2014,
+	// 2022): form carries less from the season before.
+	NewRules bool
 }
 
 // Crew is the drivers of one car at one round.

@@ -29,6 +29,9 @@ type BacktestConfig struct {
 	Sims         int // seasons simulated per projection
 	Seed         uint64
 	Workers      int // projections run at once; 0: GOMAXPROCS
+	// Previous returns the season before a season, whose form the model
+	// carries by Options.Carry (nil, or a nil result: none).
+	Previous func(*points.Season) *points.Season
 	// Progress, if set, is called after each projection with the rounds
 	// done and the total.
 	Progress func(done, total int)
@@ -87,6 +90,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		halfWay   bool              // the projection from round ⌈n/2⌉
 		bandsOnly bool              // the title was decided by then: bands only
 		bands     []bandObs
+		previous  *points.Season
 	}
 	var jobs []*job
 	bt := &Backtest{Model: cfg.Model, Reference: BaselineOpen, Forecasts: map[string][]Forecast{}}
@@ -111,6 +115,10 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			}
 			champions[st.ID] = true
 		}
+		var prev *points.Season
+		if cfg.Previous != nil {
+			prev = cfg.Previous(s)
+		}
 		added := false
 		half := (last + 1) / 2
 		for r := 1; r < last; r++ {
@@ -122,7 +130,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 				if r <= half {
 					// The bands are still judged from half-way.
 					if cut, err = s.After(half); err == nil {
-						jobs = append(jobs, &job{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true})
+						jobs = append(jobs, &job{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true, previous: prev})
 					}
 				}
 				break
@@ -134,7 +142,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 					open = append(open, st)
 				}
 			}
-			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half})
+			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half, previous: prev})
 			added = true
 		}
 		if added {
@@ -152,7 +160,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			if j.bandsOnly && mi > 0 {
 				break
 			}
-			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1})
+			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1, Previous: j.previous})
 			if err != nil {
 				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
 			}

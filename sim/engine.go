@@ -45,6 +45,9 @@ type Config struct {
 	Fixes []points.Fix
 	// Entries change who drives from a round on (see entries.go).
 	Entries []points.Entry
+	// Previous is the season before, whose form the model carries into
+	// this one by Options.Carry (nil: none).
+	Previous *points.Season
 	// Progress, if set, is called from one goroutine about every 200 ms
 	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
@@ -221,7 +224,8 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	if c.fold != nil {
 		ms = carSeason(s) // the model races cars
 	}
-	model, err := NewModel(cfg.Model, ms, after, c.field, cfg.Options)
+	from := CarryFrom(cfg.Previous, c.fold != nil, cfg.Options)
+	model, err := newModel(cfg.Model, ms, after, c.field, cfg.Options, from)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim/model"
 )
 
 // Model draws finishing orders for a field of drivers.
@@ -49,9 +50,14 @@ var ModelNames = []string{ModelPlackettLuce, ModelEmpirical, ModelUniform}
 // NewModel fits the named model to rounds 1..after of the season for the
 // given field of driver ids.
 func NewModel(name string, s *points.Season, after int, field []string, o Options) (Model, error) {
+	return newModel(name, s, after, field, o, nil)
+}
+
+// newModel is NewModel with the form carried from the season before.
+func newModel(name string, s *points.Season, after int, field []string, o Options, from *Carried) (Model, error) {
 	switch strings.ToLower(name) {
 	case "", ModelPlackettLuce, "pl":
-		return NewPlackettLuce(FitSeason(s, after, o), field), nil
+		return NewPlackettLuce(model.FitSeasonFrom(s, after, o, from), field), nil
 	case ModelEmpirical:
 		return NewEmpirical(s, after, field), nil
 	case ModelUniform:

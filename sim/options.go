@@ -18,3 +18,20 @@ func DefaultOptions() Options { return model.DefaultOptions() }
 
 // FitSeason fits the model to the completed sessions of rounds 1..n.
 func FitSeason(s *points.Season, n int, o Options) *Fit { return model.FitSeason(s, n, o) }
+
+// Carried is the form a season inherits from the season before (package
+// model).
+type Carried = model.Carried
+
+// CarryFrom fits the season before, prev, as the model sees it (cars
+// where the projection races cars), and returns the form it carries; nil
+// if there is no season before or Options.Carry is 0.
+func CarryFrom(prev *points.Season, cars bool, o Options) *Carried {
+	if prev == nil || o.Carry <= 0 {
+		return nil
+	}
+	if cars {
+		prev = carSeason(prev)
+	}
+	return model.CarryOver(prev, o)
+}

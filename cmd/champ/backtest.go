@@ -78,6 +78,7 @@ f1-2016; champion 1 or 0)`,
 			&cli.IntFlag{Name: "to", Value: 2025, Usage: "last `YEAR` (seasons not yet complete are skipped)"},
 			&cli.StringSliceFlag{Name: "season", Aliases: []string{"s"}, Usage: "backtest these `SEASONS` instead: built-in names or season folders, comma-separated or repeated (any series)"},
 			&cli.StringFlag{Name: "compare", Value: sim.ModelUniform + "," + sim.ModelEmpirical, Usage: "other `MODELS` to score as baselines, comma-separated (\"\" for none)"},
+			&cli.StringSliceFlag{Name: "grid", Usage: "search the model's hyperparameters: `NAME=V,V` (a model flag and its values, repeated for more), every combination backtested and ranked, best log loss first"},
 			&cli.StringFlag{Name: "forecasts", Usage: "write the model's forecasts to `FILE` (CSV)"},
 			championshipFlags()[0], championshipFlags()[1],
 			plotFlag("the reliability diagram"),
@@ -141,6 +142,10 @@ func backtestAction(c *cli.Context) error {
 	if ch := seasons[0].System.Championship(cfg.Championship); ch == nil {
 		return usagef("--championship %q: %s (points system %s) has the championships %s", cfg.Championship, seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
 	}
+	cfg.Previous = func(s *points.Season) *points.Season { return data.Previous(s.ID) }
+	if specs := c.StringSlice("grid"); len(specs) > 0 {
+		return backtestGrid(c, format, seasons, cfg, specs, label)
+	}
 	bar := newProgress(c, "rounds")
 	if bar.on {
 		cfg.Progress = bar.update
@@ -167,6 +172,32 @@ func backtestAction(c *cli.Context) error {
 		}
 	}
 	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
+	return writeFormats(c, format, rep.table, rep.csv, rep.json)
+}
+
+// backtestGrid backtests every point of a --grid and reports them, best
+// first.
+func backtestGrid(c *cli.Context, format string, seasons []*points.Season, cfg sim.BacktestConfig, specs []string, label string) error {
+	if c.IsSet("forecasts") || c.IsSet("plot") || c.IsSet("compare") {
+		return usagef("--grid reports a table of its points; leave out --forecasts, --plot and --compare")
+	}
+	axes, err := parseGrid(specs)
+	if err != nil {
+		return err
+	}
+	pts, err := gridPoints(cfg.Options, axes)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(c, "points")
+	start := time.Now()
+	rows, err := runGrid(seasons, cfg, pts, bar.update)
+	bar.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "champ: %d grid points of %d rounds in %.1fs\n", len(rows), rows[0].bt.Rounds, time.Since(start).Seconds())
+	rep := gridReport{rows: rows, axes: axes, label: label, sims: cfg.Sims, seed: cfg.Seed}
 	return writeFormats(c, format, rep.table, rep.csv, rep.json)
 }
 

@@ -79,7 +79,7 @@ max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
 with --positions. Probabilities are fractions (0.8214), points as scored.`,
 		Flags: append(append(append(seasonFlags(), whatIfFlags()...),
 			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
-			championshipFlags()[0], championshipFlags()[1],
+			championshipFlags()[0], championshipFlags()[1], previousFlag(),
 			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
 			plotFlag("the final-points distributions and title odds"),
 			progressFlag(),
@@ -104,6 +104,9 @@ func projectAction(c *cli.Context) error {
 	}
 	s, after, err := loadSeason(c)
 	if err != nil {
+		return err
+	}
+	if cfg.Previous, err = previousSeason(c, c.String("season")); err != nil {
 		return err
 	}
 	ch, err := championshipOf(c, s)

@@ -54,6 +54,30 @@ func loadSeason(c *cli.Context) (*points.Season, int, error) {
 	return cut, after, nil
 }
 
+// previousFlag is --previous: the season whose form the model carries.
+func previousFlag() cli.Flag {
+	return &cli.StringFlag{Name: "previous", Usage: "the `SEASON` before, whose form the model carries (--carry) into this one: a built-in name or a season folder; \"none\" for none", DefaultText: "the built-in season before --season"}
+}
+
+// previousSeason returns the season --previous names, or else the
+// built-in season before spec's (nil if there is none).
+func previousSeason(c *cli.Context, spec string) (*points.Season, error) {
+	if p := c.String("previous"); p != "" {
+		if strings.EqualFold(p, "none") {
+			return nil, nil
+		}
+		s, err := data.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("--previous: %w", err)
+		}
+		return s, nil
+	}
+	if spec == "" {
+		spec = data.DefaultSeason
+	}
+	return data.Previous(spec), nil
+}
+
 // describeRound names the round a season stands after, for headers.
 func describeRound(s *points.Season, after int) string {
 	if after == 0 {

@@ -33,6 +33,9 @@ func modelFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "uncertainty", Value: d.Uncertainty, Usage: "model: scale of the strength uncertainty drawn per season (`X`, 0: none)"},
 		&cli.Float64Flag{Name: "regress", Value: d.Regress, Usage: "model: pull future strengths toward the field by `F` (0: today's form holds, 1: all equal)"},
 		&cli.Float64Flag{Name: "drift", Value: d.Drift, Usage: "model: form's random walk per round left, `SD` of log-strength (0: none)"},
+		&cli.Float64Flag{Name: "incident", Value: d.Incident, Usage: "model: prior `P`robability that a classified result is an incident, not form (0: take every result at face value)"},
+		&cli.Float64Flag{Name: "carry", Value: d.Carry, Usage: "model: carry `F` of the season before's form into each driver's prior (0: every season starts level; built-in seasons only)"},
+		&cli.Float64Flag{Name: "rule-carry", Value: d.RuleCarry, Usage: "model: scale --carry by `F` into a season of new technical regulations (F1 2014, 2022)"},
 		&cli.Float64Flag{Name: "team-pool", Value: d.TeamPool, Usage: "model: shrink drivers toward their team-mates by `F` (0 to 0.9) instead of the field (0: the field)"},
 	}
 }
@@ -40,24 +43,9 @@ func modelFlags() []cli.Flag {
 // simConfig reads and checks simFlags.
 func simConfig(c *cli.Context) (sim.Config, error) {
 	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"),
-		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress"), Drift: c.Float64("drift"), TeamPool: c.Float64("team-pool")}
-	for _, f := range []struct {
-		name string
-		v    float64
-		ok   bool // false for NaN too
-		want string
-	}{
-		{"half-life", o.HalfLife, o.HalfLife >= 0, "0 or more"},
-		{"prior", o.Prior, o.Prior > 0, "more than 0"},
-		{"dnf-prior", o.DNFPrior, o.DNFPrior > 0, "more than 0"},
-		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0, "0 or more"},
-		{"regress", o.Regress, o.Regress >= 0 && o.Regress <= 1, "from 0 to 1"},
-		{"drift", o.Drift, o.Drift >= 0 && o.Drift <= 5, "from 0 to 5"},
-		{"team-pool", o.TeamPool, o.TeamPool >= 0 && o.TeamPool <= 0.9, "from 0 to 0.9 (at 1 nothing anchors a team's level and the fit crawls)"},
-	} {
-		if !f.ok {
-			return sim.Config{}, usagef("--%s %g: give a number %s", f.name, f.v, f.want)
-		}
+		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress"), Drift: c.Float64("drift"), TeamPool: c.Float64("team-pool"), Incident: c.Float64("incident"), Carry: c.Float64("carry"), RuleCarry: c.Float64("rule-carry")}
+	if err := checkOptions(o); err != nil {
+		return sim.Config{}, err
 	}
 	cfg := sim.Config{Model: strings.ToLower(c.String("model")), Options: o, Sims: c.Int("sims"), Seed: c.Uint64("seed"), Workers: c.Int("workers")}
 	if err := checkModel("model", cfg.Model); err != nil {
@@ -123,4 +111,30 @@ func writeFormats(c *cli.Context, format string, table, csv, json func(io.Writer
 		}
 		return table(w)
 	})
+}
+
+// checkOptions checks the model's hyperparameters, each named by its flag.
+func checkOptions(o sim.Options) error {
+	for _, f := range []struct {
+		name string
+		v    float64
+		ok   bool // false for NaN too
+		want string
+	}{
+		{"half-life", o.HalfLife, o.HalfLife >= 0, "0 or more"},
+		{"prior", o.Prior, o.Prior > 0, "more than 0"},
+		{"dnf-prior", o.DNFPrior, o.DNFPrior > 0, "more than 0"},
+		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0, "0 or more"},
+		{"regress", o.Regress, o.Regress >= 0 && o.Regress <= 1, "from 0 to 1"},
+		{"drift", o.Drift, o.Drift >= 0 && o.Drift <= 5, "from 0 to 5"},
+		{"incident", o.Incident, o.Incident >= 0 && o.Incident < 0.5, "from 0 to under 0.5"},
+		{"carry", o.Carry, o.Carry >= 0 && o.Carry <= 1, "from 0 to 1"},
+		{"rule-carry", o.RuleCarry, o.RuleCarry >= 0 && o.RuleCarry <= 1, "from 0 to 1"},
+		{"team-pool", o.TeamPool, o.TeamPool >= 0 && o.TeamPool <= 0.9, "from 0 to 0.9 (at 1 nothing anchors a team's level and the fit crawls)"},
+	} {
+		if !f.ok {
+			return usagef("--%s %g: give a number %s", f.name, f.v, f.want)
+		}
+	}
+	return nil
 }

@@ -36,7 +36,7 @@ Examples:
 
 CSV columns: round,driver,title_prob,title_se (drivers who had a chance
 after some round; probabilities as fractions).`,
-		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1],
+		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1], previousFlag(),
 			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
 		), simFlags(timelineSims, "simulate `N` seasons after each round", "`MODEL`: plackett-luce, empirical or uniform", "run `N` projections at once")...),
@@ -55,6 +55,9 @@ func timelineAction(c *cli.Context) error {
 	}
 	full, err := data.Open(spec)
 	if err != nil {
+		return err
+	}
+	if cfg.Previous, err = previousSeason(c, spec); err != nil {
 		return err
 	}
 	ch, err := championshipOf(c, full)

@@ -98,10 +98,15 @@ func TestRescore(t *testing.T) {
 	table := []int{10, 8, 6, 5, 4, 3, 2, 1}
 	hand := map[string]int{}
 	recs, _ := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
 	for _, r := range recs[1:] {
-		hand[r[2]] += 0
-		if p, err := strconv.Atoi(r[8]); err == nil && r[1] == "race" && p <= len(table) {
-			hand[r[2]] += table[p-1]
+		d := r[col["driver"]]
+		hand[d] += 0
+		if p, err := strconv.Atoi(r[col["position"]]); err == nil && r[col["session"]] == "race" && p <= len(table) {
+			hand[d] += table[p-1]
 		}
 	}
 	out, _, code := champ(t, "rescore", "--season", "f1-2024", "--system", "f1-2003", "--format", "csv")

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/champ-dev/champ/points"
@@ -40,6 +41,22 @@ type Options struct {
 	// to the power TeamPool (0: the field, 1: the team-mates), so a driver
 	// with no finishes takes his car's form.
 	TeamPool float64
+	// Incident is the prior probability that a classified result says
+	// nothing of form: a late retirement classified 19th, a first-lap
+	// collision, a penalty. The fit treats a result as such an incident,
+	// like a retirement, where that is likelier than the driver's form
+	// producing it, so one bad afternoon does not bury a fast driver's
+	// strength. 0 takes every classified result at face value.
+	Incident float64
+	// Carry is how much of the season before's form a driver brings: his
+	// prior's mode is his log-strength at the end of it times Carry (a
+	// newcomer takes his team's), instead of the field's. 0 starts every
+	// season level; it needs the season before (FitSeasonFrom).
+	Carry float64
+	// RuleCarry scales Carry into a season of new technical regulations
+	// (points.Season.NewRules), when the order of the cars is reshuffled:
+	// 1 carries as much as any year, 0 nothing.
+	RuleCarry float64
 }
 
 // DefaultOptions are the hyperparameters champ uses unless told otherwise.
@@ -47,7 +64,7 @@ type Options struct {
 // backtest --from 1950 --to 2012, lowest Brier score and log loss over a
 // grid), so later seasons are an honest out-of-sample test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.25, Regress: 0.25}
+	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 1}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
@@ -138,8 +155,14 @@ func observations(s *points.Season, n int, o Options, index map[string]int) []ob
 	return obs
 }
 
-// FitSeason fits the model to the completed sessions of rounds 1..n.
-func FitSeason(s *points.Season, n int, o Options) *Fit {
+// FitSeason fits the model to the completed sessions of rounds 1..n,
+// every driver's prior centred on the field.
+func FitSeason(s *points.Season, n int, o Options) *Fit { return FitSeasonFrom(s, n, o, nil) }
+
+// FitSeasonFrom fits the model to the completed sessions of rounds 1..n,
+// each driver's prior centred on the form carried from the season before
+// (nil or Options.Carry 0: the field).
+func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	seen := map[string]bool{}
 	var ids []string
 	for _, r := range s.Results {
@@ -156,13 +179,26 @@ func FitSeason(s *points.Season, n int, o Options) *Fit {
 	obs := observations(s, n, o, index)
 	f := &Fit{Drivers: ids, Regress: o.Regress}
 	teams := make([]int, len(ids))
-	if o.TeamPool > 0 {
-		latest := map[string]string{}
-		for _, r := range s.Results {
-			if r.Round <= n && r.Team != "" {
-				latest[r.Driver] = r.Team
+	latest := map[string]string{}
+	for _, r := range s.Results {
+		if r.Round <= n && r.Team != "" {
+			latest[r.Driver] = r.Team
+		}
+	}
+	base := make([]float64, len(ids)) // log of each prior's mode
+	if carry := o.Carry; from != nil && carry > 0 {
+		if s.NewRules {
+			carry *= o.RuleCarry
+		}
+		for i, id := range ids {
+			if v, ok := from.Driver[id]; ok {
+				base[i] = carry * v
+			} else if v, ok := from.Team[latest[id]]; ok {
+				base[i] = carry * v
 			}
 		}
+	}
+	if o.TeamPool > 0 {
 		tix := map[string]int{}
 		for i, id := range ids {
 			teams[i] = -1
@@ -174,8 +210,23 @@ func FitSeason(s *points.Season, n int, o Options) *Fit {
 			}
 		}
 	}
-	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior, teams, o.TeamPool)
-	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), obs, o.DNFPrior)
+	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior, base, teams, o.TeamPool)
+	// Hard EM of the incident mixture: mark the incidents today's
+	// strengths imply, from the sessions as observed each time, and refit
+	// until the marks settle (a few rounds; eight at most).
+	fitted := obs
+	for range 8 {
+		if o.Incident <= 0 {
+			break
+		}
+		marked := markIncidents(obs, f.Strength, o.Incident)
+		if sameOrders(marked, fitted) {
+			break
+		}
+		fitted = marked
+		f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), fitted, o.Prior, base, teams, o.TeamPool)
+	}
+	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o.DNFPrior)
 	h := 0
 	for _, rd := range s.Rounds {
 		if rd.Number > n {
@@ -191,13 +242,15 @@ func FitSeason(s *points.Season, n int, o Options) *Fit {
 }
 
 // fitPL runs Hunter's MM iterations for weighted top-k rankings under a
-// gamma(1+prior, prior) prior, and returns the MAP strengths, the Laplace
-// standard deviations of the log-strengths and the number of iterations.
-func fitPL(m int, obs []observation, prior float64, teams []int, pool float64) (w, sd []float64, iters int) {
+// gamma prior of shape 1+prior and mode exp(base) (a driver's team-mates'
+// form to the power pool where pooled), and returns the MAP strengths, the
+// Laplace standard deviations of the log-strengths and the number of
+// iterations.
+func fitPL(m int, obs []observation, prior float64, base []float64, teams []int, pool float64) (w, sd []float64, iters int) {
 	a, b := 1+prior, prior
 	rate := make([]float64, m) // the prior's rate per driver: b over its mode
 	for i := range rate {
-		rate[i] = b
+		rate[i] = b / math.Exp(base[i])
 	}
 	modes := func() {
 		if pool == 0 {
@@ -211,9 +264,9 @@ func fitPL(m int, obs []observation, prior float64, teams []int, pool float64) (
 			}
 		}
 		for d, t := range teams {
-			rate[d] = b
+			rate[d] = b / math.Exp(base[d])
 			if t >= 0 && cnt[t] > 1 {
-				rate[d] = b / math.Exp(pool*(sum[t]-math.Log(w[d]))/float64(cnt[t]-1))
+				rate[d] = b / math.Exp(base[d]+pool*(sum[t]-math.Log(w[d]))/float64(cnt[t]-1))
 			}
 		}
 	}
@@ -313,6 +366,78 @@ func accumulate(ob observation, prefix []float64, denom []float64) {
 // simulation draws retirements first and orders the rest by strength, and
 // the fit mirrors it (retirements inform the retirement rates only).
 func stagesOf(ob observation) int { return max(ob.classified-1, 0) }
+
+// markIncidents returns the observations with every classified result
+// that is likelier an incident than form moved among the retirements. A
+// result is an incident with prior probability pi, and then its place is
+// uniform over the classified places; otherwise the Plackett–Luce ranking
+// placed it. For a driver d at place k of c classified, the ranking's
+// likelihood over the ranking without him is
+//
+//	R = Π_{i<min(k,c-1)} (S_i - w_d)/S_i · (w_d/S_k if k < c-1)
+//
+// (S_i the strength still in the race at stage i), and the result is an
+// incident when pi/c > (1-pi)·R.
+func markIncidents(obs []observation, w []float64, pi float64) []observation {
+	out := make([]observation, 0, len(obs))
+	for _, ob := range obs {
+		// Greedily, the most surprising result first: once it is out, the
+		// places it disturbed are judged without it.
+		kept := ob.order[:ob.classified]
+		var dropped []int
+		for len(kept) > 2 {
+			k := mostSurprising(kept, w, math.Log(pi/((1-pi)*float64(len(kept)))))
+			if k < 0 {
+				break
+			}
+			dropped = append(dropped, kept[k])
+			kept = append(slices.Clip(kept[:k]), kept[k+1:]...)
+		}
+		if len(dropped) == 0 {
+			out = append(out, ob)
+			continue
+		}
+		order := append(append(kept, dropped...), ob.order[ob.classified:]...)
+		out = append(out, observation{order: order, classified: len(kept), weight: ob.weight})
+	}
+	return out
+}
+
+// mostSurprising returns the place in a classified order of the result
+// whose log R (see markIncidents) is lowest and under limit, or -1.
+func mostSurprising(order []int, w []float64, limit float64) int {
+	c := len(order)
+	sums := make([]float64, c)
+	total := 0.0
+	for i := c - 1; i >= 0; i-- {
+		total += w[order[i]]
+		sums[i] = total
+	}
+	worst, at := limit, -1
+	for k, d := range order {
+		logR := 0.0
+		for i := range min(k, c-1) {
+			logR += math.Log1p(-w[d] / sums[i])
+		}
+		if k < c-1 {
+			logR += math.Log(w[d] / sums[k])
+		}
+		if logR < worst {
+			worst, at = logR, k
+		}
+	}
+	return at
+}
+
+// sameOrders reports whether two markings of the same sessions agree.
+func sameOrders(a, b []observation) bool {
+	for i := range a {
+		if a[i].classified != b[i].classified || !slices.Equal(a[i].order, b[i].order) {
+			return false
+		}
+	}
+	return true
+}
 
 // fitDNF returns each driver's beta posterior for not being classified.
 func fitDNF(m int, obs []observation, prior float64) (alpha, beta []float64) {

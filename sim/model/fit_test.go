@@ -47,3 +47,95 @@ func TestTeamPoolAndDrift(t *testing.T) {
 		}
 	}
 }
+
+// A driver who wins four races and is classified last in a fifth (a late
+// retirement) keeps a winner's strength when the fit allows incidents:
+// the fifth result counts as a retirement instead. A midfield result in
+// its usual place is never an incident.
+func TestIncidents(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "incidents", System: sys}
+	field := []string{"fast", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	for r := 1; r <= 5; r++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: true, Multiplier: 1, Distance: 1})
+		order := field
+		if r == 5 {
+			order = append(append([]string{}, field[1:]...), "fast")
+		}
+		for i, d := range order {
+			s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: d, Position: i + 1})
+		}
+	}
+	o := DefaultOptions()
+	o.HalfLife, o.Incident = 0, 0
+	plain := FitSeason(s, 5, o)
+	o.Incident = 0.1
+	robust := FitSeason(s, 5, o)
+	fast, b := plain.Index("fast"), plain.Index("b")
+	if robust.Strength[fast] < 1.5*plain.Strength[fast] {
+		t.Errorf("fast driver's strength %v with incidents, %v without: want the last place discounted", robust.Strength[fast], plain.Strength[fast])
+	}
+	if robust.Strength[fast] < robust.Strength[b] {
+		t.Errorf("fast driver %v behind b %v with incidents", robust.Strength[fast], robust.Strength[b])
+	}
+	// The retirement rates: the incident is the fast driver's one
+	// retirement; nobody else has any.
+	if got := robust.DNFAlpha[fast] - robust.DNFAlpha[b]; math.Abs(got-1) > 1e-9 {
+		t.Errorf("fast driver has %v retirements more than b, want 1 (the incident)", got)
+	}
+	for _, d := range field[1:] {
+		if i := robust.Index(d); robust.DNFAlpha[i] != robust.DNFAlpha[b] {
+			t.Errorf("%s: a result in its usual place was taken for an incident", d)
+		}
+	}
+}
+
+// Form carries over: fitted on a season where "fast" won every race, the
+// next season's prior puts him ahead before he has raced, and a newcomer
+// in his team starts from the team's form; with Carry 0 both start level.
+func TestCarry(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	season := func(rounds, done int, order []string, team map[string]string) *points.Season {
+		s := &points.Season{Name: "carry", System: sys}
+		for r := 1; r <= rounds; r++ {
+			s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: r <= done, Multiplier: 1, Distance: 1})
+			if r > done {
+				continue
+			}
+			for i, d := range order {
+				s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: team[d], Position: i + 1})
+			}
+		}
+		return s
+	}
+	teams := map[string]string{"fast": "red", "b": "blue", "c": "grey", "d": "grey", "rookie": "red", "e": "blue"}
+	prev := season(6, 6, []string{"fast", "b", "c", "d"}, teams)
+	o := DefaultOptions()
+	o.Carry = 1
+	from := CarryOver(prev, o)
+	if from.Driver["fast"] <= from.Driver["b"] || from.Team["red"] != from.Driver["fast"] {
+		t.Fatalf("carried %v, want fast ahead of b and red's form his", from)
+	}
+	// One round run, the field in reverse: fast and the rookie last.
+	cur := season(10, 1, []string{"e", "d", "c", "b", "rookie", "fast"}, teams)
+	carried := FitSeasonFrom(cur, 1, o, from)
+	level := FitSeasonFrom(cur, 1, o, nil)
+	fast, rookie, e := carried.Index("fast"), carried.Index("rookie"), carried.Index("e")
+	if carried.Strength[fast] <= level.Strength[fast] || carried.Strength[rookie] <= level.Strength[rookie] {
+		t.Errorf("with form carried fast %v and the rookie %v, without %v and %v: want both higher",
+			carried.Strength[fast], carried.Strength[rookie], level.Strength[fast], level.Strength[rookie])
+	}
+	if level.Strength[e] <= level.Strength[fast] {
+		t.Errorf("without form carried, e (the winner) %v is not ahead of fast %v", level.Strength[e], level.Strength[fast])
+	}
+	o.Carry = 0
+	if got := FitSeasonFrom(cur, 1, o, from); got.Strength[fast] != level.Strength[fast] {
+		t.Errorf("Carry 0 still carries: %v, want %v", got.Strength[fast], level.Strength[fast])
+	}
+}
