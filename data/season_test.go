@@ -2,10 +2,12 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -224,5 +226,46 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("error is %T, want *SyntaxError", err)
 			}
 		})
+	}
+}
+
+// season.csv's new_rules column marks a season of new technical
+// regulations; the built-in F1 seasons carry F1's list.
+func TestNewRules(t *testing.T) {
+	for _, tc := range []struct {
+		csv  string
+		want bool
+		err  string
+	}{
+		{"name,system\nX,f1-2024\n", false, ""},
+		{"name,system,new_rules\nX,f1-2024,yes\n", true, ""},
+		{"name,system,new_rules\nX,f1-2024,maybe\n", false, `season.csv:2:11: "maybe" is not yes or no`},
+	} {
+		fsys := fstest.MapFS{"season.csv": {Data: []byte(tc.csv)}, "results.csv": {Data: []byte("round,driver,position\n1,a,1\n")}}
+		s, err := Load(fsys, ".", "x")
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.csv, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || s.NewRules != tc.want {
+			t.Errorf("%q: NewRules %v (%v), want %v", tc.csv, s != nil && s.NewRules, err, tc.want)
+		}
+	}
+	for _, y := range []int{2013, 2014, 2022} {
+		s, err := Open(fmt.Sprintf("f1-%d", y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.NewRules != F1NewRules[y] {
+			t.Errorf("f1-%d: NewRules %v, want %v", y, s.NewRules, F1NewRules[y])
+		}
+	}
+	if p := Previous("f1-2022"); p == nil || p.Name != "Formula 1 2021" {
+		t.Errorf("Previous(f1-2022) = %v, want Formula 1 2021", p)
+	}
+	if p := Previous("f1-1950"); p != nil {
+		t.Errorf("Previous(f1-1950) = %v, want none", p.Name)
 	}
 }

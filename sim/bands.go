@@ -156,18 +156,20 @@ func summarise(obs []bandObs, seasons []string) Bands {
 		b.Cover50 += sb.Cover50
 		b.Interval += sb.Interval
 		b.RPS += sb.RPS
-		seasonHalf := false
+		seasonHalf, inside := false, false
 		for _, o := range os {
 			if o.halfWay {
 				half = append(half, o)
 				seasonHalf = true
-				if o.champion && o.inside {
-					b.HalfWay.Champions++
-				}
+				// Co-champions (a crew) count the season once.
+				inside = inside || o.champion && o.inside
 			}
 		}
 		if seasonHalf {
 			b.HalfWay.Seasons++
+		}
+		if inside {
+			b.HalfWay.Champions++
 		}
 	}
 	if counted > 0 {

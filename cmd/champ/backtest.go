@@ -243,6 +243,9 @@ func (r backtestReport) json(w io.Writer) error {
 		Regress     float64 `json:"regress"`
 		Drift       float64 `json:"drift"`
 		TeamPool    float64 `json:"team_pool"`
+		Incident    float64 `json:"incident"`
+		Carry       float64 `json:"carry"`
+		RuleCarry   float64 `json:"rule_carry"`
 	}
 	out := struct {
 		From        int          `json:"from"`
@@ -260,7 +263,7 @@ func (r backtestReport) json(w io.Writer) error {
 		Bands       bandsJSON    `json:"bands"`
 		BySeason    []seasonJSON `json:"by_season"`
 		Differences []diffJSON   `json:"differences"`
-	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress, r.opts.Drift, r.opts.TeamPool}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
+	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress, r.opts.Drift, r.opts.TeamPool, r.opts.Incident, r.opts.Carry, r.opts.RuleCarry}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
 		Rounds: r.bt.Rounds, Reference: r.bt.Reference, Floor: sim.LogLossFloor}
 	for _, s := range r.bt.Scores {
 		out.Scores = append(out.Scores, score{s.Model, s.Forecasts, round6(s.Brier), round6(s.LogLoss), round6(s.BrierSkill), round6(s.LogLossSkill)})
