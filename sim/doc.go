@@ -48,7 +48,7 @@
 // worsened the 2013–2025 title odds (README).
 //
 // The defaults (HalfLife 16, Prior 2, DNFPrior 10, Uncertainty 0.5,
-// Regress 0, Incident 0.1, Carry 1, RuleCarry 1) were chosen by backtest (see RunBacktest) on the seasons
+// Regress 0, Incident 0.1, Carry 1, RuleCarry 0.25) were chosen by backtest (see RunBacktest) on the seasons
 // 1950–2012 only, so 2013 onwards is an out-of-sample test.
 //
 // # Parameter uncertainty

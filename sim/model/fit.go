@@ -64,7 +64,7 @@ type Options struct {
 // backtest --from 1950 --to 2012, lowest Brier score and log loss over a
 // grid), so later seasons are an honest out-of-sample test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 1}
+	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 0.25}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
