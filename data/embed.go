@@ -51,8 +51,8 @@ func Open(spec string) (*points.Season, error) {
 	}
 	name := strings.ToLower(spec)
 	if embeddedName.MatchString(name) {
-		if _, err := fs.Stat(seasons, path.Join("seasons", name)); err == nil {
-			return Load(seasons, path.Join("seasons", name), name)
+		if s, ok, err := openEmbedded(name); ok {
+			return s, err
 		}
 		if _, err := os.Stat(spec); err != nil {
 			list := Embedded()
@@ -62,26 +62,43 @@ func Open(spec string) (*points.Season, error) {
 	return LoadDir(spec)
 }
 
-// Previous returns the built-in season before the one spec names (f1-2022
-// for f1-2023), or nil where spec is not a built-in season or champ has
-// no season before it.
-func Previous(spec string) *points.Season {
+// PreviousName returns the name of the season before a built-in-style
+// name (f1-2022 for f1-2023), or "" where spec is not one.
+func PreviousName(spec string) string {
 	name := strings.ToLower(spec)
 	if !embeddedName.MatchString(name) {
-		return nil
+		return ""
 	}
 	i := strings.LastIndexByte(name, '-')
 	year, err := strconv.Atoi(name[i+1:])
 	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s-%d", name[:i], year-1)
+}
+
+// Previous returns the built-in season before the one spec names (f1-2022
+// for f1-2023), or nil where spec is not a built-in season or champ has
+// no season before it.
+func Previous(spec string) *points.Season {
+	name := PreviousName(spec)
+	if name == "" {
 		return nil
 	}
-	prev := fmt.Sprintf("%s-%d", name[:i], year-1)
-	if _, err := fs.Stat(seasons, path.Join("seasons", prev)); err != nil {
-		return nil
-	}
-	s, err := Load(seasons, path.Join("seasons", prev), prev)
+	s, _, err := openEmbedded(name)
 	if err != nil {
 		return nil
 	}
 	return s
+}
+
+// openEmbedded loads the built-in season of that name; ok is false where
+// champ has none.
+func openEmbedded(name string) (s *points.Season, ok bool, err error) {
+	dir := path.Join("seasons", name)
+	if _, err := fs.Stat(seasons, dir); err != nil {
+		return nil, false, nil
+	}
+	s, err = Load(seasons, dir, name)
+	return s, true, err
 }

@@ -154,13 +154,14 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			bt.Rounds++
 		}
 	}
+	memo := &carryMemo{}
 	err := forEach(len(jobs), cfg.Workers, cfg.Progress, func(i int) error {
 		j := jobs[i]
 		for mi, m := range models {
 			if j.bandsOnly && mi > 0 {
 				break
 			}
-			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1, Previous: j.previous})
+			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1, Previous: j.previous, carry: memo})
 			if err != nil {
 				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
 			}
@@ -256,6 +257,7 @@ func Timeline(s *points.Season, last int, cfg Config, progress func(done, total 
 	out := make([]*Projection, last)
 	workers := cfg.Workers
 	cfg.Workers = 1
+	cfg.carry = &carryMemo{}
 	err := forEach(last, workers, progress, func(i int) error {
 		cut, err := s.After(i + 1)
 		if err != nil {

@@ -48,6 +48,7 @@ type Config struct {
 	// Previous is the season before, whose form the model carries into
 	// this one by Options.Carry (nil: none).
 	Previous *points.Season
+	carry    *carryMemo // set by RunBacktest and Timeline: one fit of Previous for all their projections
 	// Progress, if set, is called from one goroutine about every 200 ms
 	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
@@ -224,7 +225,12 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	if c.fold != nil {
 		ms = carSeason(s) // the model races cars
 	}
-	from := CarryFrom(cfg.Previous, c.fold != nil, cfg.Options)
+	var from *Carried
+	if cfg.carry != nil {
+		from = cfg.carry.get(cfg.Previous, c.fold != nil, cfg.Options)
+	} else {
+		from = CarryFrom(cfg.Previous, c.fold != nil, cfg.Options)
+	}
 	model, err := newModel(cfg.Model, ms, after, c.field, cfg.Options, from)
 	if err != nil {
 		return nil, nil, err

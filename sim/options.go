@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"sync"
+
 	"github.com/champ-dev/champ/points"
 	"github.com/champ-dev/champ/sim/model"
 )
@@ -34,4 +36,35 @@ func CarryFrom(prev *points.Season, cars bool, o Options) *Carried {
 		prev = carSeason(prev)
 	}
 	return model.CarryOver(prev, o)
+}
+
+// carryMemo fits each season before once for the many projections of a
+// backtest or a timeline, which all carry the same form.
+type carryMemo struct {
+	mu sync.Mutex
+	m  map[carryKey]*Carried
+}
+
+type carryKey struct {
+	prev *points.Season
+	cars bool
+}
+
+// get is CarryFrom, remembered.
+func (c *carryMemo) get(prev *points.Season, cars bool, o Options) *Carried {
+	if prev == nil || o.Carry <= 0 {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := carryKey{prev, cars}
+	if f, ok := c.m[k]; ok {
+		return f
+	}
+	if c.m == nil {
+		c.m = map[carryKey]*Carried{}
+	}
+	f := CarryFrom(prev, cars, o)
+	c.m[k] = f
+	return f
 }

@@ -116,33 +116,24 @@ func backtestAction(c *cli.Context) error {
 		}
 		cfg.Compare = append(cfg.Compare, m)
 	}
-	var seasons []*points.Season
-	label := fmt.Sprintf("F1 %d–%d", from, to)
-	if specs := splitList(c.StringSlice("season")); len(specs) > 0 {
-		if c.IsSet("from") || c.IsSet("to") {
-			return usagef("--season chooses the seasons; leave out --from and --to")
-		}
-		for _, spec := range specs {
-			s, err := data.Open(spec)
-			if err != nil {
-				return err
-			}
-			seasons = append(seasons, s)
-		}
-		label = strings.Join(specs, ", ")
-	} else {
-		for y := from; y <= to; y++ {
-			s, err := data.Open(fmt.Sprintf("f1-%d", y))
-			if err != nil {
-				return usagef("--from %d --to %d: %v", from, to, err)
-			}
-			seasons = append(seasons, s)
-		}
+	seasons, label, err := backtestSeasons(c, from, to)
+	if err != nil {
+		return err
 	}
 	if ch := seasons[0].System.Championship(cfg.Championship); ch == nil {
 		return usagef("--championship %q: %s (points system %s) has the championships %s", cfg.Championship, seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
 	}
-	cfg.Previous = func(s *points.Season) *points.Season { return data.Previous(s.ID) }
+	// The season before each: one of those already open, or a built-in.
+	byID := map[string]*points.Season{}
+	for _, s := range seasons {
+		byID[s.ID] = s
+	}
+	cfg.Previous = func(s *points.Season) *points.Season {
+		if p, ok := byID[data.PreviousName(s.ID)]; ok && p != s {
+			return p
+		}
+		return data.Previous(s.ID)
+	}
 	if specs := c.StringSlice("grid"); len(specs) > 0 {
 		return backtestGrid(c, format, seasons, cfg, specs, label)
 	}
@@ -173,6 +164,35 @@ func backtestAction(c *cli.Context) error {
 	}
 	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
 	return writeFormats(c, format, rep.table, rep.csv, rep.json)
+}
+
+// backtestSeasons opens the seasons --season names, or else the F1
+// seasons from --from to --to, and a label for them.
+func backtestSeasons(c *cli.Context, from, to int) ([]*points.Season, string, error) {
+	var seasons []*points.Season
+	label := fmt.Sprintf("F1 %d–%d", from, to)
+	if specs := splitList(c.StringSlice("season")); len(specs) > 0 {
+		if c.IsSet("from") || c.IsSet("to") {
+			return nil, "", usagef("--season chooses the seasons; leave out --from and --to")
+		}
+		for _, spec := range specs {
+			s, err := data.Open(spec)
+			if err != nil {
+				return nil, "", err
+			}
+			seasons = append(seasons, s)
+		}
+		label = strings.Join(specs, ", ")
+	} else {
+		for y := from; y <= to; y++ {
+			s, err := data.Open(fmt.Sprintf("f1-%d", y))
+			if err != nil {
+				return nil, "", usagef("--from %d --to %d: %v", from, to, err)
+			}
+			seasons = append(seasons, s)
+		}
+	}
+	return seasons, label, nil
 }
 
 // backtestGrid backtests every point of a --grid and reports them, best

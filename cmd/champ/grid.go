@@ -12,23 +12,6 @@ import (
 	"github.com/champ-dev/champ/sim"
 )
 
-// optionFields are the model's hyperparameters by flag name, for --grid.
-var optionFields = []struct {
-	name  string
-	field func(*sim.Options) *float64
-}{
-	{"half-life", func(o *sim.Options) *float64 { return &o.HalfLife }},
-	{"prior", func(o *sim.Options) *float64 { return &o.Prior }},
-	{"dnf-prior", func(o *sim.Options) *float64 { return &o.DNFPrior }},
-	{"uncertainty", func(o *sim.Options) *float64 { return &o.Uncertainty }},
-	{"regress", func(o *sim.Options) *float64 { return &o.Regress }},
-	{"drift", func(o *sim.Options) *float64 { return &o.Drift }},
-	{"incident", func(o *sim.Options) *float64 { return &o.Incident }},
-	{"team-pool", func(o *sim.Options) *float64 { return &o.TeamPool }},
-	{"carry", func(o *sim.Options) *float64 { return &o.Carry }},
-	{"rule-carry", func(o *sim.Options) *float64 { return &o.RuleCarry }},
-}
-
 // gridAxis is one --grid: a hyperparameter and the values it takes.
 type gridAxis struct {
 	name   string
@@ -42,12 +25,7 @@ func parseGrid(specs []string) ([]gridAxis, error) {
 	for _, spec := range specs {
 		name, list, ok := strings.Cut(spec, "=")
 		name = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "--")))
-		i := slices.IndexFunc(optionFields, func(f struct {
-			name  string
-			field func(*sim.Options) *float64
-		}) bool {
-			return f.name == name
-		})
+		i := slices.IndexFunc(optionFields, func(f optionField) bool { return f.name == name })
 		if !ok || i < 0 {
 			var names []string
 			for _, f := range optionFields {

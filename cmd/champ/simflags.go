@@ -40,10 +40,33 @@ func modelFlags() []cli.Flag {
 	}
 }
 
+// optionField is one of the model's hyperparameters, by its flag's name.
+type optionField struct {
+	name  string
+	field func(*sim.Options) *float64
+}
+
+// optionFields are the model's hyperparameters, read from their flags
+// and searched by --grid.
+var optionFields = []optionField{
+	{"half-life", func(o *sim.Options) *float64 { return &o.HalfLife }},
+	{"prior", func(o *sim.Options) *float64 { return &o.Prior }},
+	{"dnf-prior", func(o *sim.Options) *float64 { return &o.DNFPrior }},
+	{"uncertainty", func(o *sim.Options) *float64 { return &o.Uncertainty }},
+	{"regress", func(o *sim.Options) *float64 { return &o.Regress }},
+	{"drift", func(o *sim.Options) *float64 { return &o.Drift }},
+	{"incident", func(o *sim.Options) *float64 { return &o.Incident }},
+	{"team-pool", func(o *sim.Options) *float64 { return &o.TeamPool }},
+	{"carry", func(o *sim.Options) *float64 { return &o.Carry }},
+	{"rule-carry", func(o *sim.Options) *float64 { return &o.RuleCarry }},
+}
+
 // simConfig reads and checks simFlags.
 func simConfig(c *cli.Context) (sim.Config, error) {
-	o := sim.Options{HalfLife: c.Float64("half-life"), Prior: c.Float64("prior"), DNFPrior: c.Float64("dnf-prior"),
-		Uncertainty: c.Float64("uncertainty"), Regress: c.Float64("regress"), Drift: c.Float64("drift"), TeamPool: c.Float64("team-pool"), Incident: c.Float64("incident"), Carry: c.Float64("carry"), RuleCarry: c.Float64("rule-carry")}
+	var o sim.Options
+	for _, f := range optionFields {
+		*f.field(&o) = c.Float64(f.name)
+	}
 	if err := checkOptions(o); err != nil {
 		return sim.Config{}, err
 	}

@@ -4,9 +4,12 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/champ-dev/champ/sim"
 )
 
 // readCSV parses CSV output into rows keyed by the first column named key.
@@ -121,5 +124,22 @@ func TestRescore(t *testing.T) {
 	}
 	if got["max-verstappen"]["position"] != "1" || hand["max-verstappen"] != 161 {
 		t.Errorf("Verstappen: P%s with %d", got["max-verstappen"]["position"], hand["max-verstappen"])
+	}
+}
+
+// Every hyperparameter of the model has its flag in optionFields, and
+// each flag sets its own field.
+func TestOptionFields(t *testing.T) {
+	if n := reflect.TypeFor[sim.Options]().NumField(); n != len(optionFields) {
+		t.Errorf("sim.Options has %d fields, optionFields %d", n, len(optionFields))
+	}
+	seen := map[*float64]string{}
+	var o sim.Options
+	for _, f := range optionFields {
+		p := f.field(&o)
+		if other, ok := seen[p]; ok {
+			t.Errorf("--%s and --%s set the same field", f.name, other)
+		}
+		seen[p] = f.name
 	}
 }

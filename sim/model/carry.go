@@ -24,12 +24,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 	}
 	f := FitSeason(prev, n, o)
 	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}}
-	latest := map[string]string{}
-	for _, r := range prev.Results {
-		if r.Round <= n && r.Team != "" {
-			latest[r.Driver] = r.Team
-		}
-	}
+	latest := latestTeams(prev, n)
 	count := map[string]int{}
 	for i, d := range f.Drivers {
 		v := math.Log(f.Strength[i])

@@ -179,12 +179,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	obs := observations(s, n, o, index)
 	f := &Fit{Drivers: ids, Regress: o.Regress}
 	teams := make([]int, len(ids))
-	latest := map[string]string{}
-	for _, r := range s.Results {
-		if r.Round <= n && r.Team != "" {
-			latest[r.Driver] = r.Team
-		}
-	}
+	latest := latestTeams(s, n)
 	base := make([]float64, len(ids)) // log of each prior's mode
 	if carry := o.Carry; from != nil && carry > 0 {
 		if s.NewRules {
@@ -215,10 +210,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	// strengths imply, from the sessions as observed each time, and refit
 	// until the marks settle (a few rounds; eight at most).
 	fitted := obs
-	for range 8 {
-		if o.Incident <= 0 {
-			break
-		}
+	for i := 0; o.Incident > 0 && i < 8; i++ {
 		marked := markIncidents(obs, f.Strength, o.Incident)
 		if sameOrders(marked, fitted) {
 			break
@@ -366,6 +358,18 @@ func accumulate(ob observation, prefix []float64, denom []float64) {
 // simulation draws retirements first and orders the rest by strength, and
 // the fit mirrors it (retirements inform the retirement rates only).
 func stagesOf(ob observation) int { return max(ob.classified-1, 0) }
+
+// latestTeams maps each driver to the team he drove for last in rounds
+// 1..n.
+func latestTeams(s *points.Season, n int) map[string]string {
+	latest := map[string]string{}
+	for _, r := range s.Results {
+		if r.Round <= n && r.Team != "" {
+			latest[r.Driver] = r.Team
+		}
+	}
+	return latest
+}
 
 // markIncidents returns the observations with every classified result
 // that is likelier an incident than form moved among the retirements. A
