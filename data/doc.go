@@ -9,7 +9,7 @@
 // names are matched without regard to case; a UTF-8 byte-order mark and
 // CRLF line endings are accepted; lines starting with # are comments.
 //
-//	season.csv      name,system            one line: the season's name and points system
+//	season.csv      name,system,new_rules  one line: the season's name and points system
 //	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,qualifying,counts
 //	results.csv     round,session,driver,name,code,team,team_name,make,make_name,car,
 //	                position,fastest_lap,pole,led_lap,most_laps_led,counts,privateer
@@ -117,5 +117,7 @@
 // # Custom points systems
 //
 // season.csv's system column names a built-in system (champ systems lists
-// them) or a CSV file in the season folder; see [ReadSystem].
+// them) or a CSV file in the season folder; see [ReadSystem]. Its optional
+// new_rules column is yes for a season of new technical regulations
+// (points.Season.NewRules; F1's are [F1NewRules]).
 package data

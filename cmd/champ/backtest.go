@@ -69,6 +69,13 @@ Examples:
   champ backtest --from 1991 --to 2025 --plot reliability.png
   champ backtest --from 2013 --to 2025 --forecasts forecasts.csv
   champ backtest --season indycar-2024,wec-2024
+  champ backtest --from 1950 --to 2012 --sims 2000 --grid carry=0.5,1 --grid prior=1,2
+
+--grid NAME=V,V backtests the model at every combination of the values of
+the hyperparameters named (model flags without --), one line each, best log
+loss first: how the defaults were chosen, on 1950–2012 only (README). The
+form carried from the season before (--carry) comes from the season before
+each one, among those opened or built in.
 
 CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
 --forecasts columns: season,round,driver,prob,champion (season the id, as

@@ -10,7 +10,7 @@ const formatHelp = `champ's season format
 
 A season is a folder of CSV files that a spreadsheet can write:
 
-  season.csv    name,system            the season's name and points system
+  season.csv    name,system,new_rules  the season's name and points system
   calendar.csv  one line per round     round,name,date,sprint,status,multiplier,distance,table,
                                        qualifying,counts
   results.csv   one line per driver    round,session,driver,name,code,team,team_name,make,make_name,
@@ -82,6 +82,9 @@ crews.csv (endurance racing: who is down to drive each car at each round)
 season.csv
   system      a built-in system (champ systems) or a custom system file in the
               folder, e.g. points.csv
+  new_rules   yes where the season began new technical regulations (F1 2014,
+              2022): the model carries less form from the season before
+              (--rule-carry). Optional.
 
 Errors name the file, line and column: results.csv:14:9: position "P3" is not
 an integer or a status (DNF, DNS, DSQ, NC, DNQ). A qualifying row where the

@@ -61,8 +61,9 @@ type Options struct {
 
 // DefaultOptions are the hyperparameters champ uses unless told otherwise.
 // They were chosen by backtest on the seasons 1950–2012 only (champ
-// backtest --from 1950 --to 2012, lowest Brier score and log loss over a
-// grid), so later seasons are an honest out-of-sample test.
+// backtest --from 1950 --to 2012 --grid ..., the lowest log loss; the
+// README gives the grids), so later seasons are an honest out-of-sample
+// test.
 func DefaultOptions() Options {
 	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 0.25}
 }
