@@ -42,13 +42,15 @@
 // the simulated races use log-strengths pulled toward the field's by the
 // factor 1-Regress.
 //
-// Two options are off by default: Drift widens the strength draw with the
-// rounds left (a random walk of form), and TeamPool shrinks a driver
-// toward his team-mates instead of the field; both improved 1950–2012 and
-// worsened the 2013–2025 title odds (README).
+// Drift widens the strength draw with the rounds left, as a random walk of
+// form would (Drift²·H/3 of extra log-strength variance, H rounds left), so
+// that a car developed during the season stays inside the points bands.
+// TeamPool, off by default, shrinks a driver toward his team-mates instead
+// of the field; it improved 1950–2012 and worsened the 2013–2025 title odds
+// (README).
 //
 // The defaults (HalfLife 16, Prior 2, DNFPrior 10, Uncertainty 0.5,
-// Regress 0, Incident 0.1, Carry 1, RuleCarry 0.25) were chosen by backtest (see RunBacktest) on the seasons
+// Regress 0, Incident 0.1, Carry 1, RuleCarry 0.25, Drift 0.1) were chosen by backtest (see RunBacktest) on the seasons
 // 1950–2012 only, so 2013 onwards is an out-of-sample test.
 //
 // # Parameter uncertainty
