@@ -5,114 +5,103 @@
 //
 // # The season format
 //
-// A season is a folder of CSV files that a spreadsheet can write. Column
-// names are matched without regard to case; a UTF-8 byte-order mark and
-// CRLF line endings are accepted; lines starting with # are comments.
+// This is what champ format prints.
 //
-//	season.csv      name,system,new_rules  one line: the season's name and points system
-//	calendar.csv    round,name,date,sprint,status,multiplier,distance,table,qualifying,counts
-//	results.csv     round,session,driver,name,code,team,team_name,make,make_name,car,
-//	                position,fastest_lap,pole,led_lap,most_laps_led,counts,privateer
-//	exclusions.csv  championship,id,points,reason,round    (optional)
-//	penalties.csv   championship,id,round,points,reason    (optional)
-//	crews.csv       round,car,driver,name                  (optional)
+//	champ's season format
 //
-// Only results.csv is required, and of it only round, driver and position:
+//	A season is a folder of CSV files that a spreadsheet can write:
 //
-//	round,driver,position
-//	1,alice,1
-//	1,bob,2
-//	1,carol,DNF
+//	  season.csv    name,system,new_rules  the season's name and points system
+//	  calendar.csv  one line per round     round,name,date,sprint,status,multiplier,distance,table,
+//	                                       qualifying,counts
+//	  results.csv   one line per driver    round,session,driver,name,code,team,team_name,make,make_name,
+//	                per session            car,position,fastest_lap,pole,led_lap,most_laps_led,counts,
+//	                                       privateer
+//	  exclusions.csv (optional)            championship,id,points,reason,round
+//	  penalties.csv  (optional)            championship,id,round,points,reason
+//	  crews.csv      (optional)            round,car,driver,name
 //
-// # Defaults
+//	Only results.csv is needed, and of it only round,driver,position:
 //
-// Without season.csv the season is named after its folder and scored with
-// the current Formula 1 rules ("f1"). Without calendar.csv every round that
-// has results is a completed round, and a round with sprint results has a
-// sprint. An empty session is a race; an empty status is "completed" when
-// the round has results and "scheduled" otherwise; an empty multiplier and
-// distance mean 1; empty flags mean no; empty counts mean both
-// championships. Without a team column there is no teams' championship to
-// speak of.
+//	  round,driver,position
+//	  1,alice,1
+//	  1,bob,2
+//	  1,carol,DNF
 //
-// # calendar.csv
+//	Column names are matched without regard to case, in any order; a UTF-8
+//	byte-order mark and CRLF line endings are accepted; lines starting with #
+//	are comments.
 //
-//   - round: 1, 2, 3, ... in calendar order.
-//   - name, date: for display (Canada, 2024-06-09).
-//   - sprint: yes when the round has a sprint.
-//   - status: completed or scheduled.
-//   - multiplier: scales the round's position points (2 for double points,
-//     0 for none); bonuses are not scaled.
-//   - distance: the share of the race distance run when a race was stopped
-//     and not resumed, as 0.55 or 55%; the points system turns it into half
-//     or tiered points.
-//   - table: an alternative race table of the system (WEC "8h", "le-mans").
-//   - qualifying: a qualifying table of the system (IndyCar "indy500"): the
-//     round's qualifying session scores with it (and, under IndyCar's
-//     rules, the round gives no pole point).
-//   - counts: both, driver or team: which championships the round counts
-//     for (the Indianapolis 500 counted for drivers only in the 1950s);
-//     team stands for every championship but the drivers'.
+//	Defaults: session race; every round with results completed; system "f1"
+//	(the current Formula 1 rules); no teams unless a team column is given.
 //
-// # results.csv
+//	calendar.csv
+//	  round       1, 2, 3, ... in order
+//	  name, date  e.g. Canada, 2024-06-09
+//	  sprint      yes or no: the round has a sprint
+//	  status      completed or scheduled (default: completed if it has results)
+//	  multiplier  scales position points (2 for a double-points round, 0 for none); default 1
+//	  distance    share of the race distance run when a race was stopped and not
+//	              resumed (0.55 or 55%); the system decides half or tiered points
+//	  table       an alternative race table of the system (WEC: 8h, le-mans)
+//	  qualifying  a qualifying table of the system (IndyCar: indy500): the round's
+//	              qualifying session scores with it; empty: qualifying scores nothing
+//	  counts      both (default), driver or team: which championships the round counts for
+//	              (driver: the drivers' only; team: every other championship)
 //
-//   - round: a round of the calendar; session: race, sprint or qualifying
-//     (the qualifying order, allowed only at a round whose calendar names a
-//     qualifying table).
-//   - driver: an id (max-verstappen); name (Max Verstappen) and code (VER)
-//     are for display and need appear on one line only.
-//   - team: a team id (red-bull); team_name for display.
-//   - make: a manufacturer id (honda) for manufacturers' championships;
-//     make_name for display.
-//   - car: the car number. Two lines of one session with the same position
-//     and the same car are a shared drive; a driver may have two lines in a
-//     session only for two different cars.
-//   - position: 1, 2, 3, ... or a status: DNF, DNS, DSQ, NC, DNQ (RET, DQ,
-//     EX, DNPQ and DNP are read as their equivalents).
-//   - fastest_lap, pole, led_lap, most_laps_led: yes for the bonus earned,
-//     on the driver's race (or sprint) row, even a DSQ (a pole stands); the
-//     points system says what each is worth, and flags it does not award
-//     are facts kept for rescoring. One car takes the pole and the most
-//     laps led, and under a top-N rule the fastest lap.
-//   - counts: both, driver, team, none (cannot score but keeps its place)
-//     or other (another class, such as a Formula 2 car in a Formula 1 race:
-//     scores nothing and the cars behind move up to the scoring places;
-//     also a Le Mans guest entry).
-//   - privateer: yes for a privateer car (WEC's World Cup for Hypercar
-//     Teams): it scores no manufacturers' points and gives way to the
-//     works cars there, and only such cars rank in the World Cup.
-//   - crews: one line per driver of the car, each with the car's number and
-//     position; under an endurance system every driver scores the car's
-//     points and its pole.
+//	results.csv
+//	  session     race (default), sprint or qualifying (the qualifying order, at a round
+//	              whose calendar names a qualifying table)
+//	  driver      an id such as max-verstappen; name and code (VER) are for display
+//	  team        a team id such as red-bull; team_name for display
+//	  make        a manufacturer id such as honda (manufacturers' championships); make_name
+//	  car         the car number; drivers with the same position and car shared it (a
+//	              crew), and a car-numbered championship (IndyCar's entrants) ranks it
+//	  position    1, 2, 3, ... or DNF, DNS, DSQ, NC, DNQ (RET, DQ, EX, DNPQ and DNP are
+//	              read as their equivalents); a driver has two lines in a session only
+//	              for two different cars
+//	  fastest_lap, pole, led_lap, most_laps_led   yes for the driver who earned the bonus
+//	              (on his race row, even a DSQ: a pole stands); one pole, one most laps
+//	              led and, under a top-N rule, one fastest lap per session; the points
+//	              system says what each is worth
+//	  counts      both (default), driver, team, none (cannot score, keeps the place) or
+//	              other (another class, or a Le Mans guest: scores nothing, the cars
+//	              behind move up)
+//	  privateer   yes for a privateer car (WEC: no manufacturers' points, it gives way to
+//	              the works cars there; only privateers rank in the World Cup for
+//	              Hypercar Teams)
 //
-// # Errors
+//	exclusions.csv and penalties.csv
+//	  championship  drivers, teams or another of the system's championships (champ systems)
+//	  id            the driver, team, make or car excluded or penalised
+//	  points        exclusions: keep or remove; penalties: the points deducted
+//	  round         penalties: the round from which the deduction counts; exclusions: the
+//	                round after which it was decided (standings after it and later show it,
+//	                earlier ones do not: no hindsight); empty: from the start
 //
-// Every problem is a [*SyntaxError] naming file, line and column, with
-// what was expected: results.csv:14:9: position "P3" is not an integer or a
-// status (DNF, DNS, DSQ, NC, DNQ). Duplicate positions, a driver in two
-// teams in one session, results for a round the calendar lacks or marks
-// scheduled, unknown statuses, points systems, tables and championships,
-// qualifying rows at a round without a qualifying table, bonuses on
-// qualifying rows, two poles or two most-laps-led in a session, empty
-// files and missing headers are all reported this way.
+//	crews.csv (endurance racing: who is down to drive each car at each round)
+//	  round, car  a round of the calendar, run or still to run, and a car number
+//	  driver      a driver id (name for display); one line per driver of the crew
+//	  A round still to run takes a car's crew from here, else from its latest race;
+//	  a run round's results say who drove. champ import wec and import alkamel
+//	  write it.
 //
-// # exclusions.csv and penalties.csv
+//	season.csv
+//	  system      a built-in system (champ systems) or a custom system file in the
+//	              folder, e.g. points.csv
+//	  new_rules   yes where the season began new technical regulations (F1 2014,
+//	              2022): the model carries less form from the season before
+//	              (--rule-carry). Optional.
 //
-// championship names one of the system's championships (drivers, teams,
-// entrants, ...; driver, team and constructors are read as drivers and
-// teams); id the driver, team, make or car. An exclusion's points column
-// says keep or remove, and its round is the round after which it was
-// decided: the standings after that round and later show it, those
-// before do not (empty: from the start); a penalty deducts points from
-// its round on.
+//	A custom points system (season.csv's system naming a file) is a CSV of
+//	position,points[,sprint], with bonus rows such as fastest_lap,1 (champ systems
+//	FILE shows how champ reads one).
 //
-// # crews.csv
-//
-// Endurance crews: one line per driver of a car at a round, rounds still
-// to run included. A round still to run takes a car's crew from here, or
-// else from the car's latest race; a driver is in one crew per round.
-// Where drivers share their car's points in full (WEC), the simulator
-// races the cars and credits each round's crew.
+//	Errors name the file, line and column: results.csv:14:9: position "P3" is not
+//	an integer or a status (DNF, DNS, DSQ, NC, DNQ). A qualifying row where the
+//	round names no qualifying table, a bonus on a qualifying row, two poles or two
+//	most-laps-led in one session, an unknown table or championship: each is one
+//	such line.
 //
 // # Custom points systems
 //

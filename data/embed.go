@@ -54,10 +54,14 @@ func Open(spec string) (*points.Season, error) {
 		if s, ok, err := openEmbedded(name); ok {
 			return s, err
 		}
-		if _, err := os.Stat(spec); err != nil {
-			list := Embedded()
-			return nil, fmt.Errorf("season %q: no such built-in season (champ has %s to %s) and no folder of that name", spec, list[0], list[len(list)-1])
+	}
+	if _, err := os.Stat(spec); err != nil && !strings.ContainsAny(spec, `/\`) {
+		list := Embedded()
+		hint := points.Suggest(name, list)
+		if hint == "" {
+			hint = "run 'champ seasons' for the list"
 		}
+		return nil, fmt.Errorf("season %q: no such built-in season (champ has %s to %s; %s) and no folder of that name", spec, list[0], list[len(list)-1], hint)
 	}
 	return LoadDir(spec)
 }

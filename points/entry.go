@@ -2,9 +2,7 @@ package points
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
-	"strings"
 )
 
 // Entry is a change of who drives, for rounds still to run: from round
@@ -81,7 +79,7 @@ func CheckEntries(s *Season, n int, entries []Entry) error {
 		case e.Until != 0 && (e.Until < e.Round || e.Until > rounds):
 			return fail("the last round, %d, must be from %d to %d", e.Until, e.Round, rounds)
 		case !teams[e.Team]:
-			return fail("team %q is not in the season; use a team id from teams.csv, such as one `champ standings --teams` lists", e.Team)
+			return fail("team %q is not in the season (%s); use a team id as `champ standings --teams` lists them", e.Team, similar(e.Team, teams))
 		case !drivers[e.Driver] && e.Name == "":
 			return fail("%s has not raced this season; if he is new, give his name in the name column (else check the id: %s)", e.Driver, similar(e.Driver, drivers))
 		case e.Replaces != "" && !drivers[e.Replaces]:
@@ -125,38 +123,15 @@ func WithEntries(s *Season, entries []Entry) *Season {
 	return &out
 }
 
-// similar names the ids that share the most with id: the likely meant
-// ones when an id is mistyped.
+// similar names the ids nearest to id: the likely meant ones when an id
+// is mistyped.
 func similar(id string, ids map[string]bool) string {
-	best, score := []string{}, 0
+	keys := make([]string, 0, len(ids))
 	for k := range ids {
-		n := commonPrefix(id, k)
-		for _, part := range strings.Split(id, "-") {
-			if len(part) > 2 && strings.Contains(k, part) {
-				n += len(part)
-			}
-		}
-		switch {
-		case n > score:
-			best, score = []string{k}, n
-		case n == score && n > 0:
-			best = append(best, k)
-		}
+		keys = append(keys, k)
 	}
-	if score == 0 {
-		return "no driver of the season is close"
+	if h := Suggest(id, keys); h != "" {
+		return h
 	}
-	sort.Strings(best)
-	if len(best) > 3 {
-		best = best[:3]
-	}
-	return "did you mean " + strings.Join(best, " or ") + "?"
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
+	return "no id of the season is close"
 }

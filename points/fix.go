@@ -111,7 +111,7 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 		}
 		for _, id := range []string{f.Driver, f.Other} {
 			if id != "" && !known[id] {
-				return fail("no driver %q in %s; use a driver id as in its results, such as %s", id, s.Name, exampleDriver(s))
+				return fail("no driver %q in %s; %s", id, s.Name, driverHint(s, id))
 			}
 		}
 		k := key{f.Round, f.Session}
@@ -171,9 +171,13 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 	return nil
 }
 
-func exampleDriver(s *Season) string {
-	if len(s.Drivers) > 0 {
-		return s.Drivers[0].ID
+func driverHint(s *Season, id string) string {
+	ids := make([]string, len(s.Drivers))
+	for i, d := range s.Drivers {
+		ids[i] = d.ID
 	}
-	return "max-verstappen"
+	if h := Suggest(id, ids); h != "" {
+		return h
+	}
+	return "use a driver id as in its results (champ standings --format csv lists them)"
 }

@@ -227,6 +227,9 @@ func Lookup(id string) (*System, error) {
 			return s, nil
 		}
 	}
+	if h := Suggest(id, SystemIDs()); h != "" {
+		return nil, fmt.Errorf("unknown points system %q; %s (known: %s)", id, h, strings.Join(SystemIDs(), ", "))
+	}
 	return nil, fmt.Errorf("unknown points system %q; known: %s", id, strings.Join(SystemIDs(), ", "))
 }
 

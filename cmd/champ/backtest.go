@@ -100,6 +100,11 @@ func backtestAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if f := c.String("forecasts"); f != "" {
+		if err := checkWritable("--forecasts", f); err != nil {
+			return err
+		}
+	}
 	from, to := c.Int("from"), c.Int("to")
 	if from > to {
 		return usagef("--from %d is after --to %d", from, to)
@@ -128,7 +133,7 @@ func backtestAction(c *cli.Context) error {
 		return err
 	}
 	if ch := seasons[0].System.Championship(cfg.Championship); ch == nil {
-		return usagef("--championship %q: %s (points system %s) has the championships %s", cfg.Championship, seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
+		return usagef("--championship %q: %s%s (points system %s) has the championships %s", cfg.Championship, hintPrefix(cfg.Championship, seasons[0].System.ChampionshipIDs()), seasons[0].Name, seasons[0].System.ID, strings.Join(seasons[0].System.ChampionshipIDs(), ", "))
 	}
 	// The season before each: one of those already open, or a built-in.
 	byID := map[string]*points.Season{}

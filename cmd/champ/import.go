@@ -23,6 +23,18 @@ func importCommand() *cli.Command {
 		Usage: "convert published results into champ's season format",
 		Description: `Importers write one season folder per season. With several seasons, each
 goes to DIR/f1-YYYY; with one --season, DIR is the season folder itself.`,
+		Action: func(c *cli.Context) error {
+			var names []string
+			for _, s := range c.Command.Subcommands {
+				if s.Name != "help" {
+					names = append(names, s.Name)
+				}
+			}
+			if c.NArg() > 0 {
+				return usagef("import: no importer %q; %suse %s", c.Args().First(), hintPrefix(c.Args().First(), names), strings.Join(names, ", "))
+			}
+			return usagef("import needs an importer: champ import %s ... (champ import --help)", strings.Join(names, "|"))
+		},
 		Subcommands: []*cli.Command{
 			{
 				Name:            "f1db",

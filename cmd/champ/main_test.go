@@ -157,8 +157,21 @@ func TestExitStatus(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{"unknown flag", []string{"standings", "--bogus"}, 2, "-bogus"},
-		{"bad format", []string{"standings", "--format", "xml"}, 2, `--format "xml": use table, csv or json`},
+		{"unknown flag", []string{"standings", "--bogus"}, 2, "champ standings has no flag -bogus"},
+		{"misspelt flag", []string{"project", "-sim", "3"}, 2, "champ project has no flag -sim; did you mean --sims?"},
+		{"bad format", []string{"standings", "--format", "xml"}, 2, `--format "xml": use table, csv, json or html`},
+		{"no html yet", []string{"rescore", "--system", "f1-2003", "--format", "html"}, 2, "--format html: champ rescore writes table, csv or json"},
+		{"no command", []string{}, 2, "USAGE:"},
+		{"import without importer", []string{"import"}, 2, "import needs an importer: champ import f1db|"},
+		{"unknown importer", []string{"import", "f1dbb"}, 2, "did you mean f1db?"},
+		{"rescore without system", []string{"rescore"}, 2, "rescore needs --system SYSTEM"},
+		{"out in a missing folder", []string{"project", "--sims", "10", "--out", "no/such/dir/x.csv"}, 2, "--out no/such/dir/x.csv: no folder no/such/dir; create it first"},
+		{"out a folder", []string{"standings", "--out", "testdata"}, 2, "--out testdata: not a regular file"},
+		{"plot in a missing folder", []string{"timeline", "--sims", "10", "--plot", "no/such/dir/x.svg"}, 2, "--plot no/such/dir/x.svg: no folder"},
+		{"forecasts in a missing folder", []string{"backtest", "--season", "f1-2024", "--forecasts", "no/such/dir/f.csv"}, 2, "--forecasts no/such/dir/f.csv: no folder"},
+		{"misspelt season", []string{"standings", "--season", "f1-20244"}, 1, "did you mean f1-2024"},
+		{"misspelt championship", []string{"standings", "--championship", "driver"}, 2, "did you mean drivers?"},
+		{"misspelt model", []string{"project", "--model", "plackettluce"}, 2, "did you mean plackett-luce?"},
 		{"after too far", []string{"standings", "--season", "f1-2024", "--after", "30"}, 2, "--after 30: Formula 1 2024 has 24 rounds"},
 		{"after not run", []string{"standings", "--season", "f1-2026", "--after", "20"}, 2, "has results up to round 11 only"},
 		{"stray argument", []string{"standings", "f1-2024"}, 2, "standings takes no arguments"},
@@ -174,7 +187,7 @@ func TestExitStatus(t *testing.T) {
 		{"unknown system", []string{"systems", "nascar"}, 1, `unknown points system "nascar"`},
 		{"import needs out", []string{"import", "f1db", "x"}, 2, "out"},
 		{"fix a completed round", []string{"project", "--sims", "10", "--fix", "5:race:max-verstappen=1"}, 1, "round 5 (China) has already been run; fix rounds after 9 only"},
-		{"fix an unknown driver", []string{"project", "--sims", "10", "--fix", "10:race:max-verstapen=1"}, 1, `no driver "max-verstapen" in Formula 1 2024`},
+		{"fix an unknown driver", []string{"project", "--sims", "10", "--fix", "10:race:max-verstapen=1"}, 1, `no driver "max-verstapen" in Formula 1 2024; did you mean max-verstappen?`},
 		{"fix two to one place", []string{"project", "--sims", "10", "--fix", "10:race:max-verstappen=1,lando-norris=1"}, 1, "max-verstappen is already fixed to P1 in that session"},
 		{"fix a missing sprint", []string{"project", "--sims", "10", "--fix", "10:sprint:max-verstappen=1"}, 1, "round 10 (Spain) has no sprint"},
 		{"fix syntax", []string{"project", "--sims", "10", "--fix", "10:race:max-verstappen=first"}, 2, `result "first" is not a position`},
@@ -211,12 +224,30 @@ func TestOutFile(t *testing.T) {
 	}
 	// A failure leaves nothing behind.
 	bad := filepath.Join(dir, "missing", "x.csv")
-	if _, _, code := champ(t, "standings", "--out", bad); code != 1 {
-		t.Errorf("writing into a missing folder: exit %d, want 1", code)
+	if _, _, code := champ(t, "standings", "--out", bad); code != 2 {
+		t.Errorf("writing into a missing folder: exit %d, want 2 (checked before the work)", code)
+	}
+	// The format follows the extension where --format is not given.
+	for ext, prefix := range map[string]string{".json": "{\n  \"season\": \"f1-2024\"", ".html": "<!DOCTYPE html>", ".csv": "position,driver", ".txt": "Formula 1 2024"} {
+		p := filepath.Join(dir, "s"+ext)
+		if _, errs, code := champ(t, "standings", "--out", p); code != 0 {
+			t.Fatalf("--out %s: exit %d: %s", p, code, errs)
+		}
+		if b, _ := os.ReadFile(p); !strings.HasPrefix(string(b), prefix) {
+			t.Errorf("--out %s: got %.40q, want %q first", p, b, prefix)
+		}
+		os.Remove(p)
 	}
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 1 {
 		t.Errorf("left files behind: %v", ents)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := champ(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "champ version ") {
+		t.Errorf("--version: exit %d, %q", code, out)
 	}
 }
 
@@ -242,5 +273,26 @@ func TestImportCommands(t *testing.T) {
 	out, _, code = champ(t, "standings", "--season", filepath.Join(dir, "2023"), "--format", "csv")
 	if code != 0 || !strings.Contains(out, "1,max-verstappen,Max Verstappen,VER,red-bull,Red Bull,575,") {
 		t.Errorf("imported 2023 from Ergast: exit %d\n%s", code, out)
+	}
+}
+
+// The README shows the example league's files as they are.
+func TestReadmeLeague(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"season.csv", "points.csv", "calendar.csv", "results.csv"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "league", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		block := "    # " + f + "\n"
+		for _, l := range strings.SplitAfter(strings.TrimSuffix(string(b), "\n"), "\n") {
+			block += "    " + strings.TrimSuffix(l, "\n") + "\n"
+		}
+		if !strings.Contains(string(readme), block) {
+			t.Errorf("README.md does not show testdata/league/%s as it is:\n%s", f, block)
+		}
 	}
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -19,25 +22,82 @@ const (
 	formatTable = "table"
 	formatCSV   = "csv"
 	formatJSON  = "json"
+	formatHTML  = "html"
 )
 
 func formatFlag() cli.Flag {
-	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table (for people), csv or json (for machines)"}
+	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable,
+		Usage: "output `FORMAT`: table (for people), csv or json (for machines), html (a page to share); default: from --out's extension, else table"}
 }
 
 func outFlag() cli.Flag {
-	return &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output"}
+	return &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output; .csv, .json and .html choose the format"}
 }
 
+// htmlCommands render a report, and so an HTML page; the others do not yet.
+var htmlCommands = map[string]bool{"standings": true, "project": true, "clinch": true}
+
+// outputFormat is the format asked for with --format or, without it, the
+// one --out's extension names. It checks --out before any work is done.
 func outputFormat(c *cli.Context) (string, error) {
+	out := c.String("out")
+	if out != "" {
+		if err := checkOutPath(out); err != nil {
+			return "", err
+		}
+	}
 	f := strings.ToLower(c.String("format"))
+	if !c.IsSet("format") && out != "" {
+		f = formatOfPath(out)
+	}
 	switch f {
 	case formatTable, "text":
 		return formatTable, nil
 	case formatCSV, formatJSON:
 		return f, nil
+	case formatHTML:
+		if c.Command != nil && htmlCommands[c.Command.Name] {
+			return f, nil
+		}
+		return "", usagef("--format html: champ %s writes table, csv or json (html: standings, project, clinch)", c.Command.Name)
 	}
-	return "", usagef("--format %q: use table, csv or json", c.String("format"))
+	return "", usagef("--format %q: use table, csv, json or html", c.String("format"))
+}
+
+// formatOfPath is the format a file name's extension asks for.
+func formatOfPath(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return formatCSV
+	case ".json":
+		return formatJSON
+	case ".html", ".htm":
+		return formatHTML
+	}
+	return formatTable
+}
+
+// checkOutPath fails, before the work starts, where --out could not be
+// written: its folder missing or not writable, or the path something
+// other than a regular file.
+func checkOutPath(path string) error { return checkWritable("--out", path) }
+
+// checkWritable is checkOutPath for any flag naming a file to write.
+func checkWritable(flag, path string) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return usagef("%s %s: not a regular file; name a file to create or replace", flag, path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return usagef("%s %s: no folder %s; create it first", flag, path, dir)
+	}
+	f, err := os.CreateTemp(dir, ".champ-check*")
+	if err != nil {
+		return usagef("%s %s: cannot write in %s (%v)", flag, path, dir, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // writeOutput sends what write produces to --out (through a temporary file

@@ -62,7 +62,7 @@ func (ch *chart) key(name string, thumbs ...plot.Thumbnailer) {
 func checkPlotFile(path string) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".png", ".svg":
-		return nil
+		return checkWritable("--plot", path)
 	}
 	return usagef("--plot %s: name a .png or .svg file", path)
 }

@@ -39,7 +39,7 @@ Examples:
   champ project --season f1-2021 --after 21 --sims 1000000 --seed 7
   champ project --season f1-2026                     # the season in progress
   champ project --constructors --positions --format csv --out report.csv
-  champ project --season ./my-league/ --model uniform
+  champ project --season cmd/champ/testdata/league --model uniform
   champ project --precision 0.001                    # until every standard error is below 0.1 point
   champ project --plot distribution.svg              # final-points distributions and title odds
   champ project --season indycar-2024 --after 5      # IndyCar after the Indianapolis 500
@@ -47,9 +47,9 @@ Examples:
 
 What-if (the conditioned odds beside the plain ones, from the same seed):
   champ project --fix "10:race:charles-leclerc=1,max-verstappen=DNF" --fix "11:sprint:lando-norris=1"
-  champ project --scenario my-scenario.csv           # fixed results in the results.csv format
+  champ project --scenario cmd/champ/testdata/scenario-2024.csv  # fixed results in the results.csv format
   champ project --swing max-verstappen               # his title odds by his next race: P1..P10, lower, DNF
-  champ project --entries entries.csv                # driver changes: substitutes, moves, new team-mates
+  champ project --entries cmd/champ/testdata/entries-2024.csv  # driver changes: substitutes, moves, new team-mates
 
 --fix takes ` + "ROUND:SESSION:DRIVER=RESULT,..." + `: a position (1, P3), DNF, a range
 (4-6; 11- for 11th or lower) or DRIVER>DRIVER (finishes ahead); bonuses

@@ -34,7 +34,7 @@ Examples:
 CSV columns: position,driver,name,team,points,official_position,official_points
 (team,name,points,... with --constructors).`,
 		Flags: append(seasonFlags(),
-			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file", Required: true},
+			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file (required)"},
 			championshipFlags()[0], championshipFlags()[1],
 			formatFlag(), outFlag(),
 		),
@@ -53,6 +53,9 @@ type rescored struct {
 }
 
 func rescoreAction(c *cli.Context) error {
+	if c.String("system") == "" {
+		return usagef("rescore needs --system SYSTEM: an id from 'champ systems' (f1-2003, motogp, ...) or a system .csv file")
+	}
 	r, err := newTableRequest(c)
 	if err != nil {
 		return err

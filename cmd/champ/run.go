@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/champ-dev/champ/points"
 )
 
 // Exit statuses.
@@ -35,6 +39,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		notFound = true
 		fmt.Fprintf(stderr, "champ: no command %q; run 'champ help' for the list\n", name)
 	}
+	if len(args) < 2 {
+		app.Writer = stderr // the usage, as for any usage error
+		_ = app.RunContext(ctx, []string{"champ", "--help"})
+		return exitUsage
+	}
 	err := app.RunContext(ctx, interspersed(app, args))
 	if notFound {
 		return exitUsage
@@ -54,7 +63,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func newApp(stdout, stderr io.Writer) *cli.App {
 	onUsage := func(c *cli.Context, err error, isSubcommand bool) error {
-		return &usageError{strings.TrimPrefix(err.Error(), "flag provided but not defined: ")}
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			return &usageError{unknownFlag(c, name)}
+		}
+		return &usageError{msg}
 	}
 	app := &cli.App{
 		Name:  "champ",
@@ -69,6 +82,7 @@ With no --season, commands answer for Formula 1 2024 after the Canadian GP
 A season is a built-in name (f1-1950 ... f1-2026, indycar-2024, wec-2024), a season
 folder (calendar.csv, results.csv, season.csv) or a bare results.csv; run
 'champ help format' for the file format and 'champ systems' for the rules.`,
+		Version:                   version(),
 		Writer:                    stdout,
 		ErrWriter:                 stderr,
 		EnableBashCompletion:      true,
@@ -96,9 +110,69 @@ folder (calendar.csv, results.csv, season.csv) or a bare results.csv; run
 	return app
 }
 
+// unknownFlag says that name is no flag of the command and names the
+// nearest ones.
+func unknownFlag(c *cli.Context, name string) string {
+	flags := c.App.Flags
+	where := "champ"
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		flags, where = c.Command.Flags, "champ "+c.Command.Name
+	}
+	var names []string
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if len(n) > 1 {
+				names = append(names, n)
+			}
+		}
+	}
+	msg := fmt.Sprintf("%s has no flag %s", where, name)
+	if near := points.Nearest(strings.TrimLeft(name, "-"), names); len(near) > 0 {
+		for i, n := range near {
+			near[i] = "--" + n
+		}
+		return msg + "; did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return msg + "; run '" + where + " --help' for its flags"
+}
+
 func setUsageHandler(c *cli.Command, h cli.OnUsageErrorFunc) {
 	c.OnUsageError = h
 	for _, s := range c.Subcommands {
 		setUsageHandler(s, h)
 	}
+}
+
+// hintPrefix is points.Suggest as the start of a message ("did you mean
+// x? "), or "".
+func hintPrefix(word string, ids []string) string {
+	if h := points.Suggest(word, ids); h != "" {
+		return h + " "
+	}
+	return ""
+}
+
+// version is the module's version and, in a build from a checkout, the
+// commit it was built from.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+changes"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev[:min(12, len(rev))] + dirty
+	}
+	return v + " " + runtime.Version()
 }

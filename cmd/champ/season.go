@@ -126,7 +126,7 @@ func championshipOf(c *cli.Context, s *points.Season) (*points.Championship, err
 	if ch := sys.Championship(name); ch != nil {
 		return ch, nil
 	}
-	return nil, usagef("--championship %q: %s (points system %s) has the championships %s", name, s.Name, sys.ID, strings.Join(sys.ChampionshipIDs(), ", "))
+	return nil, usagef("--championship %q: %s%s (points system %s) has the championships %s", name, hintPrefix(name, sys.ChampionshipIDs()), s.Name, sys.ID, strings.Join(sys.ChampionshipIDs(), ", "))
 }
 
 // noArgs is the usage error for a command that takes only flags; hint

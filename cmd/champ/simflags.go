@@ -89,7 +89,7 @@ func checkModel(flag, m string) error {
 			return nil
 		}
 	}
-	return usagef("--%s %q: use %s", flag, m, strings.Join(sim.ModelNames, ", "))
+	return usagef("--%s %q: %suse %s", flag, m, hintPrefix(m, sim.ModelNames), strings.Join(sim.ModelNames, ", "))
 }
 
 func plotFlag(what string) cli.Flag {
