@@ -630,3 +630,52 @@ func padded[T any](n int) []T {
 	s := make([]T, n+2*pad)
 	return s[pad : pad+n : pad+n]
 }
+
+// Quantile returns the q-quantile (0 < q < 1) of the entry's final points:
+// the least total whose cumulative probability reaches q.
+func (p *Projection) Quantile(e *Entry, q float64) float64 { return quantileOf(e, q, p.Step) }
+
+// MeanPosition is the entry's expected final position (1 for the title).
+func (e *Entry) MeanPosition() float64 {
+	var m, tot float64
+	for i, q := range e.Positions {
+		m += float64(i+1) * q
+		tot += q
+	}
+	if tot == 0 {
+		return 0
+	}
+	return m / tot
+}
+
+// ClinchNeed is the "magic number" of entry i: the points it still needs
+// to be sure of the title whatever its rivals score, that is to reach the
+// most any rival can (a tie there goes to the countback). It is 0 when the
+// title is already sure and ok is false when the entry cannot reach that
+// many on its own.
+func (t *Table) ClinchNeed(i int) (need float64, ok bool) {
+	e := &t.Entries[i]
+	if math.IsInf(e.MaxPoints, -1) {
+		return 0, false
+	}
+	best := math.Inf(-1)
+	for j := range t.Entries {
+		if r := &t.Entries[j]; j != i && !contains(e.Crew, r.ID) { // a crew-mate is no rival
+			best = max(best, r.MaxPoints)
+		}
+	}
+	if math.IsInf(best, -1) {
+		return 0, true
+	}
+	need = max(0, best-e.Points)
+	return need, e.Points+need <= e.MaxPoints+1e-9
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -34,8 +34,8 @@ Examples:
   champ clinch --constructors
   champ clinch --season indycar-2024 --after 15    # O'Ward 101 behind with two races of 54 left
 
-CSV columns: driver,name,points,scored,max_points,can_win,best_position,worst_position,
-earliest_clinch (team instead of driver with --constructors, the championship's
+CSV columns: position,driver,name,points,scored,max_points,can_win,best_position,worst_position,
+earliest_clinch,excluded (team instead of driver with --constructors, the championship's
 entry otherwise); worst_position is
 a number or "undetermined"; earliest_clinch is the first round after which the
 title could be decided for them (winning everything while no one else scores),
@@ -46,17 +46,16 @@ empty when they cannot win.`,
 }
 
 type clinchRow struct {
-	ID        string  `json:"id"`
-	Name      string  `json:"name"`
-	Points    float64 `json:"points"`
-	Scored    float64 `json:"scored"`
-	MaxPoints float64 `json:"max_points"`
-	CanWin    bool    `json:"can_win"`
-	Best      int     `json:"best_position"`
-	WorstLo   int     `json:"worst_position_low"`
-	WorstHi   int     `json:"worst_position_high"`
-	Earliest  int     `json:"earliest_clinch,omitempty"`
-	Excluded  bool    `json:"excluded,omitempty"`
+	ID        string
+	Points    float64
+	Scored    float64
+	MaxPoints float64
+	CanWin    bool
+	Best      int
+	WorstLo   int
+	WorstHi   int
+	Earliest  int
+	Excluded  bool
 }
 
 func clinchAction(c *cli.Context) error {
@@ -64,13 +63,18 @@ func clinchAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, after, ch, st, format := req.season, req.after, req.champ, req.st, req.format
+	rep := clinchReport(req.season, req.after, req.champ, req.st)
+	return writeOutput(c, func(w io.Writer) error { return rep.render(w, req.format) })
+}
+
+// clinchReport is the exact maths of championship ch after round after.
+func clinchReport(s *points.Season, after int, ch *points.Championship, st []points.Standing) *report {
 	champ := ch.ID
 	var rows []clinchRow
 	for _, e := range st {
-		r := clinchRow{ID: e.ID, Points: round6(e.Points), Scored: round6(e.Scored), Excluded: e.Excluded, Name: s.EntryName(ch, e.ID)}
+		r := clinchRow{ID: e.ID, Points: e.Points, Scored: e.Scored, Excluded: e.Excluded}
 		if !e.Excluded {
-			r.MaxPoints = round6(points.BestCase(s, after, e, champ).Points)
+			r.MaxPoints = points.BestCase(s, after, e, champ).Points
 			r.CanWin = points.CanWin(s, after, st, e.ID, champ)
 			r.Best = points.BestPosition(s, after, st, e.ID, champ)
 			r.WorstLo, r.WorstHi = points.WorstPosition(s, after, st, e.ID, champ)
@@ -108,64 +112,68 @@ func clinchAction(c *cli.Context) error {
 		}
 		return s.EntryName(ch, id)
 	}
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case formatJSON:
-			out := map[string]any{"season": s.Name, "system": s.System.ID, "after_round": after,
-				"championship": champ, "decided": decided, "leader": leader, "entries": rows}
-			if cond != nil {
-				out["next_round"] = conditionJSON(*cond, nameOf)
-			}
-			return writeJSON(w, out)
-		case formatCSV:
-			recs := [][]string{{ch.Entity(), "name", "points", "scored", "max_points", "can_win", "best_position", "worst_position", "earliest_clinch"}}
-			for _, r := range rows {
-				recs = append(recs, []string{r.ID, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.Scored),
-					points.FormatPoints(r.MaxPoints), strconv.FormatBool(r.CanWin), positionText(r.Best), worstText(r, false), positionText(r.Earliest)})
-			}
-			return writeRecords(w, recs)
-		}
-		fmt.Fprintf(w, "%s: %s, exact maths %s\n", s.Name, ch.Title, describeRound(s, after))
-		if decided {
-			fmt.Fprintf(w, "The title is decided: %s is champion.\n\n", nameOf(leader))
-		} else {
-			n := 0
-			for _, g := range lines {
-				if rows[g[0]].CanWin {
-					n++
-				}
-			}
-			fmt.Fprintf(w, "The title is open: %d can still win.\n", n)
-			if cond != nil {
-				fmt.Fprintf(w, "Next round: %s\n", cond.Describe(nameOf))
-			}
-			fmt.Fprintln(w)
-		}
-		t := newTable(">Pos", "Name", ">Points", ">Max", "Can win", ">Best", ">Worst", "Earliest clinch")
+	r := &report{
+		Title: fmt.Sprintf("%s: %s, exact maths %s", s.Name, ch.Title, describeRound(s, after)),
+		Meta:  append(seasonMeta(s, after), field{"championship", champ}, field{"decided", decided}, field{"leader", leader}),
+		Rows:  "entries",
+		Cols: []column{num("position", "Pos"), text(ch.Entity(), ""), text("name", "Name"), num("points", "Points"), num("scored", ""),
+			num("max_points", "Max"), text("can_win", "Can win"), num("best_position", "Best"), num("worst_position", "Worst"),
+			column{Key: "worst_position_low"}, column{Key: "worst_position_high"}, text("earliest_clinch", "Earliest clinch"), text("excluded", "")},
+		Notes: []string{"Max: the most points still reachable (winning every remaining session). Best and worst: final positions",
+			"still possible. Earliest clinch: the first round after which the title could be decided for them."},
+	}
+	if decided {
+		r.Lead = []string{fmt.Sprintf("The title is decided: %s is champion.", nameOf(leader))}
+	} else {
+		n := 0
 		for _, g := range lines {
-			i, r := g[0], rows[g[0]]
-			r.Name = nameOf(r.ID)
-			pos := strconv.Itoa(i + 1)
-			if r.Excluded {
-				pos = "EX"
+			if rows[g[0]].CanWin {
+				n++
 			}
-			win := "no"
-			if r.CanWin {
-				win = "yes"
-			}
-			clinch := ""
-			if r.Earliest > 0 {
-				clinch = fmt.Sprintf("round %d (%s)", r.Earliest, s.Round(r.Earliest).Name)
-			}
-			t.add(pos, r.Name, points.FormatPoints(r.Points), points.FormatPoints(r.MaxPoints), win, positionText(r.Best), worstText(r, true), clinch)
 		}
-		if err := t.write(w); err != nil {
-			return err
+		r.Lead = []string{fmt.Sprintf("The title is open: %d can still win.", n)}
+		if cond != nil {
+			r.Lead = append(r.Lead, "Next round: "+cond.Describe(nameOf))
+			r.Meta = append(r.Meta, field{"next_round", conditionJSON(*cond, nameOf, ch.Entity())})
 		}
-		fmt.Fprintln(w, "\nMax: the most points still reachable (winning every remaining session). Best and worst: final positions")
-		fmt.Fprintln(w, "still possible. Earliest clinch: the first round after which the title could be decided for them.")
-		return nil
-	})
+	}
+	folded := map[int]bool{}
+	for _, g := range lines {
+		for _, i := range g[1:] {
+			folded[i] = true
+		}
+	}
+	for i, row := range rows {
+		pos := cell{Text: strconv.Itoa(i + 1), Value: i + 1}
+		var maxp, best, worst, lo, hi, earliest any
+		clinch := ""
+		if row.Excluded {
+			pos = cell{Text: "EX"}
+		} else {
+			maxp, best, lo, hi = pts(row.MaxPoints), row.Best, row.WorstLo, row.WorstHi
+			worst = worstText(row, false)
+			if row.WorstLo == row.WorstHi {
+				worst = row.WorstLo
+			}
+			if row.Earliest > 0 {
+				earliest = row.Earliest
+				clinch = fmt.Sprintf("round %d (%s)", row.Earliest, s.Round(row.Earliest).Name)
+			}
+		}
+		win := "no"
+		if row.CanWin {
+			win = "yes"
+		}
+		r.Body = append(r.Body, []cell{pos, c(row.ID), cell{Text: nameOf(row.ID), Value: s.EntryName(ch, row.ID)},
+			c(pts(row.Points)), c(pts(row.Scored)), cell{Text: points.FormatPoints(row.MaxPoints), Value: maxp},
+			cell{Text: win, Value: row.CanWin}, cell{Text: positionText(row.Best), Value: best},
+			cell{Text: worstText(row, true), Value: worst}, cell{Value: lo}, cell{Value: hi},
+			cell{Text: clinch, Value: earliest}, c(row.Excluded)})
+		if folded[i] {
+			r.folded(len(r.Body) - 1)
+		}
+	}
+	return r
 }
 
 func positionText(p int) string {
@@ -187,22 +195,15 @@ func worstText(r clinchRow, table bool) string {
 	return "undetermined"
 }
 
-type rivalJSON struct {
-	ID     string  `json:"id"`
-	Gap    float64 `json:"margin"`
-	Exact  bool    `json:"exact"`
-	Always bool    `json:"always_alive"`
-}
-
 // conditionJSON is the next round's clinch condition as data: a rival
 // stays in the fight if it outscores the leader at the round by at least
 // margin points (negative: loses no more than that); exact says the
 // margin is the whole condition.
-func conditionJSON(c points.Condition, name func(string) string) map[string]any {
-	rivals := []rivalJSON{}
+func conditionJSON(c points.Condition, name func(string) string, entity string) orderedObject {
+	rivals := []orderedObject{}
 	for _, r := range c.Rivals {
-		rivals = append(rivals, rivalJSON{r.ID, r.Gap, r.Exact, r.Always})
+		rivals = append(rivals, orderedObject{{entity, r.ID}, {"margin", pts(r.Gap)}, {"exact", r.Exact}, {"always_alive", r.Always}})
 	}
-	return map[string]any{"round": c.Round, "name": c.RoundName, "leader": c.Leader, "can_clinch": c.Possible,
-		"rivals": rivals, "text": c.Describe(name)}
+	return orderedObject{{"round", c.Round}, {"name", c.RoundName}, {"leader", c.Leader}, {"can_clinch", c.Possible},
+		{"rivals", rivals}, {"text", c.Describe(name)}}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -37,6 +38,17 @@ type chart struct {
 	keys   int // legend entries
 }
 
+// Charts are set in Liberation Sans, which gonum/plot embeds to measure
+// text; an SVG names it first and then fonts of the same metrics (Arial,
+// Helvetica) and the generic sans-serif, so that a viewer without it
+// neither clips nor overlaps the labels.
+func init() { plot.DefaultFont = font.Font{Typeface: "Liberation", Variant: "Sans"} }
+
+// withFallbackFonts gives an SVG's font-family its fallbacks.
+func withFallbackFonts(svg string) string {
+	return strings.ReplaceAll(svg, "font-family:Liberation Sans;", "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;")
+}
+
 func newChart(title, x, y string) *chart {
 	p := plot.New()
 	p.Title.Text = title
@@ -50,6 +62,7 @@ func newChart(title, x, y string) *chart {
 	l := plot.NewLegend()
 	l.Top, l.Left = true, true
 	l.TextStyle.Font.Size = vg.Points(10)
+	l.Padding = vg.Points(3) // between entries, so that their lines never touch
 	return &chart{p: p, legend: l}
 }
 
@@ -78,6 +91,27 @@ func writePlot(path string, ch *chart) error {
 	} else {
 		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(chartWidth, chartHeight), vgimg.UseDPI(chartDPI))}
 	}
+	drawChart(canvas, ch)
+	if err := data.WriteFileAtomic(path, func(w io.Writer) error {
+		if svg, ok := canvas.(*vgsvg.Canvas); ok {
+			var b strings.Builder
+			if _, err := svg.WriteTo(&b); err != nil {
+				return err
+			}
+			_, err := io.WriteString(w, withFallbackFonts(b.String()))
+			return err
+		}
+		_, err := canvas.WriteTo(w)
+		return err
+	}); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// drawChart draws the chart on the canvas, its legend to the right of the
+// plot area.
+func drawChart(canvas vg.CanvasWriterTo, ch *chart) {
 	dc := draw.New(canvas)
 	area := dc
 	if ch.keys > 0 {
@@ -89,13 +123,21 @@ func writePlot(path string, ch *chart) error {
 		ch.legend.Draw(side)
 	}
 	ch.p.Draw(area)
-	if err := data.WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := canvas.WriteTo(w)
-		return err
-	}); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+}
+
+// plotSVG is the chart as an <svg> element to put inline in a page.
+func plotSVG(ch *chart) (string, error) {
+	canvas := vgsvg.New(chartWidth, chartHeight)
+	drawChart(canvas, ch)
+	var b strings.Builder
+	if _, err := canvas.WriteTo(&b); err != nil {
+		return "", err
 	}
-	return nil
+	svg := withFallbackFonts(b.String())
+	if i := strings.Index(svg, "<svg"); i >= 0 {
+		svg = svg[i:]
+	}
+	return strings.TrimSpace(svg), nil
 }
 
 // percentTicks marks a 0–1 axis in percent: a labelled tick every step

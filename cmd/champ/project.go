@@ -74,13 +74,20 @@ Models: plackett-luce (default; see 'go doc github.com/champ-dev/champ/sim'),
 empirical (resample each driver's own finishes), uniform (every order equally
 likely).
 
-CSV columns: driver,name,team,points,title_prob,title_se,mean_points,p5,p50,p95,
-max_points,eliminated (team,name,... with --constructors), then pos_1..pos_N
-with --positions. Probabilities are fractions (0.8214), points as scored.`,
+CSV columns: driver,name,team,team_name,points,title_prob,title_se,mean_points,
+p5,p50,p95 (one per --quantiles),max_points,eliminated,racing,mean_position,
+clinch_points,clinch_per_round, pos_1..pos_N with --positions, starts,note
+(team,name,... with --constructors). JSON has the same keys per entry, and
+the season, the model and its hyperparameters before them. Probabilities are
+fractions with six decimals (0.821400), points as scored. clinch_points is
+the "magic number": what the entry still needs to be sure of the title
+whatever the others score; a note of "few results" flags a driver with
+fewer than 3 races and sprints, whose odds lean on the model's prior.`,
 		Flags: append(append(append(seasonFlags(), whatIfFlags()...),
 			&cli.Float64Flag{Name: "precision", Usage: "run until every title probability's standard error is below `P` (0.001 = 0.1 point)"},
 			championshipFlags()[0], championshipFlags()[1], previousFlag(),
-			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position"},
+			&cli.BoolFlag{Name: "positions", Aliases: []string{"p"}, Usage: "add the probability of each final position and the expected one"},
+			&cli.StringFlag{Name: "quantiles", Aliases: []string{"q"}, Value: "5,50,95", Usage: "the bands of final points: `PERCENTAGES`, comma-separated"},
 			plotFlag("the final-points distributions and title odds"),
 			progressFlag(),
 			formatFlag(), outFlag(),
@@ -96,6 +103,10 @@ func projectAction(c *cli.Context) error {
 		return err
 	}
 	cfg.Precision = c.Float64("precision")
+	qs, err := quantilesFlag(c)
+	if err != nil {
+		return err
+	}
 	if cfg.Precision < 0 || cfg.Precision >= 0.5 {
 		return usagef("--precision %g: give a standard error between 0 and 0.5, such as 0.001", cfg.Precision)
 	}
@@ -178,11 +189,31 @@ func projectAction(c *cli.Context) error {
 	if cond != nil {
 		return writeFormats(c, format, cond.table, cond.csv, cond.json)
 	}
-	positions := c.Bool("positions")
-	return writeFormats(c, format,
-		func(w io.Writer) error { return writeProjectionTable(w, p, ch, positions) },
-		func(w io.Writer) error { return writeProjectionCSV(w, p, ch, positions) },
-		func(w io.Writer) error { return writeProjectionJSON(w, p, ch, positions) })
+	rep := projectionReport(p, ch, cfg, qs, c.Bool("positions"))
+	if format == formatHTML && p.After < len(s.Rounds) {
+		svg, err := plotSVG(distributionPlot(p, tableOf(p, ch)))
+		if err != nil {
+			return err
+		}
+		rep.SVG = append(rep.SVG, svg)
+	}
+	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+}
+
+// quantilesFlag reads --quantiles: percentages from 0 to 100, as fractions.
+func quantilesFlag(c *cli.Context) ([]float64, error) {
+	var qs []float64
+	for _, f := range strings.Split(c.String("quantiles"), ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || !(v > 0 && v < 100) {
+			return nil, usagef("--quantiles %q: give percentages between 0 and 100, such as 5,50,95", c.String("quantiles"))
+		}
+		qs = append(qs, v/100)
+	}
+	if len(qs) > 20 {
+		return nil, usagef("--quantiles %q: at most 20", c.String("quantiles"))
+	}
+	return qs, nil
 }
 
 // tableOf is a projection's table of championship ch.
@@ -243,172 +274,13 @@ func pct(p float64) string {
 	return strconv.FormatFloat(100*p, 'f', 1, 64)
 }
 
-func writeProjectionTable(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
-	s := p.Season
-	teams := ch.Of != points.HolderDriver
-	tb := tableOf(p, ch)
-	fmt.Fprintf(w, "%s: %s projection %s\n", s.Name, ch.Title, describeRound(s, p.After))
-	fmt.Fprintf(w, "Left: %s, %s points for %s\n", left(p), points.FormatPoints(tb.Left), article(ch.Entity()))
-	fmt.Fprintf(w, "Model: %s, %d seasons, seed %d, points system %s\n\n", p.Model, p.Sims, p.Seed, s.System.ID)
-	es := tb.Entries
-	x := exactOf(p, ch)
-	cols := []string{"Driver", "Team", ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
-	if teams {
-		cols = []string{title(ch.Entity()), ">Points", ">Title %", ">±", ">Mean", ">P5", ">P50", ">P95", "Note"}
-	}
-	if positions {
-		for i := range es {
-			cols = append(cols[:len(cols)-1:len(cols)-1], append([]string{">P" + strconv.Itoa(i+1)}, cols[len(cols)-1])...)
-			_ = i
-		}
-	}
-	t := newTable(cols...)
-	for _, e := range es {
-		if crewFollower(e) {
-			continue
-		}
-		var cells []string
-		if teams {
-			cells = append(cells, s.EntryName(ch, e.ID))
-		} else {
-			cells = append(cells, crewName(s, e), s.TeamName(e.Team))
-		}
-		note := x.note(e)
-		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), fmt.Sprintf("%.2f", 100*e.TitleSE),
-			fmt.Sprintf("%.1f", e.Mean), points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95))
-		if positions {
-			for _, q := range e.Positions {
-				cells = append(cells, pct(q))
-			}
-		}
-		cells = append(cells, note)
-		t.add(cells...)
-	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	ties := tb.Ties
-	fmt.Fprintf(w, "\nTitle %% and ± (one standard error) in percentage points; Mean, P5, P50, P95 are final points.\n")
-	if ties > 0 {
-		fmt.Fprintf(w, "In %d seasons (%s%%) the title was level on points and on the whole countback; they count for no one.\n", ties, pct(float64(ties)/float64(p.Sims)))
-	}
-	return nil
-}
-
-func prob(p float64) string { return strconv.FormatFloat(p, 'f', 6, 64) }
-
-func writeProjectionCSV(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
-	teams := ch.Of != points.HolderDriver
-	es := tableOf(p, ch).Entries
-	x := exactOf(p, ch)
-	header := []string{"driver", "name", "team"}
-	if teams {
-		header = []string{ch.Entity(), "name"}
-	}
-	header = append(header, "points", "title_prob", "title_se", "mean_points", "p5", "p50", "p95", "max_points", "eliminated")
-	if positions {
-		for i := range es {
-			header = append(header, fmt.Sprintf("pos_%d", i+1))
-		}
-	}
-	rows := [][]string{header}
-	for _, e := range es {
-		var r []string
-		if teams {
-			r = append(r, e.ID, p.Season.EntryName(ch, e.ID))
-		} else {
-			r = append(r, e.ID, p.Season.DriverName(e.ID), e.Team)
-		}
-		maxp := ""
-		if !math.IsInf(e.MaxPoints, -1) {
-			maxp = points.FormatPoints(e.MaxPoints)
-		}
-		r = append(r, points.FormatPoints(e.Points), prob(e.TitleProb), prob(e.TitleSE), strconv.FormatFloat(e.Mean, 'f', 3, 64),
-			points.FormatPoints(e.P5), points.FormatPoints(e.P50), points.FormatPoints(e.P95), maxp, strconv.FormatBool(!x.canWin[e.ID]))
-		if positions {
-			for _, q := range e.Positions {
-				r = append(r, prob(q))
-			}
-		}
-		rows = append(rows, r)
-	}
-	return writeRecords(w, rows)
-}
-
-type projectionJSON struct {
-	Season       string      `json:"season"`
-	System       string      `json:"system"`
-	AfterRound   int         `json:"after_round"`
-	Championship string      `json:"championship"`
-	RacesLeft    int         `json:"races_left"`
-	SprintsLeft  int         `json:"sprints_left"`
-	PointsLeft   float64     `json:"points_left"`
-	Model        string      `json:"model"`
-	Sims         int         `json:"sims"`
-	Seed         uint64      `json:"seed"`
-	TitleTies    int         `json:"title_ties"`
-	Entries      []entryJSON `json:"entries"`
-}
-
-type entryJSON struct {
-	ID         string    `json:"id"`
-	Name       string    `json:"name"`
-	Team       string    `json:"team,omitempty"`
-	Points     float64   `json:"points"`
-	TitleProb  float64   `json:"title_prob"`
-	TitleSE    float64   `json:"title_se"`
-	Mean       float64   `json:"mean_points"`
-	P5         float64   `json:"p5"`
-	P50        float64   `json:"p50"`
-	P95        float64   `json:"p95"`
-	MaxPoints  *float64  `json:"max_points,omitempty"`
-	Eliminated bool      `json:"eliminated"`
-	Active     bool      `json:"racing"`
-	Note       string    `json:"note,omitempty"`
-	Positions  []float64 `json:"positions,omitempty"`
-	Crew       []string  `json:"crew,omitempty"` // crew-mates level in every season, this driver included
-	Car        string    `json:"car,omitempty"`
-}
-
-func writeProjectionJSON(w io.Writer, p *sim.Projection, ch *points.Championship, positions bool) error {
-	teams := ch.Of != points.HolderDriver
-	tb := tableOf(p, ch)
-	out := projectionJSON{Season: p.Season.Name, System: p.Season.System.ID, AfterRound: p.After, Championship: ch.ID,
-		RacesLeft: p.Races, SprintsLeft: p.Sprints, PointsLeft: tb.Left, Model: p.Model, Sims: p.Sims, Seed: p.Seed, TitleTies: tb.Ties}
-	es := tb.Entries
-	x := exactOf(p, ch)
-	for _, e := range es {
-		j := entryJSON{ID: e.ID, Points: round6(e.Points), TitleProb: round6(e.TitleProb), TitleSE: round6(e.TitleSE), Mean: round6(e.Mean),
-			P5: round6(e.P5), P50: round6(e.P50), P95: round6(e.P95), Eliminated: !x.canWin[e.ID], Active: e.Active, Note: x.note(e)}
-		if teams {
-			j.Name = p.Season.EntryName(ch, e.ID)
-		} else {
-			j.Name, j.Team = p.Season.DriverName(e.ID), e.Team
-			if len(e.Crew) > 1 {
-				j.Crew, j.Car = e.Crew, e.Car
-			}
-		}
-		if !math.IsInf(e.MaxPoints, -1) {
-			m := round6(e.MaxPoints)
-			j.MaxPoints = &m
-		}
-		if positions {
-			for _, q := range e.Positions {
-				j.Positions = append(j.Positions, round6(q))
-			}
-		}
-		out.Entries = append(out.Entries, j)
-	}
-	return writeJSON(w, out)
-}
-
 // left says what sessions are still to run: races and sprints (where
 // the series runs sprints), and qualifying sessions that score.
 func left(p *sim.Projection) string {
 	sys := p.Season.System
-	out := fmt.Sprintf("%d races", p.Races)
+	out := plural(p.Races, "race")
 	if sys.Sprint != nil || sys.Series == "Formula 1" {
-		out += fmt.Sprintf(" and %d sprints", p.Sprints)
+		out += " and " + plural(p.Sprints, "sprint")
 	}
 	if q := len(p.Season.Upcoming(p.After)) - p.Races - p.Sprints; q > 0 {
 		out += fmt.Sprintf(" (%s with qualifying points)", plural(q, "round"))

@@ -275,6 +275,7 @@ table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.9rem
 th,td{padding:.2rem .5rem;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap}
 th{border-bottom:2px solid #888}td.n,th.n{text-align:right}
 tr{break-inside:avoid}
+td:first-child,th:first-child{position:sticky;left:0;background:#fff}
 .notes{color:#333;font-size:.9rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.85rem;color:#444}dt{font-weight:600}dd{margin:0}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
@@ -337,10 +338,7 @@ func (r *report) html(b *strings.Builder, h string) {
 	if len(r.Meta) > 0 && h == "h1" {
 		b.WriteString("<h2>Assumptions</h2>\n<dl>\n")
 		for _, f := range r.Meta {
-			v := machineText(f.Value)
-			if s, ok := f.Value.(string); ok {
-				v = s
-			}
+			v := metaText(f.Value)
 			fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", html.EscapeString(f.Key), html.EscapeString(v))
 		}
 		b.WriteString("</dl>\n")
@@ -352,4 +350,23 @@ func numClass(col column) string {
 		return ` class="n"`
 	}
 	return ""
+}
+
+// metaText is a fact of a report as people read it.
+func metaText(v any) string {
+	switch x := v.(type) {
+	case orderedObject:
+		parts := make([]string, len(x))
+		for i, f := range x {
+			parts[i] = f.Key + " " + metaText(f.Value)
+		}
+		return strings.Join(parts, ", ")
+	case []float64:
+		parts := make([]string, len(x))
+		for i, f := range x {
+			parts[i] = machineText(f)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return machineText(v)
 }

@@ -181,7 +181,7 @@ func (w *conditioned) csv(out io.Writer) error {
 		} else {
 			r = append(r, e.ID, w.cond.Season.DriverName(e.ID), e.Team)
 		}
-		r = append(r, points.FormatPoints(e.Points), prob(e.TitleProb), prob(e.TitleSE), prob(b.TitleProb), prob(e.TitleProb-b.TitleProb),
+		r = append(r, points.FormatPoints(e.Points), machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE)), machineText(fraction(b.TitleProb)), machineText(fraction(e.TitleProb-b.TitleProb)),
 			strconv.FormatFloat(e.Mean, 'f', 3, 64), strconv.FormatFloat(b.Mean, 'f', 3, 64))
 		rows = append(rows, r)
 	}
@@ -449,7 +449,7 @@ func (sw *swing) csv(w io.Writer) error {
 	add := func(label string, p *sim.Projection) {
 		for _, id := range ids {
 			e := entryOf(p, id)
-			rows = append(rows, []string{label, id, prob(e.TitleProb), prob(e.TitleSE), prob(e.TitleProb - entryOf(sw.plain, id).TitleProb)})
+			rows = append(rows, []string{label, id, machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE)), machineText(fraction(e.TitleProb - entryOf(sw.plain, id).TitleProb))})
 		}
 	}
 	add("modelled", sw.plain)
