@@ -284,8 +284,16 @@ func TestFitEdgeCases(t *testing.T) {
 	if f.Strength[f.Index("perfect")] <= f.Strength[f.Index("other")] {
 		t.Error("the perfect record should be the strongest")
 	}
-	if d := f.DNF(f.Index("third")); d < 0.5 || d >= 1 {
-		t.Errorf("always retired: DNF %v", d)
+	// By default a driver's retirement rate stays near the field's (a third
+	// here), a little above it for one who always retired; with a weak
+	// prior his own record dominates.
+	if d := f.DNF(f.Index("third")); d <= 1.0/3 || d > 0.4 {
+		t.Errorf("always retired, default prior: DNF %v, want just above the field's 1/3", d)
+	}
+	weak := DefaultOptions()
+	weak.DNFPrior = 10
+	if d := FitSeason(s, 20, weak).DNF(f.Index("third")); d < 0.5 || d >= 1 {
+		t.Errorf("always retired, prior of 10 starts: DNF %v", d)
 	}
 	early := FitSeason(s, 3, DefaultOptions())
 	if early.LogSD[early.Index("other")] <= f.LogSD[f.Index("other")] {

@@ -65,7 +65,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 2, DNFPrior: 10, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
+	return Options{HalfLife: 16, Prior: 2, DNFPrior: 1000, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
