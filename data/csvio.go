@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/gocarina/gocsv"
 )
@@ -161,14 +162,22 @@ func writeCSV(w io.Writer, rows any) error {
 }
 
 // WriteFileAtomic writes a file through a temporary file in the same
-// folder and renames it into place, so no reader ever sees half a file.
+// folder, synced to disk and renamed into place, so no reader ever sees
+// half a file. It replaces only a regular file: a symbolic link, a device
+// or a folder at path is an error. The temporary file is removed on an
+// error, and by RemoveTemporary on a signal.
 func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (%s); champ replaces only regular files", path, fi.Mode().Type())
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
 	}
+	temporary.Store(f.Name(), true)
 	defer func() {
+		temporary.Delete(f.Name())
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
@@ -180,8 +189,23 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = f.Chmod(0o644); err != nil {
 		return err
 	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
 	if err = f.Close(); err != nil {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// temporary holds the temporary files WriteFileAtomic has open.
+var temporary sync.Map
+
+// RemoveTemporary removes the temporary files of writes still under way:
+// what a command calls when a signal stops it.
+func RemoveTemporary() {
+	temporary.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		return true
+	})
 }

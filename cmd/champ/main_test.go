@@ -299,3 +299,34 @@ func TestReadmeLeague(t *testing.T) {
 		}
 	}
 }
+
+// Names from a file cannot drive the terminal or a spreadsheet: control
+// characters are escaped in tables, formulas in CSV are kept as text.
+func TestHostileNames(t *testing.T) {
+	dir := t.TempDir()
+	results := "round,driver,name,team,team_name,position\n" +
+		"1,alice,\"\x1b[2JAlice\",red,\"=HYPERLINK(\"\"x\"\")\",1\n" +
+		"1,bob,Bob\u202eevil,blue,@SUM(A1),2\n"
+	if err := os.WriteFile(filepath.Join(dir, "results.csv"), []byte(results), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := champ(t, "standings", "--season", filepath.Join(dir, "results.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.ContainsAny(out, "\x1b\u202e") || !strings.Contains(out, `\x1b[2JAlice`) || !strings.Contains(out, `Bob\u202eevil`) {
+		t.Errorf("control characters reach the terminal:\n%q", out)
+	}
+	out, _, _ = champ(t, "standings", "--season", filepath.Join(dir, "results.csv"), "--format", "csv")
+	if !strings.Contains(out, `"'=HYPERLINK(""x"")"`) || !strings.Contains(out, "'@SUM(A1)") {
+		t.Errorf("formulas reach the spreadsheet:\n%s", out)
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{"-3": "-3", "-1.5": "-1.5", "=1+1": "'=1+1", "+x": "'+x", "@a": "'@a", "abc": "abc", "": "", "-x": "'-x"} {
+		if got := safeCell(in); got != want {
+			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

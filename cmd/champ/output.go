@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -84,7 +85,7 @@ func checkOutPath(path string) error { return checkWritable("--out", path) }
 
 // checkWritable is checkOutPath for any flag naming a file to write.
 func checkWritable(flag, path string) error {
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
 		return usagef("%s %s: not a regular file; name a file to create or replace", flag, path)
 	}
 	dir := filepath.Dir(path)
@@ -112,11 +113,28 @@ func writeOutput(c *cli.Context, write func(io.Writer) error) error {
 	return write(c.App.Writer)
 }
 
-func writeCSV(w io.Writer, rows any) error { return gocsv.Marshal(rows, w) }
+func writeCSV(w io.Writer, rows any) error {
+	text, err := gocsv.MarshalString(rows)
+	if err != nil {
+		return err
+	}
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		return err
+	}
+	return writeRecords(w, recs)
+}
 
 // writeRecords writes rows whose columns are only known at run time.
+// A cell a spreadsheet would run as a formula (=, +, -, @ first, and not
+// a number) is written with a leading apostrophe, so that it stays text.
 func writeRecords(w io.Writer, rows [][]string) error {
 	cw := csv.NewWriter(w)
+	for _, r := range rows {
+		for i, cell := range r {
+			r[i] = safeCell(cell)
+		}
+	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
@@ -127,6 +145,42 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// safeCell keeps a CSV cell from running as a spreadsheet formula.
+func safeCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s // a negative number
+	}
+	return "'" + s
+}
+
+// safeText shows control characters (and the bidirectional overrides)
+// as escapes, so that a name in a file cannot move the terminal's cursor,
+// clear its screen or reverse its text.
+func safeText(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // table lays out columns for people: text columns left-aligned, numbers
@@ -147,7 +201,12 @@ func newTable(cols ...string) *table {
 	return t
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+func (t *table) add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = safeText(c)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 func (t *table) write(w io.Writer) error {
 	widths := make([]int, len(t.header))

@@ -144,10 +144,10 @@ func (r *report) writeTable(w io.Writer) error {
 
 func (r *report) table(b *strings.Builder) {
 	if r.Title != "" {
-		b.WriteString(r.Title + "\n")
+		b.WriteString(safeText(r.Title) + "\n")
 	}
 	for _, l := range r.Lead {
-		b.WriteString(l + "\n")
+		b.WriteString(safeText(l) + "\n")
 	}
 	if r.Title != "" || len(r.Lead) > 0 {
 		b.WriteString("\n")
@@ -178,7 +178,10 @@ func (r *report) table(b *strings.Builder) {
 	}
 	_ = t.write(b)
 	if len(r.Notes) > 0 {
-		b.WriteString("\n" + strings.Join(r.Notes, "\n") + "\n")
+		b.WriteString("\n")
+		for _, n := range r.Notes {
+			b.WriteString(safeText(n) + "\n")
+		}
 	}
 	for _, x := range r.Extra {
 		b.WriteString("\n")
