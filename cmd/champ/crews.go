@@ -108,3 +108,55 @@ func standingCrewName(s *points.Season, n int, st []points.Standing, g []int) st
 	}
 	return crewName(s, e)
 }
+
+// columnLabels gives each id a short, distinct column heading: special's
+// answer where it has one, else the driver's code, else three letters of
+// his surname. Two alike (1962: Graham and Phil Hill, both HIL) take their
+// first initial (G.HIL, P.HIL), and failing that the full name.
+func columnLabels(s *points.Season, ids []string, special func(string) string) map[string]string {
+	out := map[string]string{}
+	count := map[string]int{}
+	for _, id := range ids {
+		l := special(id)
+		if l == "" {
+			l = s.DriverCode(id)
+		}
+		if l == "" {
+			l = surnameCode(s.DriverName(id))
+		}
+		out[id] = l
+		count[l]++
+	}
+	for _, id := range ids {
+		if count[out[id]] < 2 {
+			continue
+		}
+		name := s.DriverName(id)
+		if f := strings.Fields(name); len(f) > 1 {
+			out[id] = strings.ToUpper(string([]rune(f[0])[:1])) + "." + out[id]
+		} else {
+			out[id] = name
+		}
+	}
+	seen := map[string]int{}
+	for _, id := range ids {
+		seen[out[id]]++
+	}
+	for _, id := range ids {
+		if seen[out[id]] > 1 {
+			out[id] = s.DriverName(id) + " (" + id + ")"
+		}
+	}
+	return out
+}
+
+// surnameCode is the first three letters of a name's last word, in
+// capitals: ABL for Alice Able.
+func surnameCode(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	r := []rune(strings.ToUpper(f[len(f)-1]))
+	return string(r[:min(3, len(r))])
+}

@@ -55,6 +55,8 @@ func TestGolden(t *testing.T) {
 		{"standings-2024-r9.csv", []string{"standings", "--format", "csv"}},
 		{"standings-2024-r2.json", []string{"standings", "--after", "2", "--format", "json"}},
 		{"standings-folder.txt", []string{"standings", "--season", "testdata/league"}},
+		{"timeline-1962.txt", []string{"timeline", "--season", "f1-1962", "--sims", "500"}},
+		{"project-league-swing.txt", []string{"project", "--season", "testdata/league", "--swing", "alice", "--sims", "2000"}},
 		{"standings-folder.html", []string{"standings", "--season", "testdata/league", "--format", "html"}},
 		{"project-league.html", []string{"project", "--season", "testdata/league", "--sims", "2000", "--positions", "--format", "html"}},
 		{"clinch-folder.html", []string{"clinch", "--season", "testdata/league", "--format", "html"}},

@@ -162,16 +162,19 @@ func (t timeline) entry(p *sim.Projection, id string) sim.Entry {
 	return find(p.Table(t.champ.ID).Entries, id)
 }
 
-// label heads an entry's column: a driver's code where he has one, else
-// the entry's name.
-func (t timeline) label(s *points.Season, id string) string {
-	if e := t.entry(t.ps[len(t.ps)-1], id); len(e.Crew) > 1 && e.Car != "" {
-		return "#" + e.Car
-	}
-	if t.champ.Of == points.HolderDriver && s.DriverCode(id) != "" {
-		return s.DriverCode(id)
-	}
-	return s.EntryName(t.champ, id)
+// labels head the entries' columns: a crew's car, a driver's code (or one
+// made from his name), else the entry's name; never two alike.
+func (t timeline) labels(s *points.Season, ids []string) map[string]string {
+	last := t.ps[len(t.ps)-1]
+	return columnLabels(s, ids, func(id string) string {
+		if e := t.entry(last, id); len(e.Crew) > 1 && e.Car != "" {
+			return "#" + e.Car
+		}
+		if t.champ.Of == points.HolderDriver {
+			return ""
+		}
+		return s.EntryName(t.champ, id)
+	})
 }
 
 // find returns the entry with the id, or an empty one for an id the
@@ -236,9 +239,10 @@ func (t timeline) table(w io.Writer) error {
 	s := t.ps[len(t.ps)-1].Season
 	fmt.Fprintf(w, "%s: title odds (%%) after each round, %s model, %d seasons per round, seed %d\n\n", s.Name, p0.Model, p0.Sims, p0.Seed)
 	cols := t.plotted()
+	labels := t.labels(s, cols)
 	head := []string{">Round", "After"}
 	for _, id := range cols {
-		head = append(head, ">"+t.label(s, id))
+		head = append(head, ">"+labels[id])
 	}
 	tb := newTable(head...)
 	for _, p := range t.ps {
@@ -257,7 +261,7 @@ func (t timeline) table(w io.Writer) error {
 		if e := t.entry(t.ps[len(t.ps)-1], id); len(e.Crew) > 1 {
 			name = crewName(s, e)
 		}
-		if l := t.label(s, id); l != name {
+		if l := labels[id]; l != name {
 			fmt.Fprintf(w, "%s  %s\n", l, name)
 		}
 	}

@@ -82,7 +82,10 @@ func change(a, b float64) string {
 	if round6(d) == 0 {
 		return "0"
 	}
-	if s := strconv.FormatFloat(d, 'f', 1, 64); s != "-0.0" {
+	if s := strconv.FormatFloat(d, 'f', 1, 64); s != "-0.0" && s != "0.0" {
+		if d > 0 {
+			return "+" + s
+		}
 		return s
 	}
 	return "0.0"
@@ -377,21 +380,25 @@ func raceCars(s *points.Season, after int) []string {
 	return cars
 }
 
-// swingLabel heads a contender's column: his crew's car, or his code.
-func (sw *swing) label(id string) string {
-	if e := entryOf(sw.plain, id); len(e.Crew) > 1 && e.Car != "" {
-		return "#" + e.Car
-	}
-	return sw.plain.Season.DriverCode(id)
+// heads head the contenders' columns: a crew's car, or a driver's code
+// (or one made from his name); never two alike.
+func (sw *swing) heads() map[string]string {
+	return columnLabels(sw.plain.Season, append([]string{sw.driver}, sw.rivals...), func(id string) string {
+		if e := entryOf(sw.plain, id); len(e.Crew) > 1 && e.Car != "" {
+			return "#" + e.Car
+		}
+		return ""
+	})
 }
 
 func (sw *swing) table(w io.Writer) error {
 	s := sw.plain.Season
 	fmt.Fprintf(w, "%s %s: title odds by %s's result in %s (round %d)\n", s.Name, describeRound(s, sw.plain.After), crewName(s, entryOf(sw.plain, sw.driver)), sw.round.Name, sw.round.Number)
 	fmt.Fprintf(w, "Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model\n\n", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)
-	cols := []string{"Result", ">" + sw.label(sw.driver) + " title %", ">Change"}
+	labels := sw.heads()
+	cols := []string{"Result", ">" + labels[sw.driver] + " title %", ">Change"}
 	for _, r := range sw.rivals {
-		cols = append(cols, ">"+sw.label(r)+" %")
+		cols = append(cols, ">"+labels[r]+" %")
 	}
 	t := newTable(cols...)
 	row := func(label string, p *sim.Projection) {
