@@ -187,7 +187,8 @@ func projectAction(c *cli.Context) error {
 		}
 	}
 	if cond != nil {
-		return writeFormats(c, format, cond.table, cond.csv, cond.json)
+		rep := cond.report(cfg, qs)
+		return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
 	}
 	rep := projectionReport(p, ch, cfg, qs, c.Bool("positions"))
 	if format == formatHTML && p.After < len(s.Rounds) {

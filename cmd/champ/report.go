@@ -42,6 +42,21 @@ func (r *report) folded(i int) {
 	r.fold[i] = true
 }
 
+// insert adds a column after the one keyed after (at the end if there is
+// none), its cell in row i given by value(i).
+func (r *report) insert(after string, col column, value func(i int) cell) {
+	at := len(r.Cols)
+	for i, c := range r.Cols {
+		if c.Key == after {
+			at = i + 1
+		}
+	}
+	r.Cols = append(r.Cols[:at], append([]column{col}, r.Cols[at:]...)...)
+	for i, row := range r.Body {
+		r.Body[i] = append(row[:at], append([]cell{value(i)}, row[at:]...)...)
+	}
+}
+
 // round6 keeps numbers free of float noise such as 25.139999999999997.
 func round6(f float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 6, 64), 64)

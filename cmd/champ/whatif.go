@@ -91,48 +91,56 @@ func change(a, b float64) string {
 	return "0.0"
 }
 
-func (w *conditioned) table(out io.Writer) error {
+// report is the conditioned projection beside the plain one: the
+// projection's report with the plain odds and mean and the change.
+func (w *conditioned) report(cfg sim.Config, qs []float64) *report {
 	ch := w.champ
-	teams := ch.Of != points.HolderDriver
 	p := w.cond
 	s := p.Season
-	fmt.Fprintf(out, "%s: %s projection %s, with %s\n", s.Name, ch.Title, describeRound(s, p.After), w.what())
+	r := projectionReport(p, ch, cfg, qs, false)
+	r.Title += ", with " + w.what()
+	var lead []string
 	for _, f := range w.fixes {
-		fmt.Fprintf(out, "  %s\n", describeFix(s, f))
+		lead = append(lead, "  "+describeFix(s, f))
 	}
 	for _, e := range w.entries {
-		fmt.Fprintf(out, "  %s\n", describeEntry(s, e))
+		lead = append(lead, "  "+describeEntry(s, e))
 	}
-	fmt.Fprintf(out, "Model: %s, %d seasons, seed %d for both; Plain: the projection without them\n\n", p.Model, p.Sims, p.Seed)
-	cols := []string{"Driver", "Team", ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
-	if teams {
-		cols = []string{title(ch.Entity()), ">Points", ">Title %", ">Plain %", ">Change", ">Mean", ">Plain mean"}
+	r.Lead = append(lead, fmt.Sprintf("Model: %s, %d seasons, seed %d for both; Plain: the projection without them", p.Model, p.Sims, p.Seed))
+	fixes, changes := []string{}, []string{}
+	for _, f := range w.fixes {
+		fixes = append(fixes, f.String())
 	}
-	t := newTable(cols...)
-	for _, e := range tableOf(p, ch).Entries {
-		if crewFollower(e) {
-			continue
+	for _, e := range w.entries {
+		changes = append(changes, e.String())
+	}
+	r.Meta = append(r.Meta, field{"fixes", fixes}, field{"driver_changes", changes})
+	es := tableOf(p, ch).Entries
+	r.insert("title_se", num("title_prob_plain", "Plain %"), func(i int) cell {
+		b := w.plainOf(es[i].ID)
+		return cell{Text: pct(b.TitleProb), Value: fraction(b.TitleProb)}
+	})
+	r.insert("title_prob_plain", num("change", "Change"), func(i int) cell {
+		b := w.plainOf(es[i].ID)
+		return cell{Text: change(es[i].TitleProb, b.TitleProb), Value: fraction(es[i].TitleProb - b.TitleProb)}
+	})
+	r.insert("mean_points", num("mean_points_plain", "Plain mean"), func(i int) cell {
+		b := w.plainOf(es[i].ID)
+		return cell{Text: fmt.Sprintf("%.1f", b.Mean), Value: fixed{b.Mean, 3}}
+	})
+	// The table keeps to the comparison; CSV and JSON carry everything.
+	for i := range r.Cols {
+		switch k := r.Cols[i].Key; {
+		case k == "title_se", k == "clinch_per_round", k == "note", strings.HasPrefix(k, "p") && r.Cols[i].Right && k != "points":
+			r.Cols[i].Head = ""
 		}
-		b := w.plainOf(e.ID)
-		var cells []string
-		if teams {
-			cells = append(cells, s.EntryName(ch, e.ID))
-		} else {
-			cells = append(cells, crewName(s, e), s.TeamName(e.Team))
-		}
-		cells = append(cells, points.FormatPoints(e.Points), pct(e.TitleProb), pct(b.TitleProb), change(e.TitleProb, b.TitleProb),
-			fmt.Sprintf("%.1f", e.Mean), fmt.Sprintf("%.1f", b.Mean))
-		t.add(cells...)
 	}
-	if err := t.write(out); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "\nChange in percentage points.")
+	note := "Change in percentage points."
 	if len(w.fixes) > 0 {
-		fmt.Fprintf(out, " The other drivers keep the model's order around the fixed ones.")
+		note += " The other drivers keep the model's order around the fixed ones."
 	}
-	fmt.Fprintln(out)
-	return nil
+	r.Notes = []string{note}
+	return r
 }
 
 // what says what conditions the projection: "3 fixed results", "1 driver
@@ -165,70 +173,6 @@ func describeEntry(s *points.Season, e points.Entry) string {
 		out += fmt.Sprintf(" (strength %g× the team's)", e.Share)
 	}
 	return out
-}
-
-func (w *conditioned) csv(out io.Writer) error {
-	ch := w.champ
-	teams := ch.Of != points.HolderDriver
-	header := []string{"driver", "name", "team"}
-	if teams {
-		header = []string{ch.Entity(), "name"}
-	}
-	header = append(header, "points", "title_prob", "title_se", "title_prob_plain", "change", "mean_points", "mean_points_plain")
-	rows := [][]string{header}
-	for _, e := range tableOf(w.cond, ch).Entries {
-		b := w.plainOf(e.ID)
-		var r []string
-		if teams {
-			r = append(r, e.ID, w.cond.Season.EntryName(ch, e.ID))
-		} else {
-			r = append(r, e.ID, w.cond.Season.DriverName(e.ID), e.Team)
-		}
-		r = append(r, points.FormatPoints(e.Points), machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE)), machineText(fraction(b.TitleProb)), machineText(fraction(e.TitleProb-b.TitleProb)),
-			strconv.FormatFloat(e.Mean, 'f', 3, 64), strconv.FormatFloat(b.Mean, 'f', 3, 64))
-		rows = append(rows, r)
-	}
-	return writeRecords(out, rows)
-}
-
-func (w *conditioned) json(out io.Writer) error {
-	ch := w.champ
-	type entry struct {
-		ID        string  `json:"id"`
-		Name      string  `json:"name"`
-		Points    float64 `json:"points"`
-		Prob      float64 `json:"title_prob"`
-		SE        float64 `json:"title_se"`
-		Plain     float64 `json:"title_prob_plain"`
-		Change    float64 `json:"change"`
-		Mean      float64 `json:"mean_points"`
-		PlainMean float64 `json:"mean_points_plain"`
-	}
-	p := w.cond
-	v := struct {
-		Season string   `json:"season"`
-		After  int      `json:"after"`
-		Model  string   `json:"model"`
-		Sims   int      `json:"sims"`
-		Seed   uint64   `json:"seed"`
-		Fixes  []string `json:"fixes"`
-		Change []string `json:"driver_changes,omitempty"`
-		Champ  string   `json:"championship"`
-		Rows   []entry  `json:"entries"`
-	}{Season: p.Season.Name, After: p.After, Model: p.Model, Sims: p.Sims, Seed: p.Seed, Champ: ch.ID}
-	for _, f := range w.fixes {
-		v.Fixes = append(v.Fixes, f.String())
-	}
-	for _, e := range w.entries {
-		v.Change = append(v.Change, e.String())
-	}
-	for _, e := range tableOf(p, ch).Entries {
-		b := w.plainOf(e.ID)
-		name := p.Season.EntryName(ch, e.ID)
-		v.Rows = append(v.Rows, entry{e.ID, name, round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), round6(b.TitleProb),
-			round6(e.TitleProb - b.TitleProb), round6(e.Mean), round6(b.Mean)})
-	}
-	return writeJSON(out, v)
 }
 
 // describeFix says a fix in words.
