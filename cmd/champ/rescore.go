@@ -196,38 +196,25 @@ func (r *rescored) csv(w io.Writer) error {
 }
 
 func (r *rescored) json(w io.Writer) error {
-	type row struct {
-		Position         *int    `json:"position"`
-		ID               string  `json:"id"`
-		Name             string  `json:"name"`
-		Points           float64 `json:"points"`
-		OfficialPosition *int    `json:"official_position"`
-		OfficialPoints   float64 `json:"official_points"`
-	}
-	v := struct {
-		Season    string `json:"season"`
-		After     int    `json:"after_round"`
-		System    string `json:"system"`
-		Official  string `json:"official_system"`
-		Champion  string `json:"leader"`
-		OfficialC string `json:"official_leader"`
-		Rows      []row  `json:"standings"`
-	}{Season: r.season.Name, After: r.after, System: r.season.System.ID, Official: r.official.System.ID, Champion: champion(r.st), OfficialC: champion(r.off)}
-	pos := func(st *points.Standing) *int {
+	key := r.champ.Entity()
+	pos := func(st *points.Standing) any {
 		if st == nil || st.Excluded {
 			return nil
 		}
-		p := st.Position
-		return &p
+		return st.Position
 	}
+	rows := []orderedObject{}
 	for i := range r.st {
 		e := &r.st[i]
 		o := r.officialOf(e.ID)
-		rw := row{Position: pos(e), ID: e.ID, Name: r.name(e.ID), Points: round6(e.Points), OfficialPosition: pos(o)}
+		var op any
 		if o != nil {
-			rw.OfficialPoints = round6(o.Points)
+			op = pts(o.Points)
 		}
-		v.Rows = append(v.Rows, rw)
+		rows = append(rows, orderedObject{{"position", pos(e)}, {key, e.ID}, {"name", r.name(e.ID)}, {"points", pts(e.Points)},
+			{"official_position", pos(o)}, {"official_points", op}})
 	}
-	return writeJSON(w, v)
+	return writeJSON(w, orderedObject{{"season", r.season.ID}, {"season_name", r.season.Name}, {"after_round", r.after},
+		{"system", r.season.System.ID}, {"official_system", r.official.System.ID}, {"championship", r.champ.ID},
+		{"leader", champion(r.st)}, {"official_leader", champion(r.off)}, {"standings", rows}})
 }

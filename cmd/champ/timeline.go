@@ -34,8 +34,10 @@ Examples:
   champ timeline --season f1-2021 --format csv --out 2021.csv
   champ timeline --season f1-2008 --sims 1000000 --plot 2008.svg
 
-CSV columns: round,driver,title_prob,title_se (drivers who had a chance
-after some round; probabilities as fractions).`,
+CSV columns: after_round,driver,title_prob,title_se (drivers who had a
+chance after some round; probabilities as fractions with six decimals).
+JSON: the season and model, then "timeline", a list of rounds, each with
+its entries (driver, name, points, title_prob, title_se, racing).`,
 		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1], previousFlag(),
 			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
@@ -189,47 +191,33 @@ func find(es []sim.Entry, id string) sim.Entry {
 }
 
 func (t timeline) csv(w io.Writer) error {
-	rows := [][]string{{"round", t.champ.Entity(), "title_prob", "title_se"}}
+	rows := [][]string{{"after_round", t.champ.Entity(), "title_prob", "title_se"}}
 	for _, p := range t.ps {
 		for _, id := range t.contenders {
 			e := t.entry(p, id)
-			rows = append(rows, []string{strconv.Itoa(p.After), id, f6(e.TitleProb), f6(e.TitleSE)})
+			rows = append(rows, []string{strconv.Itoa(p.After), id, machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE))})
 		}
 	}
 	return writeRecords(w, rows)
 }
 
 func (t timeline) json(w io.Writer) error {
-	type driver struct {
-		ID      string  `json:"driver"`
-		Name    string  `json:"name"`
-		Points  float64 `json:"points"`
-		Prob    float64 `json:"title_prob"`
-		SE      float64 `json:"title_se"`
-		Present bool    `json:"racing"`
-	}
-	type round struct {
-		Round   int      `json:"round"`
-		Name    string   `json:"name"`
-		Drivers []driver `json:"drivers"`
-	}
 	p0 := t.ps[0]
-	out := struct {
-		Season string  `json:"season"`
-		Model  string  `json:"model"`
-		Sims   int     `json:"sims"`
-		Seed   uint64  `json:"seed"`
-		Rounds []round `json:"rounds"`
-	}{Season: p0.Season.Name, Model: p0.Model, Sims: p0.Sims, Seed: p0.Seed}
+	last := t.ps[len(t.ps)-1]
+	out := orderedObject{{"season", last.Season.ID}, {"season_name", last.Season.Name}, {"system", last.Season.System.ID},
+		{"after_round", last.After}, {"rounds", len(last.Season.Rounds)}, {"championship", t.champ.ID},
+		{"model", p0.Model}, {"sims", p0.Sims}, {"seed", p0.Seed}}
+	var rounds []orderedObject
 	for _, p := range t.ps {
-		r := round{Round: p.After, Name: p.Season.Round(p.After).Name}
+		var entries []orderedObject
 		for _, id := range t.contenders {
 			e := t.entry(p, id)
-			r.Drivers = append(r.Drivers, driver{id, p.Season.EntryName(t.champ, id), round6(e.Points), round6(e.TitleProb), round6(e.TitleSE), e.Active})
+			entries = append(entries, orderedObject{{t.champ.Entity(), id}, {"name", p.Season.EntryName(t.champ, id)},
+				{"points", pts(e.Points)}, {"title_prob", fraction(e.TitleProb)}, {"title_se", fraction(e.TitleSE)}, {"racing", e.Active}})
 		}
-		out.Rounds = append(out.Rounds, r)
+		rounds = append(rounds, orderedObject{{"after_round", p.After}, {"name", p.Season.Round(p.After).Name}, {"entries", entries}})
 	}
-	return writeJSON(w, out)
+	return writeJSON(w, append(out, field{"timeline", rounds}))
 }
 
 // table shows a column per contender (the eight most likely at their

@@ -364,48 +364,31 @@ func (sw *swing) table(w io.Writer) error {
 	return nil
 }
 
-func (sw *swing) json(w io.Writer) error {
-	type row struct {
-		Result string             `json:"result"`
-		Probs  map[string]float64 `json:"title_prob"`
+// machine is the swing as data: a row per result and contender, in CSV
+// and JSON alike.
+func (sw *swing) machine() *report {
+	p0 := sw.plain
+	r := &report{
+		Meta: append(seasonMeta(p0.Season, p0.After), field{"driver", sw.driver}, field{"round", sw.round.Number},
+			field{"model", p0.Model}, field{"sims", p0.Sims}, field{"seed", p0.Seed}),
+		Rows: "results",
+		Cols: []column{text("result", ""), text("driver", ""), num("title_prob", ""), num("title_se", ""), num("change", "")},
 	}
-	v := struct {
-		Season string `json:"season"`
-		After  int    `json:"after"`
-		Driver string `json:"driver"`
-		Round  int    `json:"round"`
-		Model  string `json:"model"`
-		Sims   int    `json:"sims"`
-		Seed   uint64 `json:"seed"`
-		Rows   []row  `json:"results"`
-	}{Season: sw.plain.Season.Name, After: sw.plain.After, Driver: sw.driver, Round: sw.round.Number, Model: sw.plain.Model, Sims: sw.plain.Sims, Seed: sw.plain.Seed}
-	ids := append([]string{sw.driver}, sw.rivals...)
-	add := func(label string, p *sim.Projection) {
-		r := row{Result: label, Probs: map[string]float64{}}
-		for _, id := range ids {
-			r.Probs[id] = round6(entryOf(p, id).TitleProb)
-		}
-		v.Rows = append(v.Rows, r)
-	}
-	add("modelled", sw.plain)
-	for i, p := range sw.results {
-		add(sw.labels[i], p)
-	}
-	return writeJSON(w, v)
-}
-
-func (sw *swing) csv(w io.Writer) error {
-	rows := [][]string{{"result", "driver", "title_prob", "title_se", "change"}}
 	ids := append([]string{sw.driver}, sw.rivals...)
 	add := func(label string, p *sim.Projection) {
 		for _, id := range ids {
 			e := entryOf(p, id)
-			rows = append(rows, []string{label, id, machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE)), machineText(fraction(e.TitleProb - entryOf(sw.plain, id).TitleProb))})
+			r.Body = append(r.Body, []cell{c(label), c(id), c(fraction(e.TitleProb)), c(fraction(e.TitleSE)),
+				c(fraction(e.TitleProb - entryOf(sw.plain, id).TitleProb))})
 		}
 	}
 	add("modelled", sw.plain)
 	for i, p := range sw.results {
 		add(strings.ReplaceAll(sw.labels[i], " or lower", "+"), p)
 	}
-	return writeRecords(w, rows)
+	return r
 }
+
+func (sw *swing) csv(w io.Writer) error { return sw.machine().writeCSV(w) }
+
+func (sw *swing) json(w io.Writer) error { return writeJSON(w, sw.machine().object()) }
