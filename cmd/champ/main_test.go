@@ -63,6 +63,8 @@ func TestGolden(t *testing.T) {
 		{"systems.txt", []string{"systems"}},
 		{"systems-f1-2014.txt", []string{"systems", "f1-2014"}},
 		{"systems-custom.txt", []string{"systems", "testdata/league/points.csv"}},
+		{"systems-f1-2024.json", []string{"systems", "f1-2024", "--format", "json"}},
+		{"seasons.csv", []string{"seasons", "--format", "csv"}},
 		{"clinch-default.txt", []string{"clinch"}},
 		{"clinch-2024-r21.txt", []string{"clinch", "--season", "f1-2024", "--after", "21"}},
 		{"clinch-2021-r21.csv", []string{"clinch", "--season", "f1-2021", "--after", "21", "--format", "csv"}},
@@ -162,8 +164,8 @@ func TestExitStatus(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{"unknown flag", []string{"standings", "--bogus"}, 2, "champ standings has no flag -bogus"},
-		{"misspelt flag", []string{"project", "-sim", "3"}, 2, "champ project has no flag -sim; did you mean --sims?"},
+		{"unknown flag", []string{"standings", "--bogus"}, 2, "champ standings has no flag --bogus"},
+		{"misspelt flag", []string{"project", "-sim", "3"}, 2, "champ project has no flag --sim; did you mean --sims?"},
 		{"bad format", []string{"standings", "--format", "xml"}, 2, `--format "xml": use table, csv, json or html`},
 		{"no html yet", []string{"rescore", "--system", "f1-2003", "--format", "html"}, 2, "--format html: champ rescore writes table, csv or json"},
 		{"no command", []string{}, 2, "USAGE:"},

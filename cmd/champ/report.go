@@ -270,14 +270,17 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(f.Key)
-		b.Write(k)
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false) // names keep their < and &
+		if err := enc.Encode(f.Key); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteByte(':')
-		v, err := json.Marshal(f.Value)
-		if err != nil {
+		if err := enc.Encode(f.Value); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Key, err)
 		}
-		b.Write(v)
+		b.Truncate(b.Len() - 1)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil

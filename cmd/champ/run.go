@@ -126,7 +126,7 @@ func unknownFlag(c *cli.Context, name string) string {
 			}
 		}
 	}
-	msg := fmt.Sprintf("%s has no flag %s", where, name)
+	msg := fmt.Sprintf("%s has no flag --%s", where, strings.TrimLeft(name, "-"))
 	if near := points.Nearest(strings.TrimLeft(name, "-"), names); len(near) > 0 {
 		for i, n := range near {
 			near[i] = "--" + n

@@ -29,34 +29,108 @@ optional rule lines fastest_lap, fastest_lap_top, pole, led_lap,
 most_laps_led, best_results, teams, and an optional qualifying column (a
 qualifying table named "qualifying" that a calendar round can name). Name it in a season's season.csv
 (system column) to use it.`,
+		Flags: []cli.Flag{formatFlag(), outFlag()},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
 				return usagef("systems takes at most one system id")
 			}
-			w := c.App.Writer
+			format, err := outputFormat(c)
+			if err != nil {
+				return err
+			}
+			var list []*points.System
+			var ids []string
 			if id := c.Args().First(); id != "" {
 				sys, err := lookupSystem(id)
 				if err != nil {
 					return err
 				}
-				writeSystem(w, sys.ID, sys)
-				return nil
+				list, ids = append(list, sys), append(ids, sys.ID)
+			} else {
+				for _, series := range []struct {
+					id   string
+					eras []points.Era
+				}{{"f1", points.F1Eras()}, {"indycar", points.IndyCarEras()}, {"wec-hypercar", points.WECEras()}} {
+					for _, e := range series.eras {
+						list, ids = append(list, e.System), append(ids, fmt.Sprintf("%s-%d", series.id, e.From))
+					}
+				}
+				for _, s := range points.Presets() {
+					list, ids = append(list, s), append(ids, s.ID)
+				}
 			}
-			fmt.Fprintln(w, "Formula 1 (one system per season, f1-YYYY; \"f1\" is the current rules):")
-			writeEras(w, "f1", points.F1Eras())
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, "IndyCar (one system per season, indycar-YYYY; \"indycar\" is the latest rules):")
-			writeEras(w, "indycar", points.IndyCarEras())
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, "WEC Hypercar (one system per season, wec-hypercar-YYYY; \"wec-hypercar\" is the latest rules):")
-			writeEras(w, "wec-hypercar", points.WECEras())
-			for _, s := range points.Presets() {
-				fmt.Fprintln(w)
-				writeSystem(w, s.ID, s)
+			if format != formatTable {
+				rep := systemsReport(ids, list)
+				return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
 			}
-			return nil
+			return writeOutput(c, func(w io.Writer) error { return writeSystems(w, c.Args().First(), list) })
 		},
 	}
+}
+
+// writeSystems describes the systems for people: the one asked for, or
+// every series by era and then the presets.
+func writeSystems(w io.Writer, asked string, list []*points.System) error {
+	if asked != "" {
+		writeSystem(w, list[0].ID, list[0])
+		return nil
+	}
+	{
+		fmt.Fprintln(w, "Formula 1 (one system per season, f1-YYYY; \"f1\" is the current rules):")
+		writeEras(w, "f1", points.F1Eras())
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "IndyCar (one system per season, indycar-YYYY; \"indycar\" is the latest rules):")
+		writeEras(w, "indycar", points.IndyCarEras())
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "WEC Hypercar (one system per season, wec-hypercar-YYYY; \"wec-hypercar\" is the latest rules):")
+		writeEras(w, "wec-hypercar", points.WECEras())
+		for _, s := range points.Presets() {
+			fmt.Fprintln(w)
+			writeSystem(w, s.ID, s)
+		}
+		return nil
+	}
+}
+
+// systemsReport is the systems as data: a row per system (for an era of
+// a series, its first season's id), a column per line of its description.
+func systemsReport(ids []string, list []*points.System) *report {
+	r := &report{Rows: "systems", Cols: []column{text("system", "System"), text("name", "Name")}}
+	at := map[string]int{}
+	var rows []map[string]string
+	for _, s := range list {
+		fields := map[string]string{}
+		for _, line := range strings.Split(strings.TrimRight(s.Describe(), "\n"), "\n") {
+			k, v, ok := strings.Cut(line, ":")
+			if !ok {
+				continue
+			}
+			k = strings.ReplaceAll(strings.TrimSpace(k), " ", "_")
+			if _, seen := at[k]; !seen {
+				at[k] = len(r.Cols)
+				r.Cols = append(r.Cols, text(k, k))
+			}
+			if fields[k] != "" {
+				fields[k] += "; "
+			}
+			fields[k] += strings.TrimSpace(v)
+		}
+		fields["source"] = s.Source
+		rows = append(rows, fields)
+	}
+	r.Cols = append(r.Cols, text("source", "source"))
+	for i, s := range list {
+		row := []cell{c(ids[i]), c(s.Name)}
+		for _, col := range r.Cols[2:] {
+			var v any
+			if x, ok := rows[i][col.Key]; ok {
+				v = x
+			}
+			row = append(row, cell{Text: rows[i][col.Key], Value: v})
+		}
+		r.Body = append(r.Body, row)
+	}
+	return r
 }
 
 // writeEras lists a series' systems, one per run of seasons with the same
@@ -104,18 +178,28 @@ func readSystemFile(p string) (*points.System, error) {
 
 func seasonsCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "seasons",
-		Usage: "list the built-in seasons",
-		Action: func(c *cli.Context) error {
-			t := newTable("Season", "Name", ">Rounds", ">Completed", "System")
+		Name:      "seasons",
+		Usage:     "list the built-in seasons",
+		UsageText: "champ seasons [--format table|csv|json|html] [--out FILE]",
+		Flags:     []cli.Flag{formatFlag(), outFlag()},
+		Action: func(cx *cli.Context) error {
+			if err := noArgs(cx, "champ seasons lists them all"); err != nil {
+				return err
+			}
+			format, err := outputFormat(cx)
+			if err != nil {
+				return err
+			}
+			r := &report{Rows: "seasons", Cols: []column{text("season", "Season"), text("name", "Name"), num("rounds", "Rounds"),
+				num("completed", "Completed"), text("system", "System")}}
 			for _, name := range data.Embedded() {
 				s, err := data.Open(name)
 				if err != nil {
 					return err
 				}
-				t.add(name, s.Name, fmt.Sprint(len(s.Rounds)), fmt.Sprint(s.LastCompleted()), s.System.ID)
+				r.Body = append(r.Body, []cell{c(name), c(s.Name), c(len(s.Rounds)), c(s.LastCompleted()), c(s.System.ID)})
 			}
-			return t.write(c.App.Writer)
+			return writeOutput(cx, func(w io.Writer) error { return r.render(w, format) })
 		},
 	}
 }
