@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -332,5 +333,63 @@ func TestSafeCell(t *testing.T) {
 		if got := safeCell(in); got != want {
 			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// readmeCommands are the commands of the README's command list, as
+// argument lists, with the comment dropped.
+func readmeCommands(t *testing.T) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	i := strings.Index(text, "## Commands\n")
+	if i < 0 {
+		t.Fatal("README.md has no ## Commands")
+	}
+	var out [][]string
+	for _, line := range strings.Split(text[i:], "\n")[2:] {
+		if !strings.HasPrefix(line, "    champ ") {
+			break
+		}
+		line = strings.TrimPrefix(line, "    champ ")
+		if j := strings.Index(line, " # "); j >= 0 {
+			line = line[:j]
+		}
+		var args []string
+		for _, f := range regexp.MustCompile(`"[^"]*"|\S+`).FindAllString(line, -1) {
+			args = append(args, strings.TrimPrefix(strings.Trim(f, `"`), "cmd/champ/"))
+		}
+		out = append(out, args)
+	}
+	if len(out) < 20 {
+		t.Fatalf("found %d commands in the README's list", len(out))
+	}
+	return out
+}
+
+// Every deterministic command of the README's list runs and gives its
+// golden output (testdata/readme/); those that write files, import
+// reference data, time the machine or take minutes (a backtest, a timeline,
+// a swing: 13 projections of 250,000 seasons) are left out.
+func TestReadmeCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every command of the README")
+	}
+	for _, args := range readmeCommands(t) {
+		line := strings.Join(args, " ")
+		if regexp.MustCompile(`--plot|--out|--precision|--sims 1000000|--swing|^import|^bench|^backtest|^timeline`).MatchString(line) {
+			continue
+		}
+		name := strings.Trim(regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(line), "-"), "-")
+		t.Run(name, func(t *testing.T) {
+			out, errs, code := champ(t, args...)
+			if code != 0 {
+				t.Fatalf("champ %s: exit %d: %s", line, code, errs)
+			}
+			golden(t, filepath.Join("readme", name+".txt"), "$ champ "+line+"\n"+out)
+		})
 	}
 }
