@@ -393,3 +393,23 @@ func TestReadmeCommands(t *testing.T) {
 		})
 	}
 }
+
+// Shell completion offers commands, flags and, after --season, the
+// built-in seasons.
+func TestCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--generate-bash-completion"}, "standings\n"},
+		{[]string{"project", "--se", "--generate-bash-completion"}, "--season\n"},
+		{[]string{"project", "--season", "--generate-bash-completion"}, "wec-2024\n"},
+		{[]string{"rescore", "--system", "--generate-bash-completion"}, "motogp\n"},
+		{[]string{"completion", "bash"}, "complete -o default -F _champ champ"},
+	} {
+		out, errs, code := champ(t, c.args...)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("champ %v: exit %d, %q (stderr %q); want %q in it", c.args, code, out, errs, c.want)
+		}
+	}
+}

@@ -11,7 +11,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/champ-dev/champ/data"
 	"github.com/champ-dev/champ/points"
+	"github.com/champ-dev/champ/sim"
 )
 
 // Exit statuses.
@@ -43,6 +45,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		app.Writer = stderr // the usage, as for any usage error
 		_ = app.RunContext(ctx, []string{"champ", "--help"})
 		return exitUsage
+	}
+	if n := len(args); args[n-1] == "--"+cli.BashCompletionFlag.Names()[0] {
+		for _, v := range complete(app, args[1:n-1]) {
+			fmt.Fprintln(stdout, v)
+		}
+		return exitOK
 	}
 	err := app.RunContext(ctx, interspersed(app, args))
 	if notFound {
@@ -102,6 +110,7 @@ folder (calendar.csv, results.csv, season.csv) or a bare results.csv; run
 			importCommand(),
 			benchCommand(),
 			formatCommand(),
+			completionCommand(),
 		},
 	}
 	for _, c := range app.Commands {
@@ -175,4 +184,85 @@ func version() string {
 		v += " " + rev[:min(12, len(rev))] + dirty
 	}
 	return v + " " + runtime.Version()
+}
+
+// complete is what shell completion offers after the words typed: the
+// values of the flag before, the flags that begin with a word being typed
+// as a flag, or else the commands below the command path.
+func complete(app *cli.App, words []string) []string {
+	cmds, flags := app.Commands, app.Flags
+	for _, w := range words {
+		for _, c := range cmds {
+			if c.HasName(w) {
+				cmds, flags = c.Subcommands, c.Flags
+				break
+			}
+		}
+	}
+	last := ""
+	if len(words) > 0 {
+		last = words[len(words)-1]
+	}
+	if v := completeValues(last); v != nil {
+		return v
+	}
+	var out []string
+	if strings.HasPrefix(last, "-") {
+		for _, f := range flags {
+			for _, n := range f.Names() {
+				if len(n) > 1 && strings.HasPrefix("--"+n, last) {
+					out = append(out, "--"+n)
+				}
+			}
+		}
+		return out
+	}
+	for _, c := range cmds {
+		if !c.Hidden {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// completeValues are the values shell completion offers after a flag:
+// season ids after --season, the points systems after --system, and so
+// on; nil for a flag it knows nothing of.
+func completeValues(flag string) []string {
+	switch strings.TrimLeft(flag, "-") {
+	case "season", "s", "previous":
+		return data.Embedded()
+	case "system":
+		return points.SystemIDs()
+	case "model", "m", "compare":
+		return sim.ModelNames
+	case "format", "f":
+		return []string{formatTable, formatCSV, formatJSON, formatHTML}
+	}
+	return nil
+}
+
+const bashCompletion = `# bash completion for champ: source <(champ completion bash)
+_champ() {
+	local cur="${COMP_WORDS[COMP_CWORD]}"
+	local words=("${COMP_WORDS[@]:0:COMP_CWORD}")
+	if [[ "$cur" == -* ]]; then words+=("$cur"); fi
+	COMPREPLY=($(compgen -W "$("${words[@]}" --generate-bash-completion 2>/dev/null)" -- "$cur"))
+}
+complete -o default -F _champ champ
+`
+
+func completionCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "completion",
+		Usage:     "print the shell completion script (bash): commands, flags, season ids, systems",
+		UsageText: "source <(champ completion bash)    # in ~/.bashrc to keep it",
+		Action: func(c *cli.Context) error {
+			if sh := c.Args().First(); sh != "bash" {
+				return usagef("completion: give the shell: champ completion bash (bash is the one supported)")
+			}
+			_, err := fmt.Fprint(c.App.Writer, bashCompletion)
+			return err
+		},
+	}
 }
