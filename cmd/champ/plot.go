@@ -302,19 +302,27 @@ func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 // contender: the drivers who reached minProb after some round, at most
 // maxLines of them, strongest first.
 func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Championship, contenders []string) *chart {
-	ch := newChart(fmt.Sprintf("%s: title odds after each round", s.Name), "After round", "Title probability")
+	ch := newChart(fmt.Sprintf("%s, %s: title odds after each round", s.Name, champ.Title), "After round", "Title probability")
 	ch.p.Y.Min, ch.p.Y.Max = 0, 1
 	ch.p.X.Min, ch.p.X.Max = 1, float64(max(len(ps), 2))
 	ch.p.Y.Tick.Marker = percentTicks(0.2)
+	// Each round by its race's name, upright on the axis; in a long season
+	// every other one, and always the last.
 	var ticks []plot.Tick
 	for r := 1; r <= len(ps); r++ {
 		lab := ""
-		if len(ps) <= 12 || r%2 == 1 {
+		if len(ps) <= 16 || r%2 == 1 || r == len(ps) {
 			lab = strconv.Itoa(r)
+			if rd := s.Round(r); rd != nil && rd.Name != "" {
+				lab = rd.Name
+			}
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(r), Label: lab})
 	}
 	ch.p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	ch.p.X.Tick.Label.Rotation = math.Pi / 2
+	ch.p.X.Tick.Label.XAlign = draw.XRight
+	ch.p.X.Tick.Label.YAlign = draw.YCenter
 	st := newStyler()
 	for _, id := range contenders {
 		var xy plotter.XYs
@@ -335,9 +343,28 @@ func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Champion
 		ch.p.Add(l)
 		ch.key(s.EntryName(champ, id), l)
 	}
+	// The round after which the title was decided, if it was.
+	for i, p := range ps {
+		if done, leader := points.Decided(p.Season, p.After, champ.ID); done {
+			x := float64(i + 1)
+			l, _ := plotter.NewLine(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}})
+			l.Color, l.Dashes, l.Width = color.Gray{Y: 90}, []vg.Length{vg.Points(4), vg.Points(3)}, vg.Points(1)
+			ch.p.Add(l)
+			ch.key(fmt.Sprintf("%s clinched after %s", s.EntryName(champ, leader), roundName(s, p.After)), l)
+			break
+		}
+	}
 	ch.legend.Add("")
 	ch.legend.Add(fmt.Sprintf("%s, seed %d", ps[0].Model, ps[0].Seed))
 	return ch
+}
+
+// roundName is a round by its name, or its number.
+func roundName(s *points.Season, n int) string {
+	if rd := s.Round(n); rd != nil && rd.Name != "" {
+		return rd.Name
+	}
+	return fmt.Sprintf("round %d", n)
 }
 
 // distributionPlot draws each contender's distribution of final points,
@@ -346,7 +373,7 @@ func distributionPlot(p *sim.Projection, tb *sim.Table) *chart {
 	entries, champ := tb.Entries, tb.Championship
 	teams := champ.Of != points.HolderDriver
 	what := champ.Entity() + "s"
-	ch := newChart(fmt.Sprintf("%s after round %d: final points and title odds", p.Season.Name, p.After),
+	ch := newChart(fmt.Sprintf("%s, %s after round %d: final points and title odds", p.Season.Name, champ.Title, p.After),
 		fmt.Sprintf("Final points (the %s with a chance of the title)", what), "")
 	// Bins wide enough for a smooth curve: about 60 across the range.
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -368,6 +395,9 @@ func distributionPlot(p *sim.Projection, tb *sim.Table) *chart {
 	}
 	width := math.Max(p.Step, math.Ceil((hi-lo)/60))
 	ch.p.Y.Label.Text = fmt.Sprintf("Probability per %g points", width)
+	if width == 1 {
+		ch.p.Y.Label.Text = "Probability per point"
+	}
 	st := newStyler()
 	top := 0.0
 	for _, e := range shown {
