@@ -8,10 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/champ-dev/champ/points"
 )
 
 // SyntaxError is a problem at a place in an input file. Line and Column
@@ -43,11 +47,18 @@ type table struct {
 	pos    [][][2]int     // pos[record][field] = line, column
 }
 
-// decoder feeds gocsv and records the field positions on the way.
+// decoder feeds gocsv and records the field positions on the way. With
+// known columns it is strict: an unknown or a repeated column, a row
+// with more fields than the header and an oversized field are errors.
 type decoder struct {
-	t *table
-	r *csv.Reader
+	t     *table
+	r     *csv.Reader
+	known []string // nil: any columns (a foreign file, read by an importer)
 }
+
+// OwnColumnPrefix starts the name of a column of the user's own, which
+// champ's files may carry and champ ignores.
+const OwnColumnPrefix = "x_"
 
 func (d decoder) GetCSVRows() ([][]string, error) {
 	var rows [][]string
@@ -66,11 +77,20 @@ func (d decoder) GetCSVRows() ([][]string, error) {
 		ps := make([][2]int, len(rec))
 		for i := range rec {
 			ps[i][0], ps[i][1] = d.r.FieldPos(i)
+			if len(rec[i]) > MaxField {
+				return nil, &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf("a field of %d bytes, more than the limit of %d", len(rec[i]), MaxField)}
+			}
 		}
 		if len(rows) == 0 {
 			for i := range rec {
 				rec[i] = normalizeHeader(rec[i])
 			}
+			if err := d.checkHeader(rec, ps); err != nil {
+				return nil, err
+			}
+		} else if d.known != nil && len(rec) > len(rows[0]) {
+			i := len(rows[0])
+			return nil, &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf("%d fields, but the header names %d columns; quote a field that holds a comma", len(rec), len(rows[0]))}
 		}
 		rows = append(rows, rec)
 		d.t.pos = append(d.t.pos, ps)
@@ -87,6 +107,48 @@ func (d decoder) GetCSVRows() ([][]string, error) {
 	return rows, nil
 }
 
+// checkHeader rejects, in a strict read, a column champ does not know
+// (naming the nearest it does) and a column named twice.
+func (d decoder) checkHeader(h []string, ps [][2]int) error {
+	if d.known == nil || looksLikeData(h) {
+		return nil // a missing header is reported as such
+	}
+	seen := map[string]int{}
+	for i, c := range h {
+		fail := func(format string, args ...any) error {
+			return &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf(format, args...)}
+		}
+		if c == "" || strings.HasPrefix(c, OwnColumnPrefix) {
+			continue
+		}
+		if j, dup := seen[c]; dup {
+			return fail("column %q is named twice (columns %d and %d); keep one", c, j+1, i+1)
+		}
+		seen[c] = i
+		if !slices.Contains(d.known, c) {
+			hint := points.Suggest(c, d.known)
+			if hint == "" {
+				hint = "the columns are " + strings.Join(d.known, ",")
+			}
+			return fail("unknown column %q: %s (a column of your own may start with %s)", c, hint, OwnColumnPrefix)
+		}
+	}
+	return nil
+}
+
+// csvColumns are the csv tags of the struct that out (a pointer to a
+// slice of structs) holds.
+func csvColumns(out any) []string {
+	t := reflect.TypeOf(out).Elem().Elem()
+	var cols []string
+	for i := range t.NumField() {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("csv"), ","); tag != "" && tag != "-" {
+			cols = append(cols, tag)
+		}
+	}
+	return cols
+}
+
 func normalizeHeader(h string) string {
 	h = strings.TrimPrefix(h, "\ufeff")
 	h = strings.ToLower(strings.TrimSpace(h))
@@ -97,6 +159,16 @@ func normalizeHeader(h string) string {
 // with string fields and csv tags) and checks that the required columns
 // are present. What describes the file in the empty-file message.
 func readTable(file string, b []byte, out any, required []string, what string) (*table, error) {
+	return readTableOf(file, b, out, required, what, csvColumns(out))
+}
+
+// readForeignTable is readTable for a file of another tool's format
+// (Ergast, the fact tables), whose columns champ reads only in part.
+func readForeignTable(file string, b []byte, out any, required []string, what string) (*table, error) {
+	return readTableOf(file, b, out, required, what, nil)
+}
+
+func readTableOf(file string, b []byte, out any, required []string, what string, known []string) (*table, error) {
 	t := &table{file: file}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\ufeff")))) == 0 {
 		return nil, &SyntaxError{File: file, Msg: fmt.Sprintf("empty file; expected a header line naming the columns (%s) and then %s", strings.Join(required, ","), what)}
@@ -105,7 +177,7 @@ func readTable(file string, b []byte, out any, required []string, what string) (
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	r.Comment = '#'
-	if err := gocsv.UnmarshalDecoder(decoder{t, r}, out); err != nil {
+	if err := gocsv.UnmarshalDecoder(decoder{t, r, known}, out); err != nil {
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			return nil, se

@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -26,7 +25,7 @@ type entryRow struct {
 // (his strength as a multiple of the team's; empty for the model's own)
 // optional.
 func ReadEntries(path string) ([]points.Entry, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +54,7 @@ func ReadEntries(path string) ([]points.Entry, error) {
 		}
 		if v := strings.TrimSpace(r.Share); v != "" {
 			e.Share, err = strconv.ParseFloat(v, 64)
-			if err != nil || e.Share <= 0 || e.Share > 100 {
+			if err != nil || !(e.Share > 0 && e.Share <= 100) { // NaN fails too
 				return nil, t.at(i, "share", "share %q is not a number above 0 (1 is as fast as the team's drivers, 0.9 a tenth slower)", v)
 			}
 		}

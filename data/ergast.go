@@ -70,7 +70,7 @@ func OpenErgast(dir string) (*Ergast, error) {
 			}
 			return err
 		}
-		_, err = readTable(p, b, out, required, "the Ergast table")
+		_, err = readForeignTable(p, b, out, required, "the Ergast table")
 		return err
 	}
 	if err := read("races.csv", &e.races, "raceid", "year", "round"); err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -144,12 +143,14 @@ type scenarioRow struct {
 // in fastest_lap, pole, led_lap or most_laps_led fixes the bonus, and an
 // empty position with a bonus fixes the bonus alone.
 func ReadScenario(path string) ([]points.Fix, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	var rows []scenarioRow
-	t, err := readTable(path, b, &rows, []string{"round", "driver", "position"}, "a scenario (round,session,driver,position)")
+	// A scenario may be a copy of results.csv's lines: its other columns
+	// (name, team, ...) are allowed and ignored.
+	t, err := readTableOf(path, b, &rows, []string{"round", "driver", "position"}, "a scenario (round,session,driver,position)", csvColumns(&[]resultRow{}))
 	if err != nil {
 		return nil, err
 	}

@@ -113,7 +113,7 @@ func LoadDir(p string) (*points.Season, error) {
 		return nil, fmt.Errorf("season %s: %w", p, errors.Unwrap(err))
 	}
 	if !info.IsDir() {
-		b, err := os.ReadFile(p)
+		b, err := ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
@@ -142,7 +142,7 @@ func seasonName(p string) string {
 func Load(fsys fs.FS, dir, shown string) (*points.Season, error) {
 	files := map[string][]byte{}
 	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile, CrewsFile} {
-		b, err := fs.ReadFile(fsys, path.Join(dir, name))
+		b, err := readRegular(fsys, path.Join(dir, name), path.Join(shown, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -269,8 +269,8 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 				return nil, t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", p.Round, len(s.Rounds))
 			}
 			f, err := strconv.ParseFloat(strings.TrimSpace(r.Points), 64)
-			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				return nil, t.at(i, "points", "points %q is not a number (the points deducted)", r.Points)
+			if err != nil || !(math.Abs(f) <= MaxPenalty) {
+				return nil, t.at(i, "points", "points %q is not a number of at most %d (the points deducted)", r.Points, MaxPenalty)
 			}
 			p.Points = f
 			s.Penalties = append(s.Penalties, p)
@@ -394,6 +394,9 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 			if n < 1 {
 				return t.at(i, "position", "position %d is not a finishing position; positions start at 1", n)
 			}
+			if n > MaxPosition {
+				return t.at(i, "position", "position %d is beyond the limit of %d", n, MaxPosition)
+			}
 			res.Position = n
 		} else if st, ok := points.ParseStatus(pos); ok {
 			res.Status = st
@@ -468,6 +471,9 @@ func parseRound(v string) (int, error) {
 	}
 	if n < 1 {
 		return 0, fmt.Errorf("round %d: rounds are numbered from 1", n)
+	}
+	if n > MaxRound {
+		return 0, fmt.Errorf("round %d is beyond the limit of %d rounds in a season", n, MaxRound)
 	}
 	return n, nil
 }
@@ -559,8 +565,11 @@ func parseCalendar(s *points.Season, t *table, rows []calendarRow, resT *table) 
 		rd.Multiplier = 1
 		if v := strings.TrimSpace(r.Multiplier); v != "" {
 			m, err := strconv.ParseFloat(v, 64)
-			if err != nil || m < 0 || math.IsNaN(m) || math.IsInf(m, 0) {
-				return t.at(i, "multiplier", "multiplier %q is not a number of 0 or more", v)
+			if err != nil || !(m >= 0 && m <= MaxMultiplier) {
+				return t.at(i, "multiplier", "multiplier %q is not a number from 0 to %d", v, MaxMultiplier)
+			}
+			if !onGrid(m) {
+				return t.at(i, "multiplier", "multiplier %q is finer than %g", v, Resolution)
 			}
 			rd.Multiplier = m
 		}

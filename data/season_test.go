@@ -169,7 +169,7 @@ func TestBadInput(t *testing.T) {
 		{"calendar duplicate", map[string]string{"calendar.csv": "round,name\n1,A\n1,B\n"},
 			`calendar.csv:3:1: round 1 is listed twice (also on line 2)`},
 		{"bad multiplier", map[string]string{"calendar.csv": "round,name,multiplier\n1,A,double\n"},
-			`calendar.csv:2:5: multiplier "double" is not a number of 0 or more`},
+			`calendar.csv:2:5: multiplier "double" is not a number from 0 to 10`},
 		{"bad distance", map[string]string{"calendar.csv": "round,name,distance\n1,A,150%\n"},
 			`calendar.csv:2:5: distance "150%" is not a share between 0 and 1`},
 		{"bad status", map[string]string{"calendar.csv": "round,name,status\n1,A,cancelled\n"},

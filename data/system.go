@@ -1,7 +1,6 @@
 package data
 
 import (
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -56,8 +55,11 @@ func ReadSystem(file string, b []byte) (*points.System, error) {
 	var qualifying []float64
 	num := func(i int, col, v string) (float64, error) {
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-			return 0, t.at(i, col, "%s %q is not a number of 0 or more", col, v)
+		if err != nil || !(f >= 0 && f <= MaxPoints) {
+			return 0, t.at(i, col, "%s %q is not a number from 0 to %d", col, v, MaxPoints)
+		}
+		if !onGrid(f) {
+			return 0, t.at(i, col, "%s %q is finer than %g of a point", col, v, Resolution)
 		}
 		return f, nil
 	}

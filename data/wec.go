@@ -157,13 +157,13 @@ func readFacts[R, W any](dir, series string, roundCols, rowCols []string, rowWha
 	if err != nil {
 		return nil, fmt.Errorf("%s fact tables %s: %w", series, dir, err)
 	}
-	if f.rt, err = readTable(file("rounds.csv"), b, &f.rounds, roundCols, "one line per round"); err != nil {
+	if f.rt, err = readForeignTable(file("rounds.csv"), b, &f.rounds, roundCols, "one line per round"); err != nil {
 		return nil, err
 	}
 	if b, err = os.ReadFile(file(ResultsFile)); err != nil {
 		return nil, fmt.Errorf("%s fact tables %s: %w", series, dir, err)
 	}
-	if f.t, err = readTable(file(ResultsFile), b, &f.rows, rowCols, rowWhat); err != nil {
+	if f.t, err = readForeignTable(file(ResultsFile), b, &f.rows, rowCols, rowWhat); err != nil {
 		return nil, err
 	}
 	if len(f.rounds) == 0 {

@@ -252,7 +252,9 @@ func sameCar(s *points.Season, a, b string) bool {
 }
 
 // Timeline projects the season after each completed round 1..last: the
-// title odds as they stood after every round.
+// title odds as they stood after every round. Its entries carry no Gains
+// (the distribution of final points, which a timeline does not need), so
+// that its memory grows with the rounds but not with the points at stake.
 func Timeline(s *points.Season, last int, cfg Config, progress func(done, total int)) ([]*Projection, error) {
 	out := make([]*Projection, last)
 	workers := cfg.Workers
@@ -263,8 +265,15 @@ func Timeline(s *points.Season, last int, cfg Config, progress func(done, total 
 		if err != nil {
 			return err
 		}
-		out[i], err = Project(cut, i+1, cfg)
-		return err
+		if out[i], err = Project(cut, i+1, cfg); err != nil {
+			return err
+		}
+		for k := range out[i].Tables {
+			for j := range out[i].Tables[k].Entries {
+				out[i].Tables[k].Entries[j].Gains = nil
+			}
+		}
+		return nil
 	})
 	return out, err
 }

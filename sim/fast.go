@@ -523,8 +523,8 @@ func (b *board) tallyKeys(key []uint64, shift uint) {
 	for rank, e := range b.order {
 		b.pos[e*n+rank]++
 		delta := int(int64(key[e]>>shift) - b.curUnits[e])
-		delta = min(max(delta, 0), b.hist-1)
-		b.bins[e*b.hist+delta]++
+		delta = max(delta, 0)
+		b.bins[e*b.hist+min(delta>>b.wshift, b.hist-1)]++
 		b.sum[e] += int64(delta)
 	}
 }

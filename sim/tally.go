@@ -15,7 +15,9 @@ type board struct {
 	rounds   int
 	drop     points.Drop
 	scale    float64
-	hist     int // histogram bins per entry
+	hist     int   // histogram bins per entry
+	width    int64 // units of points per bin, 1<<wshift
+	wshift   uint
 	curPlace []int32
 	curUnits []int64   // current points in units (fast path)
 	penalty  []float64 // points deducted, which dropped scores leave alone
@@ -60,11 +62,35 @@ type board struct {
 	sum    []int64
 }
 
-func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale float64, maxAdd []int64) *board {
+// maxBins bounds the histogram of final points, so that its memory does
+// not grow with the points at stake: beyond it a bin spans several units.
+const maxBins = 1 << 13
+
+// binWidth is the units of points per histogram bin of every board: 1,
+// unless some entry could add maxBins units or more; then the least power
+// of two that keeps the bins under maxBins (a shift in the hot loop).
+func (c *compiled) binWidth() int64 {
+	var most int64
+	for k := range c.champs {
+		for _, m := range c.champs[k].maxAdd {
+			most = max(most, m)
+		}
+	}
+	w := int64(1)
+	for most/w >= maxBins {
+		w <<= 1
+	}
+	return w
+}
+
+func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale float64, maxAdd []int64, width int64) *board {
 	n := len(cur)
-	b := &board{cur: cur, places: places, rounds: rounds, drop: drop, scale: scale}
+	b := &board{cur: cur, places: places, rounds: rounds, drop: drop, scale: scale, width: width}
+	for int64(1)<<b.wshift < width {
+		b.wshift++
+	}
 	for _, m := range maxAdd {
-		b.hist = max(b.hist, int(m)+1)
+		b.hist = max(b.hist, int(m/width)+1)
 	}
 	b.hist = max(b.hist, 1)
 	b.curPlace = make([]int32, n*places)
@@ -197,8 +223,8 @@ func (b *board) finish() {
 		if !b.cur[e].Excluded {
 			delta = int(math.Round((b.final[e] - b.cur[e].Points) * b.scale))
 		}
-		delta = min(max(delta, 0), b.hist-1)
-		b.bins[e*b.hist+delta]++
+		delta = max(delta, 0)
+		b.bins[e*b.hist+min(delta>>b.wshift, b.hist-1)]++
 		b.sum[e] += int64(delta)
 	}
 }
@@ -361,7 +387,7 @@ func (c *compiled) newBoards() []*board {
 	bs := make([]*board, len(c.champs))
 	for k := range c.champs {
 		ch := &c.champs[k]
-		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd)
+		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd, c.binWidth())
 	}
 	return bs
 }
@@ -388,7 +414,7 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 		for g := range segs {
 			segs[g].Places = []int{}
 		}
-		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil)
+		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil, 1)
 		t.seg.logPlaces = true
 		drv := t.boards[c.fold.champ]
 		drv.twin = c.fold.twin

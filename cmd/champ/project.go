@@ -107,7 +107,7 @@ func projectAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Precision < 0 || cfg.Precision >= 0.5 {
+	if !(cfg.Precision >= 0 && cfg.Precision < 0.5) { // NaN too
 		return usagef("--precision %g: give a standard error between 0 and 0.5, such as 0.001", cfg.Precision)
 	}
 	if cfg.Precision > 0 && !c.IsSet("sims") {

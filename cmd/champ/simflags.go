@@ -147,7 +147,7 @@ func checkOptions(o sim.Options) error {
 		{"half-life", o.HalfLife, o.HalfLife >= 0, "0 or more"},
 		{"prior", o.Prior, o.Prior > 0, "more than 0"},
 		{"dnf-prior", o.DNFPrior, o.DNFPrior > 0, "more than 0"},
-		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0, "0 or more"},
+		{"uncertainty", o.Uncertainty, o.Uncertainty >= 0 && o.Uncertainty <= 5, "from 0 to 5"},
 		{"regress", o.Regress, o.Regress >= 0 && o.Regress <= 1, "from 0 to 1"},
 		{"drift", o.Drift, o.Drift >= 0 && o.Drift <= 5, "from 0 to 5"},
 		{"incident", o.Incident, o.Incident >= 0 && o.Incident < 0.5, "from 0 to under 0.5"},
