@@ -96,8 +96,8 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 		switch {
 		case rd == nil:
 			return fail("round %d is not in the calendar (rounds 1 to %d)", f.Round, len(s.Rounds))
-		case f.Round <= n || rd.Completed:
-			return fail("round %d (%s) has already been run; fix rounds after %d only", f.Round, rd.Name, n)
+		case f.Round <= n && rd.Completed:
+			return fail("round %d (%s) has already been run; fix rounds still to run only", f.Round, rd.Name)
 		case f.Session == Sprint && !rd.Sprint:
 			return fail("round %d (%s) has no sprint", f.Round, rd.Name)
 		case f.Session == Qualifying && rd.Qualifying == "":

@@ -18,7 +18,7 @@ func TestCheckFixes(t *testing.T) {
 		want  string
 	}{
 		{[]Fix{pos(3, Race, "a", 1), pos(4, Sprint, "b", 1), pos(4, Race, "b", 2)}, ""},
-		{[]Fix{pos(2, Race, "a", 1)}, "round 2 (R2) has already been run; fix rounds after 2 only"},
+		{[]Fix{pos(2, Race, "a", 1)}, "round 2 (R2) has already been run; fix rounds still to run only"},
 		{[]Fix{pos(9, Race, "a", 1)}, "round 9 is not in the calendar"},
 		{[]Fix{pos(3, Sprint, "a", 1)}, "round 3 (R3) has no sprint"},
 		{[]Fix{pos(3, Race, "z", 1)}, `no driver "z" in S`},

@@ -145,12 +145,22 @@ func (s *System) scoring(c *Championship, kind SessionKind, rd *Round, final boo
 	return sc
 }
 
-// Remaining returns the sessions of the rounds after round n, in the
-// order they run.
+// Remaining returns the sessions still to run after round n, in calendar
+// order: those of the rounds after n, and of any round before it that has
+// not been run (a race postponed while later ones went ahead).
 func (p *Plan) Remaining(n int) []PlanSession {
 	for i, ps := range p.Sessions {
-		if ps.Round.Number > n {
-			return p.Sessions[i:]
+		if ps.Round.Number > n || !ps.Round.Completed {
+			if ps.Round.Number > n {
+				return p.Sessions[i:] // the usual case: nothing postponed
+			}
+			var out []PlanSession
+			for _, ps := range p.Sessions[i:] {
+				if ps.Round.Number > n || !ps.Round.Completed {
+					out = append(out, ps)
+				}
+			}
+			return out
 		}
 	}
 	return nil

@@ -82,3 +82,29 @@ func TestHostileInput(t *testing.T) {
 		})
 	}
 }
+
+// A round postponed while later ones ran is still to run: simulated,
+// counted in what can be won, and fixable.
+func TestPostponedRound(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"calendar.csv": "round,name,status\n1,One,completed\n2,Two,scheduled\n3,Three,completed\n",
+		"results.csv":  "round,driver,position\n1,a,1\n1,b,2\n3,b,1\n3,a,2\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := champ(t, "project", "--season", dir, "--sims", "2000", "--fix", "2:race:a=1", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// a: 25+18 = 43, plus the fixed win at round 2: 68 and the title.
+	if !strings.Contains(out, "\na,a,,,43,1.000000,") {
+		t.Errorf("the postponed round was not run with its fix:\n%s", out)
+	}
+	out, _, _ = champ(t, "clinch", "--season", dir, "--format", "csv")
+	if !strings.Contains(out, "1,a,a,43,43,68,true,") { // a win's 25 still to come
+		t.Errorf("the postponed round is not in what can be won:\n%s", out)
+	}
+}

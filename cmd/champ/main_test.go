@@ -194,7 +194,7 @@ func TestExitStatus(t *testing.T) {
 		{"no teams", []string{"standings", "--season", "f1-1957", "--constructors"}, 1, "no teams' championship"},
 		{"unknown system", []string{"systems", "nascar"}, 1, `unknown points system "nascar"`},
 		{"import needs out", []string{"import", "f1db", "x"}, 2, "out"},
-		{"fix a completed round", []string{"project", "--sims", "10", "--fix", "5:race:max-verstappen=1"}, 1, "round 5 (China) has already been run; fix rounds after 9 only"},
+		{"fix a completed round", []string{"project", "--sims", "10", "--fix", "5:race:max-verstappen=1"}, 1, "round 5 (China) has already been run; fix rounds still to run only"},
 		{"fix an unknown driver", []string{"project", "--sims", "10", "--fix", "10:race:max-verstapen=1"}, 1, `no driver "max-verstapen" in Formula 1 2024; did you mean max-verstappen?`},
 		{"fix two to one place", []string{"project", "--sims", "10", "--fix", "10:race:max-verstappen=1,lando-norris=1"}, 1, "max-verstappen is already fixed to P1 in that session"},
 		{"fix a missing sprint", []string{"project", "--sims", "10", "--fix", "10:sprint:max-verstappen=1"}, 1, "round 10 (Spain) has no sprint"},
