@@ -2,7 +2,10 @@ package points
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
 )
 
 // FixKind is the kind of condition a Fix puts on a session's result.
@@ -168,7 +171,167 @@ func CheckFixes(s *Season, n int, fixes []Fix) error {
 			fixed[k][f.Driver] = true
 		}
 	}
+	return checkSatisfiable(fixes)
+}
+
+// checkSatisfiable reports fixes of one session that no finishing order
+// meets: an order with a cycle (a>b, b>a), a retired driver ahead of
+// another, a driver ahead of the one fixed in front of him (a=1, b>a), or
+// more drivers fixed into a range of places than it has.
+func checkSatisfiable(fixes []Fix) error {
+	type key struct {
+		round int
+		kind  SessionKind
+	}
+	var order []key
+	by := map[key][]Fix{}
+	for _, f := range fixes {
+		k := key{f.Round, f.Session}
+		if by[k] == nil {
+			order = append(order, k)
+		}
+		by[k] = append(by[k], f)
+	}
+	for _, k := range order {
+		if err := satisfiable(by[k]); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// satisfiable checks one session's fixes (see checkSatisfiable).
+func satisfiable(fs []Fix) error {
+	const open = 1 << 20 // no last place given
+	type window struct {
+		lo, hi  int
+		classed bool // must be classified
+		dnf     bool
+		src     []string
+	}
+	w := map[string]*window{}
+	var ids []string
+	get := func(id string) *window {
+		if w[id] == nil {
+			w[id] = &window{lo: 1, hi: open}
+			ids = append(ids, id)
+		}
+		return w[id]
+	}
+	type edge struct {
+		a, b string
+		src  string
+	}
+	var edges []edge
+	for _, f := range fs {
+		d := get(f.Driver)
+		d.src = append(d.src, f.where())
+		switch f.Kind {
+		case FixPosition:
+			d.lo, d.hi, d.classed = max(d.lo, f.Position), min(d.hi, f.Position), true
+		case FixRange:
+			hi := f.To
+			if hi == 0 {
+				hi = open
+			}
+			d.lo, d.hi, d.classed = max(d.lo, f.From), min(d.hi, hi), true
+		case FixDNF:
+			d.dnf = true
+		case FixAhead:
+			d.classed = true
+			get(f.Other).src = append(get(f.Other).src, f.where())
+			edges = append(edges, edge{f.Driver, f.Other, f.where()})
+		}
+	}
+	for _, id := range ids {
+		if d := w[id]; d.dnf && d.classed {
+			return fmt.Errorf("the fixes %s conflict: %s cannot both retire and be classified", strings.Join(d.src, ", "), id)
+		}
+	}
+	// Places flow along "ahead": a>b with b classified puts a above b.
+	// A change after as many passes as drivers means a cycle.
+	for pass := 0; ; pass++ {
+		changed := false
+		for _, e := range edges {
+			a, b := w[e.a], w[e.b]
+			if !b.classed {
+				continue // b may retire: a is ahead of him anyway
+			}
+			if b.lo < a.lo+1 {
+				b.lo, changed = a.lo+1, true
+			}
+			if b.hi < open && a.hi > b.hi-1 {
+				a.hi, changed = b.hi-1, true
+			}
+		}
+		for _, id := range ids {
+			if d := w[id]; d.lo > d.hi || d.lo > open {
+				return fmt.Errorf("the fixes %s conflict: they leave %s no place", strings.Join(related(id, ids, func(x string) []string { return w[x].src }), ", "), id)
+			}
+		}
+		if !changed {
+			break
+		}
+		if pass > len(ids) {
+			var cyc []string
+			for _, e := range edges {
+				cyc = append(cyc, e.src)
+			}
+			return fmt.Errorf("the fixes %s put drivers ahead of each other in a circle", strings.Join(cyc, ", "))
+		}
+	}
+	// The classified drivers need distinct places inside their windows:
+	// earliest last place first, each the lowest free place it may take.
+	var cl []string
+	for _, id := range ids {
+		if w[id].classed {
+			cl = append(cl, id)
+		}
+	}
+	sort.SliceStable(cl, func(i, j int) bool { return w[cl[i]].hi < w[cl[j]].hi })
+	taken := map[int]bool{}
+	for _, id := range cl {
+		d := w[id]
+		p := d.lo
+		for taken[p] {
+			p++
+		}
+		if p > d.hi {
+			var crowd []string
+			for _, o := range cl {
+				if w[o].lo >= d.lo && w[o].hi <= d.hi {
+					crowd = append(crowd, w[o].src...)
+				}
+			}
+			return fmt.Errorf("the fixes %s conflict: more drivers than places %d to %d", strings.Join(crowd, ", "), d.lo, d.hi)
+		}
+		taken[p] = true
+	}
+	return nil
+}
+
+// where is the fix and where it was given: "10:race:a=1 (--fix 1)".
+func (f Fix) where() string {
+	if f.Source == "" {
+		return f.String()
+	}
+	return f.String() + " (" + f.Source + ")"
+}
+
+// related lists the fixes of the drivers that id's window depends on:
+// his own, then the rest of the session's.
+func related(id string, ids []string, src func(string) []string) []string {
+	out := append([]string{}, src(id)...)
+	for _, o := range ids {
+		if o != id {
+			for _, s := range src(o) {
+				if !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func driverHint(s *Season, id string) string {

@@ -1,6 +1,7 @@
 package points
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -63,4 +64,56 @@ func TestCheckBonusFixes(t *testing.T) {
 			t.Errorf("%v: err %v, want %q", c.fixes, err, c.want)
 		}
 	}
+}
+
+// Fixes that no finishing order meets are errors naming them; those one
+// order meets are not.
+func TestFixesSatisfiable(t *testing.T) {
+	f := func(spec ...string) []Fix {
+		var out []Fix
+		for _, x := range spec {
+			id, rest, _ := strings.Cut(x, "=")
+			fx := Fix{Round: 3, Session: Race, Driver: id, Source: "--fix"}
+			switch {
+			case strings.Contains(x, ">"):
+				a, b, _ := strings.Cut(x, ">")
+				fx = Fix{Round: 3, Session: Race, Driver: a, Kind: FixAhead, Other: b, Source: "--fix"}
+			case rest == "DNF":
+				fx.Kind = FixDNF
+			case strings.Contains(rest, "-"):
+				lo, hi, _ := strings.Cut(rest, "-")
+				fx.Kind, fx.From, fx.To = FixRange, atoi(lo), atoi(hi)
+			default:
+				fx.Kind, fx.Position = FixPosition, atoi(rest)
+			}
+			out = append(out, fx)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		fixes []string
+		want  string // "" for satisfiable
+	}{
+		{[]string{"a=1", "b=2"}, ""},
+		{[]string{"a>b", "b>c"}, ""},
+		{[]string{"a=2", "b>a"}, ""},
+		{[]string{"a>b", "b=DNF"}, ""},
+		{[]string{"a=1-2", "b=1-2"}, ""},
+		{[]string{"a>b", "b>a"}, "in a circle"},
+		{[]string{"a>b", "b>c", "c>a"}, "in a circle"},
+		{[]string{"a=1", "b>a"}, "leave a no place"},
+		{[]string{"a=1-2", "b=1-2", "c=1-2"}, "more drivers than places 1 to 2"},
+		{[]string{"a=DNF", "a>b"}, "cannot both retire and be classified"},
+		{[]string{"a=3", "b=3-"}, ""},
+	} {
+		err := satisfiable(f(c.fixes...))
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%v: %v, want %q", c.fixes, err, c.want)
+		}
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
