@@ -104,7 +104,15 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 	// assignment of the remaining results lets all of them pass.
 	sort.SliceStable(candidates, func(i, j int) bool { return candidates[i].Points > candidates[j].Points })
 	var chosen []*Standing
+	// The constructive side's budget, shared out over the field so that
+	// the whole table's cost stays bounded: a trial of t rivals costs t
+	// rivals' results over every session and round, in each of passAll's
+	// orders.
+	work, budget := 0, max(constructBudget/max(len(standings), 1), minConstruct)
 	for _, c := range candidates {
+		if work += (len(chosen) + 1) * (len(slots) + calc.rounds) * 8; work > budget {
+			break // a field of hundreds: the bounds stand as found
+		}
 		trial := append(append([]*Standing(nil), chosen...), c)
 		if passAll(calc, slots, trial, me) {
 			chosen = trial
@@ -125,7 +133,7 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 	if lo < hi && most == 1 && calc.crews == nil {
 		slots := append([]slot(nil), slots...)
 		sort.SliceStable(slots, func(a, b int) bool { return slots[a].winner() > slots[b].winner() })
-		for k := hi - 1 - ahead; k > len(chosen); k-- {
+		for k := hi - 1 - ahead; k > len(chosen) && k <= maxSearchRivals; k-- {
 			// Strictly more points for every rival passes whatever the
 			// countback: proof that k can pass.
 			strict := make([]float64, k)
@@ -148,6 +156,19 @@ func WorstPosition(s *Season, n int, standings []Standing, id string, champ stri
 
 // searchBudget bounds the nodes one search may visit.
 const searchBudget = 5_000
+
+// constructBudget bounds the constructive side of WorstPosition for a
+// whole table (each entry's share is the budget over the field, at least
+// minConstruct), in rivals' results tried, and maxSearchRivals the rivals
+// a search takes on: together they keep the exact maths of a field of
+// hundreds within seconds (the worst position then reported as
+// undetermined, with its bounds) and leave every real field's answer as it
+// was.
+const (
+	constructBudget = 20_000_000
+	minConstruct    = 50_000
+	maxSearchRivals = 64
+)
 
 // searchPass looks for results of the remaining sessions that give every
 // rival at least its deficit (a tie counted as enough), each rival one
