@@ -14,7 +14,7 @@ func clinchCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "clinch",
 		Usage:     "the exact maths: who can still win, the most points each can reach, best and worst final positions",
-		UsageText: "champ clinch [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ clinch [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json|html] [--out FILE]",
 		Description: `Facts, not odds. Assumes, as every "mathematically possible" statement
 does, that any car may fail to score in any session. A driver can still win
 if winning every remaining session (with every bonus a winner can earn: the

@@ -19,7 +19,7 @@ func projectCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "project",
 		Usage:     "simulate the rest of the season: title odds, expected points, final positions",
-		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--championship NAME | --constructors] [--positions] [--format table|csv|json] [--out FILE] [--plot FILE]",
+		UsageText: "champ project [--season SEASON] [--after N] [--sims N | --precision P] [--seed S] [--model M] [--championship NAME | --constructors] [--positions] [--quantiles 5,50,95] [--format table|csv|json|html] [--out FILE] [--plot FILE]",
 		Description: `Fits a model of how each driver finishes to the completed rounds, simulates
 every remaining race, sprint and scoring qualifying session under the
 season's own rules (fastest-lap point, pole, led-a-lap and most-laps-led

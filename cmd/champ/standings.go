@@ -15,7 +15,7 @@ func standingsCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "standings",
 		Usage:     "the championship table after any round, under the season's own rules",
-		UsageText: "champ standings [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ standings [--season SEASON] [--after N] [--championship NAME | --constructors] [--format table|csv|json|html] [--out FILE]",
 		Description: `Standings recomputed from the results: points scored and counted (before
 1991 only the best results counted), wins, and the FIA's countback for ties
 (most wins, then most second places, and so on).
