@@ -47,3 +47,20 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("left behind: %v", ents)
 	}
 }
+
+// A signal mid-write (RemoveTemporary, as champ's handler calls it)
+// leaves no temporary file behind.
+func TestRemoveTemporary(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteFileAtomic(filepath.Join(dir, "out.csv"), func(w io.Writer) error {
+		io.WriteString(w, "half")
+		RemoveTemporary()
+		return nil
+	})
+	if err == nil {
+		t.Error("the interrupted write reported success")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
+}

@@ -17,6 +17,7 @@ const (
 	MaxField      = 4096     // bytes in one CSV field
 	MaxRound      = 500      // rounds in a season
 	MaxPosition   = 1000     // a finishing position
+	MaxEntries    = 1000     // drivers in one session
 	MaxPoints     = 1000     // points for one place or one bonus
 	MaxMultiplier = 10       // a round's points multiplier
 	MaxPenalty    = 100000   // points deducted by one penalty

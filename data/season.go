@@ -361,9 +361,12 @@ func system(fsys fs.FS, dir, id, shown string) (*points.System, error) {
 		if fsys == nil {
 			return nil, fmt.Errorf("custom points system %q needs a season folder", id)
 		}
-		b, err := fs.ReadFile(fsys, path.Join(dir, id))
+		b, err := readRegular(fsys, path.Join(dir, id), filepath.Join(shown, id))
 		if err != nil {
-			return nil, fmt.Errorf("points system file %s: %v", id, errors.Unwrap(err))
+			if u := errors.Unwrap(err); u != nil {
+				err = u
+			}
+			return nil, fmt.Errorf("points system file %s: %v", id, err)
 		}
 		return ReadSystem(filepath.Join(shown, id), b)
 	}
@@ -373,6 +376,11 @@ func system(fsys fs.FS, dir, id, shown string) (*points.System, error) {
 func parseResults(s *points.Season, t *table, rows []resultRow) error {
 	drivers := map[string]*points.Driver{}
 	teams, makes := map[string]*points.Team{}, map[string]*points.Team{}
+	type session struct {
+		round int
+		kind  points.SessionKind
+	}
+	field := map[session]int{}
 	for i, r := range rows {
 		var res points.Result
 		var err error
@@ -382,6 +390,11 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 		if res.Session, err = points.ParseSession(r.Session); err != nil {
 			return t.at(i, "session", "%v", err)
 		}
+		k := session{res.Round, res.Session}
+		if field[k] == MaxEntries {
+			return t.at(i, "driver", "more than %d drivers in round %d's %s", MaxEntries, res.Round, res.Session)
+		}
+		field[k]++
 		res.Driver = strings.TrimSpace(r.Driver)
 		if res.Driver == "" {
 			return t.at(i, "driver", "driver is empty; give the driver's id, such as max-verstappen")

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -57,6 +58,23 @@ func TestHostileInput(t *testing.T) {
 		{"a fifo", []string{"standings", "--season", fifo}, 1, "not a regular file"},
 		{"a device as scenario", []string{"project", "--sims", "10", "--scenario", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
 		{"a device as entries", []string{"project", "--sims", "10", "--entries", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
+		{"a device as points system", []string{"systems", "/dev/zero.csv"}, 1, "no such file"},
+		{"a fifo as points system", []string{"project", "--sims", "10", "--season", func() string {
+			d := league("fifosys", "round,status\n1,completed\n2,scheduled\n", "position,points\n1,25\n")
+			os.Remove(filepath.Join(d, "points.csv"))
+			if err := syscall.Mkfifo(filepath.Join(d, "points.csv"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}()}, 1, "not a regular file"},
+		{"too many drivers", []string{"standings", "--season", func() string {
+			var b strings.Builder
+			b.WriteString("round,driver,position\n")
+			for i := 0; i <= 1000; i++ {
+				b.WriteString("1,d" + strconv.Itoa(i) + ",DNF\n")
+			}
+			return write("many.csv", b.String())
+		}()}, 1, "more than 1000 drivers in round 1's race"},
 		{"NaN share", []string{"project", "--sims", "10", "--entries", write("nan.csv", "round,driver,team,share\n17,oliver-bearman,haas,NaN\n")}, 1, `share "NaN" is not a number above 0`},
 		{"huge uncertainty", []string{"project", "--sims", "10", "--uncertainty", "35"}, 2, "--uncertainty 35"},
 		{"NaN precision", []string{"project", "--precision", "NaN"}, 2, "--precision NaN"},

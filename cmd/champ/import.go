@@ -199,7 +199,7 @@ func yearsFlag(c *cli.Context, all []int) ([]int, error) {
 }
 
 func readFile(p string) ([]byte, error) {
-	b, err := os.ReadFile(p)
+	b, err := data.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no such file", p)
 	}
