@@ -29,6 +29,10 @@ type report struct {
 	Extra []*report
 	// SVG holds charts for the HTML page, each a complete <svg> element.
 	SVG []string
+	// View, if set, is what people see (the table and the page) where a
+	// wide layout reads better than the machines' rows: a column per
+	// contender instead of a row per contender and round.
+	View *report
 	// fold marks rows that people see folded into the row above (a crew's
 	// drivers share a line); machines get every row.
 	fold map[int]bool
@@ -151,6 +155,11 @@ func (r *report) render(w io.Writer, format string) error {
 }
 
 func (r *report) writeTable(w io.Writer) error {
+	if r.View != nil {
+		v := *r.View
+		v.SVG = append(v.SVG, r.SVG...)
+		return v.writeTable(w)
+	}
 	var b strings.Builder
 	r.table(&b)
 	_, err := io.WriteString(w, b.String())
@@ -304,6 +313,11 @@ figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 `
 
 func (r *report) writeHTML(w io.Writer) error {
+	if r.View != nil {
+		v := *r.View
+		v.SVG, v.Meta = append(v.SVG, r.SVG...), r.Meta
+		return v.writeHTML(w)
+	}
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -22,7 +22,7 @@ func timelineCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "timeline",
 		Usage:     "title odds after each round of a season",
-		UsageText: "champ timeline [--season SEASON] [--after N] [--sims N] [--seed S] [--model M] [--format table|csv|json] [--out FILE] [--plot FILE]",
+		UsageText: "champ timeline [--season SEASON] [--after N] [--sims N] [--seed S] [--model M] [--format table|csv|json|html] [--out FILE] [--plot FILE]",
 		Description: `Projects the season after round 1, after round 2, ... up to --after (every
 completed round by default), each time from the results known then, and
 reports every driver's title probability along the way. --plot draws one
@@ -34,10 +34,11 @@ Examples:
   champ timeline --season f1-2021 --format csv --out 2021.csv
   champ timeline --season f1-2008 --sims 1000000 --plot 2008.svg
 
-CSV columns: after_round,driver,title_prob,title_se (drivers who had a
-chance after some round; probabilities as fractions with six decimals).
-JSON: the season and model, then "timeline", a list of rounds, each with
-its entries (driver, name, points, title_prob, title_se, racing).`,
+CSV columns: after_round,round_name,driver,name,points,title_prob,title_se,
+racing: a row per round and driver who had a chance after some round;
+probabilities as fractions with six decimals. JSON: the season and the
+model, then the same rows under "timeline". --format html draws the chart
+beside the table.`,
 		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1], previousFlag(),
 			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
@@ -93,7 +94,15 @@ func timelineAction(c *cli.Context) error {
 			return err
 		}
 	}
-	return writeFormats(c, format, tl.table, tl.csv, tl.json)
+	rep := tl.report()
+	if format == formatHTML {
+		svg, err := plotSVG(timelinePlot(ps[len(ps)-1].Season, ps, ch, tl.plotted()))
+		if err != nil {
+			return err
+		}
+		rep.SVG = append(rep.SVG, svg)
+	}
+	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
 }
 
 type timeline struct {
@@ -190,68 +199,52 @@ func find(es []sim.Entry, id string) sim.Entry {
 	return sim.Entry{ID: id}
 }
 
-func (t timeline) csv(w io.Writer) error {
-	rows := [][]string{{"after_round", t.champ.Entity(), "title_prob", "title_se"}}
-	for _, p := range t.ps {
-		for _, id := range t.contenders {
-			e := t.entry(p, id)
-			rows = append(rows, []string{strconv.Itoa(p.After), id, machineText(fraction(e.TitleProb)), machineText(fraction(e.TitleSE))})
-		}
-	}
-	return writeRecords(w, rows)
-}
-
-func (t timeline) json(w io.Writer) error {
+// report is the timeline: for machines a row per round and contender,
+// for people a row per round with a column per contender (the eight most
+// likely at their best) and a key to the column headings.
+func (t timeline) report() *report {
 	p0 := t.ps[0]
 	last := t.ps[len(t.ps)-1]
-	out := orderedObject{{"season", last.Season.ID}, {"season_name", last.Season.Name}, {"system", last.Season.System.ID},
-		{"after_round", last.After}, {"rounds", len(last.Season.Rounds)}, {"championship", t.champ.ID},
-		{"model", p0.Model}, {"sims", p0.Sims}, {"seed", p0.Seed}}
-	var rounds []orderedObject
+	s := last.Season
+	r := &report{
+		Meta: append(seasonMeta(s, last.After), field{"championship", t.champ.ID},
+			field{"model", p0.Model}, field{"sims", p0.Sims}, field{"seed", p0.Seed}),
+		Rows: "timeline",
+		Cols: []column{num("after_round", ""), text("round_name", ""), text(t.champ.Entity(), ""), text("name", ""),
+			num("points", ""), num("title_prob", ""), num("title_se", ""), text("racing", "")},
+	}
 	for _, p := range t.ps {
-		var entries []orderedObject
 		for _, id := range t.contenders {
 			e := t.entry(p, id)
-			entries = append(entries, orderedObject{{t.champ.Entity(), id}, {"name", p.Season.EntryName(t.champ, id)},
-				{"points", pts(e.Points)}, {"title_prob", fraction(e.TitleProb)}, {"title_se", fraction(e.TitleSE)}, {"racing", e.Active}})
+			r.Body = append(r.Body, []cell{c(p.After), c(p.Season.Round(p.After).Name), c(id), c(p.Season.EntryName(t.champ, id)),
+				c(pts(e.Points)), c(fraction(e.TitleProb)), c(fraction(e.TitleSE)), c(e.Active)})
 		}
-		rounds = append(rounds, orderedObject{{"after_round", p.After}, {"name", p.Season.Round(p.After).Name}, {"entries", entries}})
 	}
-	return writeJSON(w, append(out, field{"timeline", rounds}))
-}
-
-// table shows a column per contender (the eight most likely at their
-// best), a row per round.
-func (t timeline) table(w io.Writer) error {
-	p0 := t.ps[0]
-	s := t.ps[len(t.ps)-1].Season
-	fmt.Fprintf(w, "%s: title odds (%%) after each round, %s model, %d seasons per round, seed %d\n\n", s.Name, p0.Model, p0.Sims, p0.Seed)
 	cols := t.plotted()
 	labels := t.labels(s, cols)
-	head := []string{">Round", "After"}
+	view := &report{
+		Title: fmt.Sprintf("%s: title odds (%%) after each round, %s model, %d seasons per round, seed %d", s.Name, p0.Model, p0.Sims, p0.Seed),
+		Cols:  []column{num("", "Round"), text("", "After")},
+	}
 	for _, id := range cols {
-		head = append(head, ">"+labels[id])
+		view.Cols = append(view.Cols, num("", labels[id]))
 	}
-	tb := newTable(head...)
 	for _, p := range t.ps {
-		row := []string{strconv.Itoa(p.After), p.Season.Round(p.After).Name}
+		row := []cell{{Text: strconv.Itoa(p.After)}, {Text: p.Season.Round(p.After).Name}}
 		for _, id := range cols {
-			row = append(row, pct(t.entry(p, id).TitleProb))
+			row = append(row, cell{Text: pct(t.entry(p, id).TitleProb)})
 		}
-		tb.add(row...)
+		view.Body = append(view.Body, row)
 	}
-	if err := tb.write(w); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
 	for _, id := range cols {
 		name := s.EntryName(t.champ, id)
-		if e := t.entry(t.ps[len(t.ps)-1], id); len(e.Crew) > 1 {
+		if e := t.entry(last, id); len(e.Crew) > 1 {
 			name = crewName(s, e)
 		}
 		if l := labels[id]; l != name {
-			fmt.Fprintf(w, "%s  %s\n", l, name)
+			view.Notes = append(view.Notes, l+"  "+name)
 		}
 	}
-	return nil
+	r.View = view
+	return r
 }
