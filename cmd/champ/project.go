@@ -154,7 +154,8 @@ func projectAction(c *cli.Context) error {
 			return err
 		}
 		bar.done()
-		return writeFormats(c, format, sw.table, sw.csv, sw.json)
+		rep := sw.report()
+		return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
 	}
 	if bar.on {
 		cfg.Progress = bar.update

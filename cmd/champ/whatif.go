@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -335,33 +334,33 @@ func (sw *swing) heads() map[string]string {
 	})
 }
 
-func (sw *swing) table(w io.Writer) error {
+// view is the swing for people: a row per result, the driver's odds and
+// their change, then each rival's odds.
+func (sw *swing) view() *report {
 	s := sw.plain.Season
-	fmt.Fprintf(w, "%s %s: title odds by %s's result in %s (round %d)\n", s.Name, describeRound(s, sw.plain.After), crewName(s, entryOf(sw.plain, sw.driver)), sw.round.Name, sw.round.Number)
-	fmt.Fprintf(w, "Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model\n\n", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)
-	labels := sw.heads()
-	cols := []string{"Result", ">" + labels[sw.driver] + " title %", ">Change"}
-	for _, r := range sw.rivals {
-		cols = append(cols, ">"+labels[r]+" %")
+	v := &report{
+		Title: fmt.Sprintf("%s %s: title odds by %s's result in %s (round %d)", s.Name, describeRound(s, sw.plain.After), crewName(s, entryOf(sw.plain, sw.driver)), sw.round.Name, sw.round.Number),
+		Lead:  []string{fmt.Sprintf("Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)},
+		Notes: []string{"Change: against the projection with his result as modelled, in percentage points."},
 	}
-	t := newTable(cols...)
+	labels := sw.heads()
+	v.Cols = []column{text("", "Result"), num("", labels[sw.driver]+" title %"), num("", "Change")}
+	for _, r := range sw.rivals {
+		v.Cols = append(v.Cols, num("", labels[r]+" %"))
+	}
 	row := func(label string, p *sim.Projection) {
 		me := entryOf(p, sw.driver)
-		cells := []string{label, pct(me.TitleProb), change(me.TitleProb, entryOf(sw.plain, sw.driver).TitleProb)}
+		cells := []cell{{Text: label}, {Text: pct(me.TitleProb)}, {Text: change(me.TitleProb, entryOf(sw.plain, sw.driver).TitleProb)}}
 		for _, r := range sw.rivals {
-			cells = append(cells, pct(entryOf(p, r).TitleProb))
+			cells = append(cells, cell{Text: pct(entryOf(p, r).TitleProb)})
 		}
-		t.add(cells...)
+		v.Body = append(v.Body, cells)
 	}
 	row("as modelled", sw.plain)
 	for i, p := range sw.results {
 		row(sw.labels[i], p)
 	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nChange: against the projection with his result as modelled, in percentage points.")
-	return nil
+	return v
 }
 
 // machine is the swing as data: a row per result and contender, in CSV
@@ -389,6 +388,9 @@ func (sw *swing) machine() *report {
 	return r
 }
 
-func (sw *swing) csv(w io.Writer) error { return sw.machine().writeCSV(w) }
-
-func (sw *swing) json(w io.Writer) error { return writeJSON(w, sw.machine().object()) }
+// report is the swing: machines' rows, people's view.
+func (sw *swing) report() *report {
+	r := sw.machine()
+	r.View = sw.view()
+	return r
+}
