@@ -14,7 +14,7 @@ func rescoreCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "rescore",
 		Usage:     "a season's real results under another points system: table and champion",
-		UsageText: "champ rescore [--season SEASON] [--after N] --system SYSTEM|FILE.csv [--constructors] [--format table|csv|json] [--out FILE]",
+		UsageText: "champ rescore [--season SEASON] [--after N] --system SYSTEM|FILE.csv [--constructors] [--format table|csv|json|html] [--out FILE]",
 		Description: `Recomputes the standings from the season's real results under any points
 system (an id from 'champ systems' or a custom system file) and says who
 would have been champion, beside the official table.
@@ -31,7 +31,7 @@ Examples:
   champ rescore --season f1-2008 --system motogp
   champ rescore --season f1-2021 --system my-points.csv
 
-CSV columns: position,driver,name,team,points,official_position,official_points
+CSV columns: position,driver,name,team,team_name,points,official_position,official_points,change
 (team,name,points,... with --constructors).`,
 		Flags: append(seasonFlags(),
 			&cli.StringFlag{Name: "system", Usage: "the points `SYSTEM` to apply: an id (f1-2003, motogp, ...) or a system .csv file (required)"},
@@ -69,7 +69,8 @@ func rescoreAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeFormats(c, r.format, res.table, res.csv, res.json)
+	rep := res.report()
+	return writeOutput(c, func(w io.Writer) error { return rep.render(w, r.format) })
 }
 
 // rescore applies sys to the season's results up to round after, for the
@@ -121,40 +122,54 @@ func champion(st []points.Standing) string {
 	return ""
 }
 
-func (r *rescored) table(w io.Writer) error {
+// report is the rescored table beside the official one.
+func (r *rescored) report() *report {
 	s := r.season
-	fmt.Fprintf(w, "%s: %s %s, rescored under %s (officially %s)\n", s.Name, r.champ.Title, describeRound(s, r.after), s.System.ID, r.official.System.ID)
+	key := r.champ.Entity()
+	rep := &report{
+		Title: fmt.Sprintf("%s: %s %s, rescored under %s (officially %s)", s.Name, r.champ.Title, describeRound(s, r.after), s.System.ID, r.official.System.ID),
+		Meta: []field{{"season", s.ID}, {"season_name", s.Name}, {"after_round", r.after}, {"system", s.System.ID},
+			{"official_system", r.official.System.ID}, {"championship", r.champ.ID}, {"leader", champion(r.st)}, {"official_leader", champion(r.off)}},
+		Rows: "standings",
+	}
 	if r.multipliers {
-		fmt.Fprintln(w, "The season's round multipliers (double points) are dropped under the other system.")
+		rep.Lead = []string{"The season's round multipliers (double points) are dropped under the other system."}
 	}
-	fmt.Fprintln(w)
-	cols := []string{">Pos", "Driver", "Team", ">Points", ">Official pos", ">Official points", ">Change"}
+	rep.Cols = []column{num("position", "Pos"), text(key, ""), text("name", "Driver")}
 	if r.teams {
-		cols = []string{">Pos", title(r.champ.Entity()), ">Points", ">Official pos", ">Official points", ">Change"}
+		rep.Cols[2].Head = title(key)
+	} else {
+		rep.Cols = append(rep.Cols, text("team", ""), text("team_name", "Team"))
 	}
-	t := newTable(cols...)
+	rep.Cols = append(rep.Cols, num("points", "Points"), num("official_position", "Official pos"), num("official_points", "Official points"), num("change", "Change"))
+	pos := func(st *points.Standing) cell {
+		if st == nil {
+			return cell{}
+		}
+		if st.Excluded {
+			return cell{Text: position(st)}
+		}
+		return cell{Text: position(st), Value: st.Position}
+	}
 	for i := range r.st {
 		e := &r.st[i]
-		cells := []string{position(e), r.name(e.ID)}
+		row := []cell{pos(e), c(e.ID), c(r.name(e.ID))}
 		if !r.teams {
-			cells = append(cells, s.TeamName(s.DriverTeam(e.ID, r.after)))
+			team := s.DriverTeam(e.ID, r.after)
+			row = append(row, c(team), c(s.TeamName(team)))
 		}
-		cells = append(cells, points.FormatPoints(e.Points))
+		row = append(row, c(pts(e.Points)))
 		if o := r.officialOf(e.ID); o != nil {
-			move := ""
+			var move cell
 			if !e.Excluded && !o.Excluded && o.Position != e.Position {
-				move = fmt.Sprintf("%+d", o.Position-e.Position)
+				move = cell{Text: fmt.Sprintf("%+d", o.Position-e.Position), Value: o.Position - e.Position}
 			}
-			cells = append(cells, position(o), points.FormatPoints(o.Points), move)
+			row = append(row, pos(o), c(pts(o.Points)), move)
 		} else {
-			cells = append(cells, "", "", "")
+			row = append(row, cell{}, cell{}, cell{})
 		}
-		t.add(cells...)
+		rep.Body = append(rep.Body, row)
 	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
 	now, was := champion(r.st), champion(r.off)
 	lead := "Leader"
 	if r.after == len(s.Rounds) {
@@ -162,59 +177,12 @@ func (r *rescored) table(w io.Writer) error {
 	}
 	switch {
 	case now == "":
-		fmt.Fprintf(w, "%s under %s: none (level on points and countback).\n", lead, s.System.ID)
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%s under %s: none (level on points and countback).", lead, s.System.ID))
 	case now == was:
-		fmt.Fprintf(w, "%s under %s: %s, as officially.\n", lead, s.System.ID, r.name(now))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%s under %s: %s, as officially.", lead, s.System.ID, r.name(now)))
 	default:
-		fmt.Fprintf(w, "%s under %s: %s (officially %s).\n", lead, s.System.ID, r.name(now), r.name(was))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%s under %s: %s (officially %s).", lead, s.System.ID, r.name(now), r.name(was)))
 	}
-	fmt.Fprintln(w, "Change: places gained (+) or lost (-) against the official table.")
-	return nil
-}
-
-func (r *rescored) csv(w io.Writer) error {
-	head := []string{"position", "driver", "name", "team", "points", "official_position", "official_points"}
-	if r.teams {
-		head = []string{"position", r.champ.Entity(), "name", "points", "official_position", "official_points"}
-	}
-	rows := [][]string{head}
-	for i := range r.st {
-		e := &r.st[i]
-		row := []string{position(e), e.ID, r.name(e.ID)}
-		if !r.teams {
-			row = append(row, r.season.DriverTeam(e.ID, r.after))
-		}
-		row = append(row, points.FormatPoints(e.Points))
-		if o := r.officialOf(e.ID); o != nil {
-			row = append(row, position(o), points.FormatPoints(o.Points))
-		} else {
-			row = append(row, "", "")
-		}
-		rows = append(rows, row)
-	}
-	return writeRecords(w, rows)
-}
-
-func (r *rescored) json(w io.Writer) error {
-	key := r.champ.Entity()
-	pos := func(st *points.Standing) any {
-		if st == nil || st.Excluded {
-			return nil
-		}
-		return st.Position
-	}
-	rows := []orderedObject{}
-	for i := range r.st {
-		e := &r.st[i]
-		o := r.officialOf(e.ID)
-		var op any
-		if o != nil {
-			op = pts(o.Points)
-		}
-		rows = append(rows, orderedObject{{"position", pos(e)}, {key, e.ID}, {"name", r.name(e.ID)}, {"points", pts(e.Points)},
-			{"official_position", pos(o)}, {"official_points", op}})
-	}
-	return writeJSON(w, orderedObject{{"season", r.season.ID}, {"season_name", r.season.Name}, {"after_round", r.after},
-		{"system", r.season.System.ID}, {"official_system", r.official.System.ID}, {"championship", r.champ.ID},
-		{"leader", champion(r.st)}, {"official_leader", champion(r.off)}, {"standings", rows}})
+	rep.Notes = append(rep.Notes, "Change: places gained (+) or lost (-) against the official table.")
+	return rep
 }
