@@ -78,8 +78,9 @@ form carried from the season before (--carry) comes from the season before
 each one, among those opened or built in.
 
 CSV columns: model,forecasts,brier,log_loss,brier_skill,log_loss_skill
---forecasts columns: season,round,driver,prob,champion (season the id, as
-f1-2016; champion 1 or 0)`,
+--forecasts columns: season,after_round,driver,title_prob,champion (season
+the id, as f1-2016; title_prob a fraction with six decimals; champion true
+or false)`,
 		Flags: append([]cli.Flag{
 			&cli.IntFlag{Name: "from", Value: 1991, Usage: "first `YEAR`"},
 			&cli.IntFlag{Name: "to", Value: 2025, Usage: "last `YEAR` (seasons not yet complete are skipped)"},
@@ -434,13 +435,9 @@ func signed(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 func f6(x float64) string { return strconv.FormatFloat(round6(x), 'f', -1, 64) }
 
 func writeForecasts(w io.Writer, fs []sim.Forecast) error {
-	rows := [][]string{{"season", "round", "driver", "prob", "champion"}}
+	rows := [][]string{{"season", "after_round", "driver", "title_prob", "champion"}}
 	for _, f := range fs {
-		champ := "0"
-		if f.Champion {
-			champ = "1"
-		}
-		rows = append(rows, []string{f.Season, strconv.Itoa(f.Round), f.Driver, f6(f.Prob), champ})
+		rows = append(rows, []string{f.Season, strconv.Itoa(f.Round), f.Driver, machineText(fraction(f.Prob)), strconv.FormatBool(f.Champion)})
 	}
 	return writeRecords(w, rows)
 }

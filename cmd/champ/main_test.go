@@ -416,3 +416,18 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 }
+
+// --forecasts writes every forecast with the keys of the other outputs.
+func TestForecastsFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.csv")
+	if _, errs, code := champ(t, "backtest", "--season", "f1-2021", "--sims", "500", "--compare", "", "--forecasts", p); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "season,after_round,driver,title_prob,champion\nf1-2021,1,") || !strings.Contains(string(b), ",true\n") {
+		t.Errorf("forecasts file:\n%.300s", b)
+	}
+}
