@@ -313,3 +313,25 @@ func (c *calc) passCrews(slots []slot, candidates []*Standing, me *Standing) int
 	}
 	return n
 }
+
+// RaceCars lists the cars of a season raced by crews (RacedByCrews): those
+// of its latest race completed by round after; nil for a season raced by
+// drivers.
+func (s *Season) RaceCars(after int) []string {
+	if !s.RacedByCrews(after) {
+		return nil
+	}
+	last := 0
+	for _, r := range s.Results {
+		if r.Round <= after && r.Session == Race && r.Car != "" && r.Counts != CountsOther {
+			last = max(last, r.Round)
+		}
+	}
+	var cars []string
+	for _, r := range s.Results {
+		if r.Round == last && r.Session == Race && r.Car != "" && r.Counts != CountsOther && !slices.Contains(cars, r.Car) {
+			cars = append(cars, r.Car)
+		}
+	}
+	return cars
+}

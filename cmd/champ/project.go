@@ -149,10 +149,11 @@ func projectAction(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		sw, err := runSwing(s, after, swingDriver, cfg, plain, bar)
+		ps, err := sim.ProjectSwing(s, after, swingDriver, cfg, plain, bar.update)
 		if err != nil {
 			return err
 		}
+		sw := swing{ps}
 		bar.done()
 		rep := sw.report()
 		return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })

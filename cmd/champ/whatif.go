@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -184,7 +183,7 @@ func describeFix(s *points.Season, f points.Fix) string {
 		where += " sprint"
 	}
 	who := s.DriverName(f.Driver)
-	if car := strings.TrimPrefix(f.Driver, "#"); len(raceCars(s, s.LastCompleted())) > 0 && who == f.Driver {
+	if car := strings.TrimPrefix(f.Driver, "#"); len(s.RaceCars(s.LastCompleted())) > 0 && who == f.Driver {
 		// A season raced by crews: a fix of a car.
 		who = "#" + car
 		if crew := s.CrewAt(f.Round, car, s.LastCompleted()); len(crew) > 0 {
@@ -214,120 +213,17 @@ func describeFix(s *points.Season, f points.Fix) string {
 }
 
 // swing is the title odds by one driver's result in the next race.
-type swing struct {
-	driver  string
-	round   *points.Round
-	plain   *sim.Projection
-	labels  []string
-	results []*sim.Projection
-	rivals  []string // the contenders shown beside him
-}
+// swing is a driver's title odds by his result in his next race
+// (sim.ProjectSwing), as champ reports it.
+type swing struct{ *sim.Swing }
 
-// runSwing projects once per outcome of the driver's next race.
-func runSwing(s *points.Season, after int, driver string, cfg sim.Config, plain *sim.Projection, bar *progress) (*swing, error) {
-	var rd *points.Round
-	for i := range s.Rounds {
-		if r := &s.Rounds[i]; r.Number > after && !r.Completed {
-			rd = r
-			break
-		}
-	}
-	if rd == nil {
-		return nil, fmt.Errorf("%s after round %d: no race left to swing", s.Name, after)
-	}
-	// The scoring places, no more than the field has cars (every place
-	// scores in IndyCar).
-	field := 0
-	for _, e := range plain.Drivers {
-		if e.Active {
-			field++
-		}
-	}
-	// A season raced by crews swings a car: the one named, or the named
-	// driver's; his title odds are those of the crew's best placed.
-	subject := driver
-	if cars := raceCars(s, after); len(cars) > 0 {
-		field = len(cars)
-		car := strings.TrimPrefix(driver, "#")
-		if !slices.Contains(cars, car) {
-			car = ""
-			for _, c := range cars {
-				if slices.Contains(s.CrewAt(rd.Number, c, after), driver) {
-					car = c
-				}
-			}
-		}
-		if car == "" {
-			return nil, fmt.Errorf("--swing %s: neither a car of the field (%s) nor in a car's crew at round %d", driver, strings.Join(cars, ", "), rd.Number)
-		}
-		best := -1.0
-		for _, id := range s.CrewAt(rd.Number, car, after) {
-			if e := entryOf(plain, id); e.TitleProb > best {
-				subject, best = id, e.TitleProb
-			}
-		}
-		driver = car
-	}
-	scoring := min(len(s.System.Table(points.Race, rd, false)), field)
-	sw := &swing{driver: subject, round: rd, plain: plain}
-	var outcomes []points.Fix
-	for p := 1; p <= scoring; p++ {
-		outcomes = append(outcomes, points.Fix{Kind: points.FixPosition, Position: p})
-		sw.labels = append(sw.labels, "P"+strconv.Itoa(p))
-	}
-	if scoring < field {
-		outcomes = append(outcomes, points.Fix{Kind: points.FixRange, From: scoring + 1})
-		sw.labels = append(sw.labels, fmt.Sprintf("P%d or lower", scoring+1))
-	}
-	outcomes = append(outcomes, points.Fix{Kind: points.FixDNF})
-	sw.labels = append(sw.labels, "DNF")
-	for i, o := range outcomes {
-		o.Round, o.Session, o.Driver, o.Source = rd.Number, points.Race, driver, "--swing "+driver
-		c := cfg
-		c.Fixes = append(append([]points.Fix{}, cfg.Fixes...), o)
-		p, err := sim.Project(s, after, c)
-		if err != nil {
-			return nil, err
-		}
-		sw.results = append(sw.results, p)
-		bar.update(i+1, len(outcomes))
-	}
-	me := entryOf(plain, subject)
-	for _, e := range plain.Drivers {
-		if e.ID != subject && !crewFollower(e) && !slices.Contains(me.Crew, e.ID) && e.TitleProb >= 0.005 && len(sw.rivals) < 4 {
-			sw.rivals = append(sw.rivals, e.ID)
-		}
-	}
-	return sw, nil
-}
 
-// raceCars lists the cars of a season raced by crews
-// (points.Season.RacedByCrews): those of its latest completed race; nil
-// for a season raced by drivers.
-func raceCars(s *points.Season, after int) []string {
-	if !s.RacedByCrews(after) {
-		return nil
-	}
-	last := 0
-	for _, r := range s.Results {
-		if r.Round <= after && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther {
-			last = max(last, r.Round)
-		}
-	}
-	var cars []string
-	for _, r := range s.Results {
-		if r.Round == last && r.Session == points.Race && r.Car != "" && r.Counts != points.CountsOther && !slices.Contains(cars, r.Car) {
-			cars = append(cars, r.Car)
-		}
-	}
-	return cars
-}
 
 // heads head the contenders' columns: a crew's car, or a driver's code
 // (or one made from his name); never two alike.
 func (sw *swing) heads() map[string]string {
-	return columnLabels(sw.plain.Season, append([]string{sw.driver}, sw.rivals...), func(id string) string {
-		if e := entryOf(sw.plain, id); len(e.Crew) > 1 && e.Car != "" {
+	return columnLabels(sw.Plain.Season, append([]string{sw.Driver}, sw.Rivals...), func(id string) string {
+		if e := entryOf(sw.Plain, id); len(e.Crew) > 1 && e.Car != "" {
 			return "#" + e.Car
 		}
 		return ""
@@ -337,28 +233,28 @@ func (sw *swing) heads() map[string]string {
 // view is the swing for people: a row per result, the driver's odds and
 // their change, then each rival's odds.
 func (sw *swing) view() *report {
-	s := sw.plain.Season
+	s := sw.Plain.Season
 	v := &report{
-		Title: fmt.Sprintf("%s %s: title odds by %s's result in %s (round %d)", s.Name, describeRound(s, sw.plain.After), crewName(s, entryOf(sw.plain, sw.driver)), sw.round.Name, sw.round.Number),
-		Lead:  []string{fmt.Sprintf("Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model", sw.plain.Model, sw.plain.Sims, sw.plain.Seed)},
+		Title: fmt.Sprintf("%s %s: title odds by %s's result in %s (round %d)", s.Name, describeRound(s, sw.Plain.After), crewName(s, entryOf(sw.Plain, sw.Driver)), sw.Round.Name, sw.Round.Number),
+		Lead:  []string{fmt.Sprintf("Model: %s, %d seasons per result, seed %d; the rest of the race drawn by the model", sw.Plain.Model, sw.Plain.Sims, sw.Plain.Seed)},
 		Notes: []string{"Change: against the projection with his result as modelled, in percentage points."},
 	}
 	labels := sw.heads()
-	v.Cols = []column{text("", "Result"), num("", labels[sw.driver]+" title %"), num("", "Change")}
-	for _, r := range sw.rivals {
+	v.Cols = []column{text("", "Result"), num("", labels[sw.Driver]+" title %"), num("", "Change")}
+	for _, r := range sw.Rivals {
 		v.Cols = append(v.Cols, num("", labels[r]+" %"))
 	}
 	row := func(label string, p *sim.Projection) {
-		me := entryOf(p, sw.driver)
-		cells := []cell{{Text: label}, {Text: pct(me.TitleProb)}, {Text: change(me.TitleProb, entryOf(sw.plain, sw.driver).TitleProb)}}
-		for _, r := range sw.rivals {
+		me := entryOf(p, sw.Driver)
+		cells := []cell{{Text: label}, {Text: pct(me.TitleProb)}, {Text: change(me.TitleProb, entryOf(sw.Plain, sw.Driver).TitleProb)}}
+		for _, r := range sw.Rivals {
 			cells = append(cells, cell{Text: pct(entryOf(p, r).TitleProb)})
 		}
 		v.Body = append(v.Body, cells)
 	}
-	row("as modelled", sw.plain)
-	for i, p := range sw.results {
-		row(sw.labels[i], p)
+	row("as modelled", sw.Plain)
+	for i, p := range sw.Results {
+		row(sw.Labels[i], p)
 	}
 	return v
 }
@@ -366,24 +262,24 @@ func (sw *swing) view() *report {
 // machine is the swing as data: a row per result and contender, in CSV
 // and JSON alike.
 func (sw *swing) machine() *report {
-	p0 := sw.plain
+	p0 := sw.Plain
 	r := &report{
-		Meta: append(seasonMeta(p0.Season, p0.After), field{"driver", sw.driver}, field{"round", sw.round.Number},
+		Meta: append(seasonMeta(p0.Season, p0.After), field{"driver", sw.Driver}, field{"round", sw.Round.Number},
 			field{"model", p0.Model}, field{"sims", p0.Sims}, field{"seed", p0.Seed}),
 		Rows: "results",
 		Cols: []column{text("result", ""), text("driver", ""), num("title_prob", ""), num("title_se", ""), num("change", "")},
 	}
-	ids := append([]string{sw.driver}, sw.rivals...)
+	ids := append([]string{sw.Driver}, sw.Rivals...)
 	add := func(label string, p *sim.Projection) {
 		for _, id := range ids {
 			e := entryOf(p, id)
 			r.Body = append(r.Body, []cell{c(label), c(id), c(fraction(e.TitleProb)), c(fraction(e.TitleSE)),
-				c(fraction(e.TitleProb - entryOf(sw.plain, id).TitleProb))})
+				c(fraction(e.TitleProb - entryOf(sw.Plain, id).TitleProb))})
 		}
 	}
-	add("modelled", sw.plain)
-	for i, p := range sw.results {
-		add(strings.ReplaceAll(sw.labels[i], " or lower", "+"), p)
+	add("modelled", sw.Plain)
+	for i, p := range sw.Results {
+		add(strings.ReplaceAll(sw.Labels[i], " or lower", "+"), p)
 	}
 	return r
 }
