@@ -217,8 +217,6 @@ func describeFix(s *points.Season, f points.Fix) string {
 // (sim.ProjectSwing), as champ reports it.
 type swing struct{ *sim.Swing }
 
-
-
 // heads head the contenders' columns: a crew's car, or a driver's code
 // (or one made from his name); never two alike.
 func (sw *swing) heads() map[string]string {
