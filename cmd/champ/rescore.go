@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -76,23 +75,13 @@ func rescoreAction(c *cli.Context) error {
 // rescore applies sys to the season's results up to round after, for the
 // championship champ of both systems.
 func rescore(s *points.Season, after int, sys *points.System, champ string) (*rescored, error) {
+	rs, err := points.Rescore(s, sys, champ)
+	if err != nil {
+		return nil, err
+	}
 	ch := sys.Championship(champ)
-	if ch == nil {
-		return nil, fmt.Errorf("the %s points system has no %s championship (it has %s)", sys.ID, champ, strings.Join(sys.ChampionshipIDs(), ", "))
-	}
-	c := *s
-	c.System = sys
-	r := &rescored{season: &c, official: s, after: after, champ: ch, teams: ch.Of != points.HolderDriver}
-	if sys.ID != s.System.ID {
-		c.Rounds = append([]points.Round(nil), s.Rounds...)
-		for i := range c.Rounds {
-			if c.Rounds[i].Multiplier != 1 {
-				r.multipliers = true
-				c.Rounds[i].Multiplier = 1
-			}
-		}
-	}
-	r.st, r.off = points.Standings(&c, champ, after), points.Standings(s, champ, after)
+	r := &rescored{season: rs.Season, official: s, after: after, champ: ch, teams: ch.Of != points.HolderDriver, multipliers: rs.Multipliers}
+	r.st, r.off = points.Standings(rs.Season, champ, after), points.Standings(s, champ, after)
 	return r, nil
 }
 
@@ -107,21 +96,6 @@ func (r *rescored) officialOf(id string) *points.Standing {
 
 func (r *rescored) name(id string) string { return r.season.EntryName(r.champ, id) }
 
-// champion returns the leader, or "" when the season is not over or the
-// leaders are level on everything.
-func champion(st []points.Standing) string {
-	for i := range st {
-		if st[i].Excluded {
-			continue
-		}
-		if i+1 < len(st) && points.Compare(&st[i], &st[i+1]) == 0 {
-			return ""
-		}
-		return st[i].ID
-	}
-	return ""
-}
-
 // report is the rescored table beside the official one.
 func (r *rescored) report() *report {
 	s := r.season
@@ -129,7 +103,7 @@ func (r *rescored) report() *report {
 	rep := &report{
 		Title: fmt.Sprintf("%s: %s %s, rescored under %s (officially %s)", s.Name, r.champ.Title, describeRound(s, r.after), s.System.ID, r.official.System.ID),
 		Meta: []field{{"season", s.ID}, {"season_name", s.Name}, {"after_round", r.after}, {"system", s.System.ID},
-			{"official_system", r.official.System.ID}, {"championship", r.champ.ID}, {"leader", champion(r.st)}, {"official_leader", champion(r.off)}},
+			{"official_system", r.official.System.ID}, {"championship", r.champ.ID}, {"leader", points.Leader(r.st)}, {"official_leader", points.Leader(r.off)}},
 		Rows: "standings",
 	}
 	if r.multipliers {
@@ -170,7 +144,7 @@ func (r *rescored) report() *report {
 		}
 		rep.Body = append(rep.Body, row)
 	}
-	now, was := champion(r.st), champion(r.off)
+	now, was := points.Leader(r.st), points.Leader(r.off)
 	lead := "Leader"
 	if r.after == len(s.Rounds) {
 		lead = "Champion"
