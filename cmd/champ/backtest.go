@@ -175,8 +175,15 @@ func backtestAction(c *cli.Context) error {
 			return err
 		}
 	}
-	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}
-	return writeFormats(c, format, rep.table, rep.csv, rep.json)
+	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}.report()
+	if format == formatHTML {
+		svg, err := plotSVG(reliabilityPlot(bt, label))
+		if err != nil {
+			return err
+		}
+		rep.SVG = append(rep.SVG, svg)
+	}
+	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
 }
 
 // backtestSeasons opens the seasons --season names, or else the F1
@@ -211,6 +218,9 @@ func backtestSeasons(c *cli.Context, from, to int) ([]*points.Season, string, er
 // backtestGrid backtests every point of a --grid and reports them, best
 // first.
 func backtestGrid(c *cli.Context, format string, seasons []*points.Season, cfg sim.BacktestConfig, specs []string, label string) error {
+	if format == formatHTML {
+		return usagef("--grid writes table, csv or json")
+	}
 	if c.IsSet("forecasts") || c.IsSet("plot") || c.IsSet("compare") {
 		return usagef("--grid reports a table of its points; leave out --forecasts, --plot and --compare")
 	}
@@ -243,187 +253,6 @@ type backtestReport struct {
 	opts     sim.Options
 }
 
-func (r backtestReport) csv(w io.Writer) error {
-	rows := [][]string{{"model", "forecasts", "brier", "log_loss", "brier_skill", "log_loss_skill"}}
-	for _, s := range r.bt.Scores {
-		rows = append(rows, []string{s.Model, strconv.Itoa(s.Forecasts), f6(s.Brier), f6(s.LogLoss), f6(s.BrierSkill), f6(s.LogLossSkill)})
-	}
-	return writeRecords(w, rows)
-}
-
-func (r backtestReport) json(w io.Writer) error {
-	type score struct {
-		Model        string  `json:"model"`
-		Forecasts    int     `json:"forecasts"`
-		Brier        float64 `json:"brier"`
-		LogLoss      float64 `json:"log_loss"`
-		BrierSkill   float64 `json:"brier_skill"`
-		LogLossSkill float64 `json:"log_loss_skill"`
-	}
-	type bin struct {
-		Lo       float64 `json:"lo"`
-		Hi       float64 `json:"hi"`
-		Count    int     `json:"forecasts"`
-		MeanProb float64 `json:"mean_prob"`
-		Observed float64 `json:"observed"`
-		Happened int     `json:"champions"`
-	}
-	type options struct {
-		HalfLife    float64 `json:"half_life"`
-		Prior       float64 `json:"prior"`
-		DNFPrior    float64 `json:"dnf_prior"`
-		Uncertainty float64 `json:"uncertainty"`
-		Regress     float64 `json:"regress"`
-		Drift       float64 `json:"drift"`
-		TeamPool    float64 `json:"team_pool"`
-		Incident    float64 `json:"incident"`
-		Carry       float64 `json:"carry"`
-		RuleCarry   float64 `json:"rule_carry"`
-	}
-	out := struct {
-		From        int          `json:"from"`
-		To          int          `json:"to"`
-		Model       string       `json:"model"`
-		Options     options      `json:"options"`
-		Sims        int          `json:"sims"`
-		Seed        uint64       `json:"seed"`
-		Seasons     []string     `json:"seasons"`
-		Rounds      int          `json:"rounds"`
-		Reference   string       `json:"skill_reference"`
-		Floor       float64      `json:"log_loss_floor"`
-		Scores      []score      `json:"scores"`
-		Reliability []bin        `json:"reliability"`
-		Bands       bandsJSON    `json:"bands"`
-		BySeason    []seasonJSON `json:"by_season"`
-		Differences []diffJSON   `json:"differences"`
-	}{From: r.from, To: r.to, Model: r.bt.Model, Options: options{r.opts.HalfLife, r.opts.Prior, r.opts.DNFPrior, r.opts.Uncertainty, r.opts.Regress, r.opts.Drift, r.opts.TeamPool, r.opts.Incident, r.opts.Carry, r.opts.RuleCarry}, Sims: r.sims, Seed: r.seed, Seasons: r.bt.Seasons,
-		Rounds: r.bt.Rounds, Reference: r.bt.Reference, Floor: sim.LogLossFloor}
-	for _, s := range r.bt.Scores {
-		out.Scores = append(out.Scores, score{s.Model, s.Forecasts, round6(s.Brier), round6(s.LogLoss), round6(s.BrierSkill), round6(s.LogLossSkill)})
-	}
-	for _, b := range r.bt.Reliability {
-		out.Reliability = append(out.Reliability, bin{round6(b.Lo), round6(b.Hi), b.Count, round6(b.MeanProb), round6(b.Observed), b.Happened})
-	}
-	bd := r.bt.Bands
-	out.Bands = bandsJSON{bd.Entries, round6(bd.Cover90), round6(bd.Cover50), round6(bd.Interval), round6(bd.RPS),
-		bd.HalfWay.Entries, round6(bd.HalfWay.Cover90), bd.HalfWay.Champions, bd.HalfWay.Seasons}
-	for _, sb := range bd.BySeason {
-		sj := seasonJSON{Season: sb.Season, Cover90: round6(sb.Cover90), Cover50: round6(sb.Cover50), Interval: round6(sb.Interval), RPS: round6(sb.RPS)}
-		var scs []score
-		for _, sc := range sb.Scores {
-			scs = append(scs, score{sc.Model, sc.Forecasts, round6(sc.Brier), round6(sc.LogLoss), 0, 0})
-		}
-		sj.Scores = scs
-		out.BySeason = append(out.BySeason, sj)
-	}
-	for _, d := range r.bt.Differences {
-		out.Differences = append(out.Differences, diffJSON{d.Against, round6(d.Brier[0]), round6(d.Brier[1]), round6(d.Brier[2]), round6(d.LogLoss[0]), round6(d.LogLoss[1]), round6(d.LogLoss[2])})
-	}
-	return writeJSON(w, out)
-}
-
-// bandsJSON, seasonJSON and diffJSON are the backtest's JSON of the
-// points bands, the seasons and the bootstrap.
-type bandsJSON struct {
-	Entries         int     `json:"entries"`
-	Cover90         float64 `json:"coverage_p5_p95"`
-	Cover50         float64 `json:"coverage_p25_p75"`
-	Interval        float64 `json:"interval_score"`
-	RPS             float64 `json:"position_rps"`
-	HalfWayEntries  int     `json:"half_way_entries"`
-	HalfWayCover90  float64 `json:"half_way_coverage_p5_p95"`
-	HalfWayChampion int     `json:"half_way_champions_inside"`
-	HalfWaySeasons  int     `json:"half_way_seasons"`
-}
-
-type seasonJSON struct {
-	Season   string  `json:"season"`
-	Cover90  float64 `json:"coverage_p5_p95"`
-	Cover50  float64 `json:"coverage_p25_p75"`
-	Interval float64 `json:"interval_score"`
-	RPS      float64 `json:"position_rps"`
-	Scores   any     `json:"scores"`
-}
-
-type diffJSON struct {
-	Against    string  `json:"against"`
-	Brier      float64 `json:"brier_difference"`
-	BrierP5    float64 `json:"brier_p5"`
-	BrierP95   float64 `json:"brier_p95"`
-	LogLoss    float64 `json:"log_loss_difference"`
-	LogLossP5  float64 `json:"log_loss_p5"`
-	LogLossP95 float64 `json:"log_loss_p95"`
-}
-
-func (r backtestReport) table(w io.Writer) error {
-	bt := r.bt
-	fmt.Fprintf(w, "Backtest of %s title odds: %s, %d seasons, %d rounds with the title open\n",
-		bt.Model, r.label, len(bt.Seasons), bt.Rounds)
-	fmt.Fprintf(w, "%d simulated seasons per projection, seed %d. Lower scores are better; skill is against\n", r.sims, r.seed)
-	fmt.Fprintf(w, "%q (the title shared evenly by those who can still win), higher is better.\n\n", bt.Reference)
-	t := newTable("Model", ">Forecasts", ">Brier", ">Log loss", ">Brier skill", ">Log-loss skill")
-	for _, s := range bt.Scores {
-		t.add(s.Model, strconv.Itoa(s.Forecasts), strconv.FormatFloat(s.Brier, 'f', 4, 64), strconv.FormatFloat(s.LogLoss, 'f', 4, 64),
-			signed(s.BrierSkill), signed(s.LogLossSkill))
-	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nReliability of %s: forecasts binned by probability\n", bt.Model)
-	t = newTable("Probability", ">Forecasts", ">Mean forecast", ">Champions", ">Observed", ">Difference")
-	for _, b := range bt.Reliability {
-		if b.Count == 0 {
-			t.add(binLabel(b), "0", "", "", "", "")
-			continue
-		}
-		t.add(binLabel(b), strconv.Itoa(b.Count), pct1(b.MeanProb), strconv.Itoa(b.Happened), pct1(b.Observed),
-			strconv.FormatFloat(100*b.Deviation, 'f', 1, 64))
-	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	return r.bandsTable(w)
-}
-
-// bandsTable writes the points bands' scores, the seasons one by one and
-// the bootstrap of the differences to each other row.
-func (r backtestReport) bandsTable(w io.Writer) error {
-	bt, bd := r.bt, r.bt.Bands
-	fmt.Fprintf(w, "\nPoints bands of %s (every projection, each entry still racing, each season alike):\n", bt.Model)
-	fmt.Fprintf(w, "  final points inside P5–P95 %s (90%% if calibrated), inside P25–P75 %s (50%%)\n", pct1(bd.Cover90), pct1(bd.Cover50))
-	fmt.Fprintf(w, "  interval score of P5–P95 %.1f points, ranked probability score of the final position %.4f (lower is better)\n", bd.Interval, bd.RPS)
-	fmt.Fprintf(w, "  from half-way: %s of %d entries inside P5–P95; the champion inside his in %d of %d seasons\n\n",
-		pct1(bd.HalfWay.Cover90), bd.HalfWay.Entries, bd.HalfWay.Champions, bd.HalfWay.Seasons)
-	head := []string{"Season"}
-	for _, sc := range bt.Scores {
-		head = append(head, ">"+sc.Model)
-	}
-	head = append(head, ">P5–P95", ">RPS")
-	t := newTable(head...)
-	for _, sb := range bd.BySeason {
-		row := []string{sb.Season}
-		for _, sc := range sb.Scores {
-			row = append(row, strconv.FormatFloat(sc.Brier, 'f', 4, 64))
-		}
-		row = append(row, pct1(sb.Cover90), strconv.FormatFloat(sb.RPS, 'f', 4, 64))
-		t.add(row...)
-	}
-	fmt.Fprintln(w, "Brier score by season (lower is better), and the season's band coverage and position RPS:")
-	if err := t.write(w); err != nil {
-		return err
-	}
-	if len(bt.Differences) == 0 {
-		return nil
-	}
-	fmt.Fprintf(w, "\n%s less each other row, by season (negative: %s better), bootstrap of seasons (90%%):\n", bt.Model, bt.Model)
-	t = newTable("Against", ">Brier", ">P5", ">P95", ">Log loss", ">P5", ">P95")
-	for _, d := range bt.Differences {
-		t.add(d.Against, strconv.FormatFloat(d.Brier[0], 'f', 4, 64), strconv.FormatFloat(d.Brier[1], 'f', 4, 64), strconv.FormatFloat(d.Brier[2], 'f', 4, 64),
-			strconv.FormatFloat(d.LogLoss[0], 'f', 4, 64), strconv.FormatFloat(d.LogLoss[1], 'f', 4, 64), strconv.FormatFloat(d.LogLoss[2], 'f', 4, 64))
-	}
-	return t.write(w)
-}
-
 func binLabel(b sim.Bin) string {
 	return fmt.Sprintf("%.0f–%.0f%%", 100*b.Lo, 100*b.Hi)
 }
@@ -440,4 +269,71 @@ func writeForecasts(w io.Writer, fs []sim.Forecast) error {
 		rows = append(rows, []string{f.Season, strconv.Itoa(f.Round), f.Driver, machineText(fraction(f.Prob)), strconv.FormatBool(f.Champion)})
 	}
 	return writeRecords(w, rows)
+}
+
+// report is the backtest: the scores of each model (the rows CSV
+// writes), then the reliability bins, the points bands season by season
+// and the bootstrap of the differences.
+func (r backtestReport) report() *report {
+	bt, bd := r.bt, r.bt.Bands
+	f4 := func(x float64) cell { return cell{Text: strconv.FormatFloat(x, 'f', 4, 64), Value: x} }
+	rep := &report{
+		Title: fmt.Sprintf("Backtest of %s title odds: %s, %d seasons, %d rounds with the title open", bt.Model, r.label, len(bt.Seasons), bt.Rounds),
+		Lead: []string{fmt.Sprintf("%d simulated seasons per projection, seed %d. Lower scores are better; skill is against", r.sims, r.seed),
+			fmt.Sprintf("%q (the title shared evenly by those who can still win), higher is better.", bt.Reference)},
+		Meta: []field{{"from", r.from}, {"to", r.to}, {"model", bt.Model}, {"options", modelOptions(r.opts)}, {"sims", r.sims},
+			{"seed", r.seed}, {"seasons", bt.Seasons}, {"rounds", bt.Rounds}, {"skill_reference", bt.Reference}, {"log_loss_floor", sim.LogLossFloor},
+			{"bands", orderedObject{{"entries", bd.Entries}, {"coverage_p5_p95", bd.Cover90}, {"coverage_p25_p75", bd.Cover50},
+				{"interval_score", bd.Interval}, {"position_rps", bd.RPS}, {"half_way_entries", bd.HalfWay.Entries},
+				{"half_way_coverage_p5_p95", bd.HalfWay.Cover90}, {"half_way_champions_inside", bd.HalfWay.Champions}, {"half_way_seasons", bd.HalfWay.Seasons}}}},
+		Rows: "scores",
+		Cols: []column{text("model", "Model"), num("forecasts", "Forecasts"), num("brier", "Brier"), num("log_loss", "Log loss"),
+			num("brier_skill", "Brier skill"), num("log_loss_skill", "Log-loss skill")},
+	}
+	for _, s := range bt.Scores {
+		rep.Body = append(rep.Body, []cell{c(s.Model), c(s.Forecasts), f4(s.Brier), f4(s.LogLoss),
+			{Text: signed(s.BrierSkill), Value: s.BrierSkill}, {Text: signed(s.LogLossSkill), Value: s.LogLossSkill}})
+	}
+	rel := &report{Title: fmt.Sprintf("Reliability of %s: forecasts binned by probability", bt.Model), Tight: true, Rows: "reliability",
+		Cols: []column{column{Key: "lo"}, column{Key: "hi"}, text("", "Probability"), num("forecasts", "Forecasts"), num("mean_prob", "Mean forecast"),
+			num("champions", "Champions"), num("observed", "Observed"), num("", "Difference")}}
+	for _, b := range bt.Reliability {
+		row := []cell{{Value: b.Lo}, {Value: b.Hi}, {Text: binLabel(b)}, c(b.Count), {Text: pct1(b.MeanProb), Value: b.MeanProb},
+			{Text: strconv.Itoa(b.Happened), Value: b.Happened}, {Text: pct1(b.Observed), Value: b.Observed}, {Text: strconv.FormatFloat(100*b.Deviation, 'f', 1, 64)}}
+		if b.Count == 0 {
+			row[4].Text, row[5].Text, row[6].Text, row[7].Text = "", "", "", ""
+		}
+		rel.Body = append(rel.Body, row)
+	}
+	seasons := &report{Title: fmt.Sprintf("Points bands of %s (every projection, each entry still racing, each season alike):", bt.Model), Tight: true, Rows: "by_season",
+		Lead: []string{fmt.Sprintf("  final points inside P5–P95 %s (90%% if calibrated), inside P25–P75 %s (50%%)", pct1(bd.Cover90), pct1(bd.Cover50)),
+			fmt.Sprintf("  interval score of P5–P95 %.1f points, ranked probability score of the final position %.4f (lower is better)", bd.Interval, bd.RPS),
+			fmt.Sprintf("  from half-way: %s of %d entries inside P5–P95; the champion inside his in %d of %d seasons", pct1(bd.HalfWay.Cover90), bd.HalfWay.Entries, bd.HalfWay.Champions, bd.HalfWay.Seasons),
+			"", "Brier score by season (lower is better), and the season's band coverage and position RPS:"},
+		Cols: []column{text("season", "Season")}}
+	for _, sc := range bt.Scores {
+		seasons.Cols = append(seasons.Cols, num("", sc.Model))
+	}
+	seasons.Cols = append(seasons.Cols, num("coverage_p5_p95", "P5–P95"), column{Key: "coverage_p25_p75"}, column{Key: "interval_score"}, num("position_rps", "RPS"), column{Key: "scores"})
+	for _, sb := range bd.BySeason {
+		row := []cell{c(sb.Season)}
+		var scores []orderedObject
+		for _, sc := range sb.Scores {
+			row = append(row, cell{Text: strconv.FormatFloat(sc.Brier, 'f', 4, 64)})
+			scores = append(scores, orderedObject{{"model", sc.Model}, {"forecasts", sc.Forecasts}, {"brier", sc.Brier}, {"log_loss", sc.LogLoss}})
+		}
+		row = append(row, cell{Text: pct1(sb.Cover90), Value: sb.Cover90}, cell{Value: sb.Cover50}, cell{Value: sb.Interval}, f4(sb.RPS), cell{Value: scores})
+		seasons.Body = append(seasons.Body, row)
+	}
+	rep.Extra = []*report{rel, seasons}
+	if len(bt.Differences) > 0 {
+		diff := &report{Title: fmt.Sprintf("%s less each other row, by season (negative: %s better), bootstrap of seasons (90%%):", bt.Model, bt.Model), Tight: true, Rows: "differences",
+			Cols: []column{text("against", "Against"), num("brier_difference", "Brier"), num("brier_p5", "P5"), num("brier_p95", "P95"),
+				num("log_loss_difference", "Log loss"), num("log_loss_p5", "P5"), num("log_loss_p95", "P95")}}
+		for _, d := range bt.Differences {
+			diff.Body = append(diff.Body, []cell{c(d.Against), f4(d.Brier[0]), f4(d.Brier[1]), f4(d.Brier[2]), f4(d.LogLoss[0]), f4(d.LogLoss[1]), f4(d.LogLoss[2])})
+		}
+		rep.Extra = append(rep.Extra, diff)
+	}
+	return rep
 }

@@ -30,6 +30,9 @@ func TestHTMLSelfContained(t *testing.T) {
 		{"standings", "--format", "html"},
 		{"project", "--sims", "2000", "--format", "html"},
 		{"clinch", "--format", "html"},
+		{"timeline", "--sims", "500", "--format", "html"},
+		{"backtest", "--season", "f1-2021", "--sims", "500", "--compare", "", "--format", "html"},
+		{"rescore", "--system", "f1-2003", "--format", "html"},
 	} {
 		out, errs, code := champ(t, args...)
 		if code != 0 {

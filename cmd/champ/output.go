@@ -36,7 +36,7 @@ func outFlag() cli.Flag {
 }
 
 // htmlCommands render a report, and so an HTML page; the others do not yet.
-var htmlCommands = map[string]bool{"standings": true, "project": true, "clinch": true, "seasons": true, "systems": true, "timeline": true, "rescore": true}
+var htmlCommands = map[string]bool{"standings": true, "project": true, "clinch": true, "seasons": true, "systems": true, "timeline": true, "rescore": true, "backtest": true}
 
 // outputFormat is the format asked for with --format or, without it, the
 // one --out's extension names. It checks --out before any work is done.
@@ -60,7 +60,7 @@ func outputFormat(c *cli.Context) (string, error) {
 		if c.Command != nil && htmlCommands[c.Command.Name] {
 			return f, nil
 		}
-		return "", usagef("--format html: champ %s writes table, csv or json (html: every command but backtest)", c.Command.Name)
+		return "", usagef("--format html: champ %s writes table, csv or json", c.Command.Name)
 	}
 	return "", usagef("--format %q: use table, csv, json or html", c.String("format"))
 }

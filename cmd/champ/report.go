@@ -27,6 +27,9 @@ type report struct {
 	// Extra are further sections: the table renders them after the notes,
 	// JSON under their own keys, HTML as further tables.
 	Extra []*report
+	// Tight puts the table right under the title and lead lines, with no
+	// blank line between (a section of a longer report).
+	Tight bool
 	// SVG holds charts for the HTML page, each a complete <svg> element.
 	SVG []string
 	// View, if set, is what people see (the table and the page) where a
@@ -173,7 +176,7 @@ func (r *report) table(b *strings.Builder) {
 	for _, l := range r.Lead {
 		b.WriteString(safeText(l) + "\n")
 	}
-	if r.Title != "" || len(r.Lead) > 0 {
+	if (r.Title != "" || len(r.Lead) > 0) && !r.Tight {
 		b.WriteString("\n")
 	}
 	var heads []string
@@ -286,7 +289,11 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 		}
 		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteByte(':')
-		if err := enc.Encode(f.Value); err != nil {
+		v := f.Value
+		if x, ok := v.(float64); ok {
+			v = round6(x) // no float noise such as 0.30000000000000004
+		}
+		if err := enc.Encode(v); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Key, err)
 		}
 		b.Truncate(b.Len() - 1)
