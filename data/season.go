@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -381,6 +382,7 @@ func parseResults(s *points.Season, t *table, rows []resultRow) error {
 		kind  points.SessionKind
 	}
 	field := map[session]int{}
+	s.Results = slices.Grow(s.Results, len(rows)) // one allocation, not a doubling per row
 	for i, r := range rows {
 		var res points.Result
 		var err error
