@@ -56,6 +56,7 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 	}
 	r.Cols = append(r.Cols, num("starts", ""), text("note", "Note"), column{Key: "crew"}, column{Key: "car"})
 	few, needs := false, false
+	starts := startsBy(s, p.After)
 	for i, e := range es {
 		var row []cell
 		if teams {
@@ -95,10 +96,10 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 			}
 		}
 		note := x.note(e)
-		var starts any
+		var started any
 		if !teams {
-			n := startsOf(s, e.ID, p.After)
-			starts = n
+			n := starts[e.ID]
+			started = n
 			if note == "" && e.Active && n < fewStarts {
 				note, few = "few results", true
 			}
@@ -107,7 +108,7 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 		if len(e.Crew) > 1 {
 			crew, car = e.Crew, e.Car
 		}
-		row = append(row, cell{Value: starts}, c(note), cell{Value: crew}, cell{Value: car})
+		row = append(row, cell{Value: started}, c(note), cell{Value: crew}, cell{Value: car})
 		r.Body = append(r.Body, row)
 		if crewFollower(e) {
 			r.folded(len(r.Body) - 1)
@@ -133,12 +134,13 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 	return r
 }
 
-// startsOf counts the races and sprints a driver has started by round after.
-func startsOf(s *points.Season, id string, after int) int {
-	n := 0
+// startsBy counts each driver's races and sprints started by round after,
+// in one pass over the results.
+func startsBy(s *points.Season, after int) map[string]int {
+	n := map[string]int{}
 	for _, r := range s.Results {
-		if r.Driver == id && r.Round <= after && r.Session != points.Qualifying && r.Status != points.DNS && r.Status != points.DNQ {
-			n++
+		if r.Round <= after && r.Session != points.Qualifying && r.Status != points.DNS && r.Status != points.DNQ {
+			n[r.Driver]++
 		}
 	}
 	return n
