@@ -59,7 +59,7 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 			}
 		}
 		if car == "" {
-			return nil, fmt.Errorf("--swing %s: neither a car of the field (%s) nor in a car's crew at round %d", driver, strings.Join(cars, ", "), rd.Number)
+			return nil, fmt.Errorf("%s: neither a car of the field (%s) nor in a car's crew at round %d", driver, strings.Join(cars, ", "), rd.Number)
 		}
 		best := -1.0
 		for _, id := range s.CrewAt(rd.Number, car, after) {
@@ -83,7 +83,7 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 	outcomes = append(outcomes, points.Fix{Kind: points.FixDNF})
 	sw.Labels = append(sw.Labels, "DNF")
 	for i, o := range outcomes {
-		o.Round, o.Session, o.Driver, o.Source = rd.Number, points.Race, driver, "--swing "+driver
+		o.Round, o.Session, o.Driver, o.Source = rd.Number, points.Race, driver, "swing "+driver
 		c := cfg
 		c.Fixes = append(append([]points.Fix{}, cfg.Fixes...), o)
 		p, err := Project(s, after, c)

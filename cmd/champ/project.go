@@ -151,7 +151,7 @@ func projectAction(c *cli.Context) error {
 		}
 		ps, err := sim.ProjectSwing(s, after, swingDriver, cfg, plain, bar.update)
 		if err != nil {
-			return err
+			return fmt.Errorf("--swing: %w", err)
 		}
 		sw := swing{ps}
 		bar.done()
