@@ -52,6 +52,9 @@ func benchAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if format == formatHTML {
+		return usagef("--format html: champ bench writes table, csv or json")
+	}
 	sims := c.Int("sims")
 	if sims < 1 {
 		return usagef("--sims %d: give at least one season", sims)

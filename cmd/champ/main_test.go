@@ -168,6 +168,7 @@ func TestExitStatus(t *testing.T) {
 		{"unknown flag", []string{"standings", "--bogus"}, 2, "champ standings has no flag --bogus"},
 		{"misspelt flag", []string{"project", "-sim", "3"}, 2, "champ project has no flag --sim; did you mean --sims?"},
 		{"bad format", []string{"standings", "--format", "xml"}, 2, `--format "xml": use table, csv, json or html`},
+		{"no html for bench", []string{"bench", "--format", "html"}, 2, "--format html: champ bench writes table, csv or json"},
 		{"no html for a grid", []string{"backtest", "--season", "f1-2024", "--grid", "prior=1,2", "--format", "html"}, 2, "--grid writes table, csv or json"},
 		{"no command", []string{}, 2, "USAGE:"},
 		{"import without importer", []string{"import"}, 2, "import needs an importer: champ import f1db|"},

@@ -35,9 +35,6 @@ func outFlag() cli.Flag {
 	return &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output; .csv, .json and .html choose the format"}
 }
 
-// htmlCommands render a report, and so an HTML page; the others do not yet.
-var htmlCommands = map[string]bool{"standings": true, "project": true, "clinch": true, "seasons": true, "systems": true, "timeline": true, "rescore": true, "backtest": true}
-
 // outputFormat is the format asked for with --format or, without it, the
 // one --out's extension names. It checks --out before any work is done.
 func outputFormat(c *cli.Context) (string, error) {
@@ -54,13 +51,8 @@ func outputFormat(c *cli.Context) (string, error) {
 	switch f {
 	case formatTable, "text":
 		return formatTable, nil
-	case formatCSV, formatJSON:
+	case formatCSV, formatJSON, formatHTML:
 		return f, nil
-	case formatHTML:
-		if c.Command != nil && htmlCommands[c.Command.Name] {
-			return f, nil
-		}
-		return "", usagef("--format html: champ %s writes table, csv or json", c.Command.Name)
 	}
 	return "", usagef("--format %q: use table, csv, json or html", c.String("format"))
 }
