@@ -2,7 +2,6 @@ package points
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -218,10 +217,7 @@ func satisfiable(fs []Fix) error {
 		}
 		return w[id]
 	}
-	type edge struct {
-		a, b string
-		src  string
-	}
+	type edge struct{ a, b string }
 	var edges []edge
 	for _, f := range fs {
 		d := get(f.Driver)
@@ -240,7 +236,7 @@ func satisfiable(fs []Fix) error {
 		case FixAhead:
 			d.classed = true
 			get(f.Other).src = append(get(f.Other).src, f.where())
-			edges = append(edges, edge{f.Driver, f.Other, f.where()})
+			edges = append(edges, edge{f.Driver, f.Other})
 		}
 	}
 	for _, id := range ids {
@@ -266,18 +262,14 @@ func satisfiable(fs []Fix) error {
 		}
 		for _, id := range ids {
 			if d := w[id]; d.lo > d.hi || d.lo > open {
-				return fmt.Errorf("the fixes %s conflict: they leave %s no place", strings.Join(related(id, ids, func(x string) []string { return w[x].src }), ", "), id)
+				return fmt.Errorf("the fixes %s conflict: they leave %s no place", strings.Join(sources(fs), ", "), id)
 			}
 		}
 		if !changed {
 			break
 		}
 		if pass > len(ids) {
-			var cyc []string
-			for _, e := range edges {
-				cyc = append(cyc, e.src)
-			}
-			return fmt.Errorf("the fixes %s put drivers ahead of each other in a circle", strings.Join(cyc, ", "))
+			return fmt.Errorf("the fixes %s put drivers ahead of each other in a circle", strings.Join(sources(fs), ", "))
 		}
 	}
 	// The classified drivers need distinct places inside their windows:
@@ -318,18 +310,11 @@ func (f Fix) where() string {
 	return f.String() + " (" + f.Source + ")"
 }
 
-// related lists the fixes of the drivers that id's window depends on:
-// his own, then the rest of the session's.
-func related(id string, ids []string, src func(string) []string) []string {
-	out := append([]string{}, src(id)...)
-	for _, o := range ids {
-		if o != id {
-			for _, s := range src(o) {
-				if !slices.Contains(out, s) {
-					out = append(out, s)
-				}
-			}
-		}
+// sources lists a session's fixes, each with where it was given.
+func sources(fs []Fix) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.where()
 	}
 	return out
 }

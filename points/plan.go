@@ -150,10 +150,10 @@ func (s *System) scoring(c *Championship, kind SessionKind, rd *Round, final boo
 // not been run (a race postponed while later ones went ahead).
 func (p *Plan) Remaining(n int) []PlanSession {
 	for i, ps := range p.Sessions {
-		if ps.Round.Number > n || !ps.Round.Completed {
-			if ps.Round.Number > n {
-				return p.Sessions[i:] // the usual case: nothing postponed
-			}
+		if ps.Round.Number > n {
+			return p.Sessions[i:] // the usual case: nothing postponed
+		}
+		if !ps.Round.Completed {
 			var out []PlanSession
 			for _, ps := range p.Sessions[i:] {
 				if ps.Round.Number > n || !ps.Round.Completed {

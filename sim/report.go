@@ -8,7 +8,7 @@ import (
 )
 
 func (c *compiled) report(t totals, n int, model string, seed uint64) *Projection {
-	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints, Step: float64(c.binWidth()) / c.scale}
+	p := &Projection{Season: c.season, After: c.after, Model: model, Sims: n, Seed: seed, Races: c.races, Sprints: c.sprints, Step: float64(int64(1)<<c.binShift()) / c.scale}
 	for k := range c.champs {
 		ch := &c.champs[k]
 		tb := Table{Championship: ch.def, Entries: entries(t.boards[k], n, ch.maxAdd, c.scale, ch.active), Ties: int(t.boards[k].tied)}
@@ -66,7 +66,7 @@ func entries(b *board, n int, maxAdd []int64, scale float64, active []bool) []En
 		en.TitleSE = math.Sqrt(pr * (1 - pr) / float64(n))
 		en.Mean = st.Points + float64(b.sum[e])/float64(n)/scale
 		bins := b.bins[e*b.hist : (e+1)*b.hist]
-		w := float64(b.width) / scale
+		w := float64(int64(1)<<b.wshift) / scale
 		en.P5 = st.Points + quantile(bins, n, 0.05)*w
 		en.P50 = st.Points + quantile(bins, n, 0.50)*w
 		en.P95 = st.Points + quantile(bins, n, 0.95)*w

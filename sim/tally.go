@@ -15,9 +15,8 @@ type board struct {
 	rounds   int
 	drop     points.Drop
 	scale    float64
-	hist     int   // histogram bins per entry
-	width    int64 // units of points per bin, 1<<wshift
-	wshift   uint
+	hist     int  // histogram bins per entry
+	wshift   uint // a bin spans 1<<wshift units of points
 	curPlace []int32
 	curUnits []int64   // current points in units (fast path)
 	penalty  []float64 // points deducted, which dropped scores leave alone
@@ -66,31 +65,28 @@ type board struct {
 // not grow with the points at stake: beyond it a bin spans several units.
 const maxBins = 1 << 13
 
-// binWidth is the units of points per histogram bin of every board: 1,
-// unless some entry could add maxBins units or more; then the least power
-// of two that keeps the bins under maxBins (a shift in the hot loop).
-func (c *compiled) binWidth() int64 {
+// binShift sizes the histogram bins of every board: a bin spans
+// 1<<binShift units of points, 1 unless some entry could add maxBins units
+// or more (a shift, not a division, in the hot loop).
+func (c *compiled) binShift() uint {
 	var most int64
 	for k := range c.champs {
 		for _, m := range c.champs[k].maxAdd {
 			most = max(most, m)
 		}
 	}
-	w := int64(1)
-	for most/w >= maxBins {
-		w <<= 1
+	var shift uint
+	for most>>shift >= maxBins {
+		shift++
 	}
-	return w
+	return shift
 }
 
-func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale float64, maxAdd []int64, width int64) *board {
+func newBoard(cur []points.Standing, places, rounds int, drop points.Drop, scale float64, maxAdd []int64, shift uint) *board {
 	n := len(cur)
-	b := &board{cur: cur, places: places, rounds: rounds, drop: drop, scale: scale, width: width}
-	for int64(1)<<b.wshift < width {
-		b.wshift++
-	}
+	b := &board{cur: cur, places: places, rounds: rounds, drop: drop, scale: scale, wshift: shift}
 	for _, m := range maxAdd {
-		b.hist = max(b.hist, int(m/width)+1)
+		b.hist = max(b.hist, int(m>>shift)+1)
 	}
 	b.hist = max(b.hist, 1)
 	b.curPlace = make([]int32, n*places)
@@ -385,9 +381,10 @@ type tally struct {
 
 func (c *compiled) newBoards() []*board {
 	bs := make([]*board, len(c.champs))
+	shift := c.binShift()
 	for k := range c.champs {
 		ch := &c.champs[k]
-		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd, c.binWidth())
+		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd, shift)
 	}
 	return bs
 }
@@ -414,7 +411,7 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 		for g := range segs {
 			segs[g].Places = []int{}
 		}
-		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil, 1)
+		t.seg = newBoard(segs, c.places, c.rounds, c.champs[c.fold.champ].drop, c.scale, nil, 0)
 		t.seg.logPlaces = true
 		drv := t.boards[c.fold.champ]
 		drv.twin = c.fold.twin

@@ -159,9 +159,7 @@ func (r *report) render(w io.Writer, format string) error {
 
 func (r *report) writeTable(w io.Writer) error {
 	if r.View != nil {
-		v := *r.View
-		v.SVG = append(v.SVG, r.SVG...)
-		return v.writeTable(w)
+		return r.View.writeTable(w)
 	}
 	var b strings.Builder
 	r.table(&b)
