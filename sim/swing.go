@@ -63,7 +63,7 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 		}
 		best := -1.0
 		for _, id := range s.CrewAt(rd.Number, car, after) {
-			if e := find(plain.Drivers, id); e.TitleProb > best {
+			if e := FindEntry(plain.Drivers, id); e.TitleProb > best {
 				subject, best = id, e.TitleProb
 			}
 		}
@@ -95,7 +95,7 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 			progress(i+1, len(outcomes))
 		}
 	}
-	me := find(plain.Drivers, subject)
+	me := FindEntry(plain.Drivers, subject)
 	for _, e := range plain.Drivers {
 		if e.ID != subject && !(len(e.Crew) > 1 && e.Crew[0] != e.ID) && !slices.Contains(me.Crew, e.ID) && e.TitleProb >= 0.005 && len(sw.Rivals) < 4 {
 			sw.Rivals = append(sw.Rivals, e.ID)
@@ -104,8 +104,9 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 	return sw, nil
 }
 
-// find is the entry with the id, or an empty one.
-func find(es []Entry, id string) Entry {
+// FindEntry returns the entry with the id, or an empty one (with the id)
+// for an id the entries do not have.
+func FindEntry(es []Entry, id string) Entry {
 	for _, e := range es {
 		if e.ID == id {
 			return e

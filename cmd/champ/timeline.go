@@ -166,11 +166,11 @@ func (t timeline) best(id string) float64 {
 }
 
 // entryOf is a driver's entry in a projection.
-func entryOf(p *sim.Projection, id string) sim.Entry { return find(p.Drivers, id) }
+func entryOf(p *sim.Projection, id string) sim.Entry { return sim.FindEntry(p.Drivers, id) }
 
 // entry is an entry of the timeline's championship in a projection.
 func (t timeline) entry(p *sim.Projection, id string) sim.Entry {
-	return find(p.Table(t.champ.ID).Entries, id)
+	return sim.FindEntry(p.Table(t.champ.ID).Entries, id)
 }
 
 // labels head the entries' columns: a crew's car, a driver's code (or one
@@ -186,17 +186,6 @@ func (t timeline) labels(s *points.Season, ids []string) map[string]string {
 		}
 		return s.EntryName(t.champ, id)
 	})
-}
-
-// find returns the entry with the id, or an empty one for an id the
-// projection does not have.
-func find(es []sim.Entry, id string) sim.Entry {
-	for _, e := range es {
-		if e.ID == id {
-			return e
-		}
-	}
-	return sim.Entry{ID: id}
 }
 
 // report is the timeline: for machines a row per round and contender,

@@ -72,7 +72,7 @@ type conditioned struct {
 }
 
 func (w *conditioned) plainOf(id string) sim.Entry {
-	return find(tableOf(w.plain, w.champ).Entries, id)
+	return sim.FindEntry(tableOf(w.plain, w.champ).Entries, id)
 }
 
 func change(a, b float64) string {
