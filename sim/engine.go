@@ -121,6 +121,10 @@ type Entry struct {
 	Gains []float64
 }
 
+// Follows reports whether the entry is a crew-mate shown under another
+// driver of its crew (Crew[0]): one line of a table for them all.
+func (e Entry) Follows() bool { return len(e.Crew) > 1 && e.Crew[0] != e.ID }
+
 // Eliminated reports whether the entry cannot reach the leader's points.
 func (e *Entry) Eliminated(leader float64) bool { return e.MaxPoints < leader-1e-9 }
 

@@ -97,7 +97,7 @@ func ProjectSwing(s *points.Season, after int, driver string, cfg Config, plain 
 	}
 	me := FindEntry(plain.Drivers, subject)
 	for _, e := range plain.Drivers {
-		if e.ID != subject && !(len(e.Crew) > 1 && e.Crew[0] != e.ID) && !slices.Contains(me.Crew, e.ID) && e.TitleProb >= 0.005 && len(sw.Rivals) < 4 {
+		if e.ID != subject && !e.Follows() && !slices.Contains(me.Crew, e.ID) && e.TitleProb >= 0.005 && len(sw.Rivals) < 4 {
 			sw.Rivals = append(sw.Rivals, e.ID)
 		}
 	}

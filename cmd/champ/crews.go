@@ -12,10 +12,6 @@ import (
 // one line of a table, named by their surnames and car: "Estre/Lotterer/
 // Vanthoor (#6)". CSV and JSON keep a row per driver.
 
-// crewFollower reports whether e is a crew-mate shown on another entry's
-// line.
-func crewFollower(e sim.Entry) bool { return len(e.Crew) > 1 && e.Crew[0] != e.ID }
-
 // crewName is the name of e's line: its crew's, or the driver's.
 func crewName(s *points.Season, e sim.Entry) string {
 	if len(e.Crew) < 2 {

@@ -110,7 +110,7 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 		}
 		row = append(row, cell{Value: started}, c(note), cell{Value: crew}, cell{Value: car})
 		r.Body = append(r.Body, row)
-		if crewFollower(e) {
+		if e.Follows() {
 			r.folded(len(r.Body) - 1)
 		}
 	}

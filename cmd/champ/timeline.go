@@ -147,7 +147,7 @@ func (t timeline) plotted() []string {
 		if len(out) == 8 {
 			break
 		}
-		if crewFollower(t.entry(last, id)) {
+		if t.entry(last, id).Follows() {
 			continue // shown with his crew
 		}
 		if t.best(id) >= 0.02 || len(out) < 2 {
