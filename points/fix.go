@@ -199,26 +199,28 @@ func checkSatisfiable(fixes []Fix) error {
 	return nil
 }
 
-// satisfiable checks one session's fixes (see checkSatisfiable).
-func satisfiable(fs []Fix) error {
-	const open = 1 << 20 // no last place given
-	type window struct {
-		lo, hi  int
-		classed bool // must be classified
-		dnf     bool
-		src     []string
-	}
-	w := map[string]*window{}
-	var ids []string
-	get := func(id string) *window {
+// placeWindow is the places a session's fixes leave one driver.
+type placeWindow struct {
+	lo, hi  int
+	classed bool // must be classified
+	dnf     bool
+	src     []string // the fixes that name him
+}
+
+// openEnd is a window's last place when no fix gives one.
+const openEnd = 1 << 20
+
+// placeWindows reads a session's fixes as each driver's window of places
+// (in the order the fixes name them) and the "ahead" pairs among them.
+func placeWindows(fs []Fix) (w map[string]*placeWindow, ids []string, ahead [][2]string) {
+	w = map[string]*placeWindow{}
+	get := func(id string) *placeWindow {
 		if w[id] == nil {
-			w[id] = &window{lo: 1, hi: open}
+			w[id] = &placeWindow{lo: 1, hi: openEnd}
 			ids = append(ids, id)
 		}
 		return w[id]
 	}
-	type edge struct{ a, b string }
-	var edges []edge
 	for _, f := range fs {
 		d := get(f.Driver)
 		d.src = append(d.src, f.where())
@@ -228,7 +230,7 @@ func satisfiable(fs []Fix) error {
 		case FixRange:
 			hi := f.To
 			if hi == 0 {
-				hi = open
+				hi = openEnd
 			}
 			d.lo, d.hi, d.classed = max(d.lo, f.From), min(d.hi, hi), true
 		case FixDNF:
@@ -236,44 +238,62 @@ func satisfiable(fs []Fix) error {
 		case FixAhead:
 			d.classed = true
 			get(f.Other).src = append(get(f.Other).src, f.where())
-			edges = append(edges, edge{f.Driver, f.Other})
+			ahead = append(ahead, [2]string{f.Driver, f.Other})
 		}
 	}
+	return w, ids, ahead
+}
+
+// satisfiable checks one session's fixes (see checkSatisfiable).
+func satisfiable(fs []Fix) error {
+	w, ids, ahead := placeWindows(fs)
 	for _, id := range ids {
 		if d := w[id]; d.dnf && d.classed {
 			return fmt.Errorf("the fixes %s conflict: %s cannot both retire and be classified", strings.Join(d.src, ", "), id)
 		}
 	}
-	// Places flow along "ahead": a>b with b classified puts a above b.
-	// A change after as many passes as drivers means a cycle.
+	if err := narrow(fs, w, ids, ahead); err != nil {
+		return err
+	}
+	return matchPlaces(w, ids)
+}
+
+// narrow lets places flow along "ahead": a>b with b classified puts a
+// above b. A window left empty is a conflict, and a change after as many
+// passes as drivers a circle.
+func narrow(fs []Fix, w map[string]*placeWindow, ids []string, ahead [][2]string) error {
 	for pass := 0; ; pass++ {
 		changed := false
-		for _, e := range edges {
-			a, b := w[e.a], w[e.b]
+		for _, e := range ahead {
+			a, b := w[e[0]], w[e[1]]
 			if !b.classed {
 				continue // b may retire: a is ahead of him anyway
 			}
 			if b.lo < a.lo+1 {
 				b.lo, changed = a.lo+1, true
 			}
-			if b.hi < open && a.hi > b.hi-1 {
+			if b.hi < openEnd && a.hi > b.hi-1 {
 				a.hi, changed = b.hi-1, true
 			}
 		}
 		for _, id := range ids {
-			if d := w[id]; d.lo > d.hi || d.lo > open {
+			if d := w[id]; d.lo > d.hi || d.lo > openEnd {
 				return fmt.Errorf("the fixes %s conflict: they leave %s no place", strings.Join(sources(fs), ", "), id)
 			}
 		}
 		if !changed {
-			break
+			return nil
 		}
 		if pass > len(ids) {
 			return fmt.Errorf("the fixes %s put drivers ahead of each other in a circle", strings.Join(sources(fs), ", "))
 		}
 	}
-	// The classified drivers need distinct places inside their windows:
-	// earliest last place first, each the lowest free place it may take.
+}
+
+// matchPlaces gives the classified drivers distinct places inside their
+// windows, earliest last place first, each the lowest free place it may
+// take: if that fails, no assignment succeeds.
+func matchPlaces(w map[string]*placeWindow, ids []string) error {
 	var cl []string
 	for _, id := range ids {
 		if w[id].classed {
