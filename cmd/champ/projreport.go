@@ -37,24 +37,7 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 			field{"sims", p.Sims}, field{"seed", p.Seed}, field{"quantiles", qs}, field{"title_ties", tb.Ties}),
 		Rows: "entries",
 	}
-	if teams {
-		r.Cols = []column{text(ch.Entity(), ""), text("name", title(ch.Entity()))}
-	} else {
-		r.Cols = []column{text("driver", ""), text("name", "Driver"), text("team", ""), text("team_name", "Team")}
-	}
-	r.Cols = append(r.Cols, num("points", "Points"), num("title_prob", "Title %"), num("title_se", "±"), num("mean_points", "Mean"))
-	for _, q := range qs {
-		r.Cols = append(r.Cols, num(quantileKey(q), strings.ToUpper(quantileKey(q))))
-	}
-	r.Cols = append(r.Cols, num("max_points", ""), text("eliminated", ""), text("racing", ""),
-		num("mean_position", ""), num("clinch_points", ""), num("clinch_per_round", "Need/rd"))
-	if positions {
-		r.Cols[len(r.Cols)-3].Head = "Avg pos"
-		for i := range es {
-			r.Cols = append(r.Cols, num(fmt.Sprintf("pos_%d", i+1), ordinal(i+1)))
-		}
-	}
-	r.Cols = append(r.Cols, num("starts", ""), text("note", "Note"), column{Key: "crew"}, column{Key: "car"})
+	r.Cols = projectionColumns(ch, qs, positions, len(es))
 	few, needs := false, false
 	starts := startsBy(s, p.After)
 	for i, e := range es {
@@ -77,19 +60,9 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 		mp := e.MeanPosition()
 		row = append(row, cell{Value: maxp}, c(!x.canWin[e.ID]), c(e.Active),
 			cell{Text: fmt.Sprintf("%.1f", mp), Value: fixed{mp, 2}})
-		need, ok := tb.ClinchNeed(i)
-		switch {
-		case !x.canWin[e.ID] || math.IsInf(e.MaxPoints, -1):
-			row = append(row, cell{}, cell{})
-		case !ok: // out of reach alone: blank, the others' results decide
-			row = append(row, cell{}, cell{})
-		case rounds == 0 || need == 0:
-			row = append(row, c(pts(need)), cell{Text: "0", Value: pts(0)})
-		default:
-			needs = true
-			per := need / float64(rounds)
-			row = append(row, c(pts(need)), cell{Text: fmt.Sprintf("%.1f", per), Value: fixed{per, 2}})
-		}
+		need, per := clinchCells(tb, i, x.canWin[e.ID], rounds)
+		needs = needs || per.Text != "" && per.Text != "0"
+		row = append(row, need, per)
 		if positions {
 			for _, q := range e.Positions {
 				row = append(row, cell{Text: pct(q), Value: fraction(q)})
@@ -132,6 +105,46 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 		r.Notes = append(r.Notes, fmt.Sprintf("few results: fewer than %d races and sprints so far; the odds lean on the model's prior.", fewStarts))
 	}
 	return r
+}
+
+// projectionColumns are a projection report's columns: the entry, its
+// odds and bands at the quantiles qs, the exact maths and, with
+// positions, the probability of each of the n final positions.
+func projectionColumns(ch *points.Championship, qs []float64, positions bool, n int) []column {
+	var cols []column
+	if ch.Of != points.HolderDriver {
+		cols = []column{text(ch.Entity(), ""), text("name", title(ch.Entity()))}
+	} else {
+		cols = []column{text("driver", ""), text("name", "Driver"), text("team", ""), text("team_name", "Team")}
+	}
+	cols = append(cols, num("points", "Points"), num("title_prob", "Title %"), num("title_se", "±"), num("mean_points", "Mean"))
+	for _, q := range qs {
+		cols = append(cols, num(quantileKey(q), strings.ToUpper(quantileKey(q))))
+	}
+	avg := num("mean_position", "")
+	if positions {
+		avg.Head = "Avg pos"
+	}
+	cols = append(cols, num("max_points", ""), text("eliminated", ""), text("racing", ""),
+		avg, num("clinch_points", ""), num("clinch_per_round", "Need/rd"))
+	for i := 0; positions && i < n; i++ {
+		cols = append(cols, num(fmt.Sprintf("pos_%d", i+1), ordinal(i+1)))
+	}
+	return append(cols, num("starts", ""), text("note", "Note"), column{Key: "crew"}, column{Key: "car"})
+}
+
+// clinchCells are entry i's "magic number" and its share per round left:
+// blank where it cannot win, or cannot be sure of the title on its own.
+func clinchCells(tb *sim.Table, i int, canWin bool, rounds int) (need, per cell) {
+	n, ok := tb.ClinchNeed(i)
+	switch {
+	case !canWin || !ok || math.IsInf(tb.Entries[i].MaxPoints, -1):
+		return cell{}, cell{}
+	case rounds == 0 || n == 0:
+		return c(pts(n)), cell{Text: "0", Value: pts(0)}
+	}
+	v := n / float64(rounds)
+	return c(pts(n)), cell{Text: fmt.Sprintf("%.1f", v), Value: fixed{v, 2}}
 }
 
 // startsBy counts each driver's races and sprints started by round after,
