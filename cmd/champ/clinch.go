@@ -67,9 +67,8 @@ func clinchAction(c *cli.Context) error {
 	return writeOutput(c, func(w io.Writer) error { return rep.render(w, req.format) })
 }
 
-// clinchReport is the exact maths of championship ch after round after.
-func clinchReport(s *points.Season, after int, ch *points.Championship, st []points.Standing) *report {
-	champ := ch.ID
+// clinchRows are the exact maths of each entry of the standings.
+func clinchRows(s *points.Season, after int, champ string, st []points.Standing) []clinchRow {
 	var rows []clinchRow
 	for _, e := range st {
 		r := clinchRow{ID: e.ID, Points: e.Points, Scored: e.Scored, Excluded: e.Excluded}
@@ -82,6 +81,13 @@ func clinchReport(s *points.Season, after int, ch *points.Championship, st []poi
 		}
 		rows = append(rows, r)
 	}
+	return rows
+}
+
+// clinchReport is the exact maths of championship ch after round after.
+func clinchReport(s *points.Season, after int, ch *points.Championship, st []points.Standing) *report {
+	champ := ch.ID
+	rows := clinchRows(s, after, champ, st)
 	decided, leader := points.Decided(s, after, champ)
 	var cond *points.Condition
 	if !decided && after < len(s.Rounds) {
