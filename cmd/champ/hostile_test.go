@@ -58,7 +58,7 @@ func TestHostileInput(t *testing.T) {
 		{"a fifo", []string{"standings", "--season", fifo}, 1, "not a regular file"},
 		{"a device as scenario", []string{"project", "--sims", "10", "--scenario", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
 		{"a device as entries", []string{"project", "--sims", "10", "--entries", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
-		{"a device as points system", []string{"systems", "/dev/zero.csv"}, 1, "no such file"},
+		{"a missing points-system file", []string{"systems", "/dev/zero.csv"}, 1, "no such file"},
 		{"a fifo as points system", []string{"project", "--sims", "10", "--season", func() string {
 			d := league("fifosys", "round,status\n1,completed\n2,scheduled\n", "position,points\n1,25\n")
 			os.Remove(filepath.Join(d, "points.csv"))
