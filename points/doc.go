@@ -25,7 +25,13 @@
 // The exact layer — [BestCase], [CanWin], [Decided], [BestPosition],
 // [WorstPosition], [EarliestClinch], [NextRoundCondition] — says what is
 // still mathematically possible, assuming any car may fail to score in
-// any session, with every bonus a winner can take counted.
+// any session, with every bonus a winner can take counted. The worst
+// position's search shares a budget over the field, so that a field of
+// hundreds stays within seconds; beyond it the answer is a range.
+//
+// [CheckFixes] rejects what-if fixes that no finishing order meets;
+// [Rescore] scores a season's results under another system; [Nearest]
+// suggests the id a mistyped one likely meant.
 //
 // Points are float64 because real championships award half points and
 // shares of a point (1954: seven drivers shared one fastest-lap point). Two

@@ -143,8 +143,10 @@
 // never from the worker that runs it, and tallies are integers merged by
 // addition, so a seed gives byte-identical results for any number of
 // workers. Memory does not grow with the number of seasons: only title
-// counts, final-position counts and exact histograms of final points are
-// kept.
+// counts, final-position counts and histograms of final points are kept,
+// and not with the points at stake either: a histogram is exact to the
+// points system's resolution up to 8,192 bins per entry, and its bins
+// double in width beyond (Projection.Step).
 //
 // Most seasons run on a fast path: each entry's standing is one integer
 // (points, then counts of 1st, 2nd, ... places, then the entry number), a

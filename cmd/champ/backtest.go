@@ -24,7 +24,7 @@ func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "backtest",
 		Usage:     "score past title odds against the real champions: Brier, log loss, reliability",
-		UsageText: "champ backtest [--from YEAR] [--to YEAR | --season S,S] [--model M] [--compare M,M] [--sims N] [--format table|csv|json] [--out FILE] [--forecasts FILE] [--plot FILE]",
+		UsageText: "champ backtest [--from YEAR] [--to YEAR | --season S,S] [--model M] [--compare M,M] [--sims N] [--format table|csv|json|html] [--out FILE] [--forecasts FILE] [--plot FILE]",
 		Description: `For every F1 season from --from to --to (or every season --season names:
 built-in ones such as indycar-2024 and wec-2024, or season folders of any
 series) and every completed round after which the title was still open,
