@@ -161,7 +161,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			if j.bandsOnly && mi > 0 {
 				break
 			}
-			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1, Previous: j.previous, carry: memo})
+			p, err := Project(j.season, j.round, Config{Model: m, Options: cfg.Options, Sims: cfg.Sims, Seed: cfg.Seed, Workers: 1, Previous: j.previous, carry: memo, champBands: j.halfWay && mi == 0})
 			if err != nil {
 				return fmt.Errorf("%s after round %d: %w", j.season.Name, j.round, err)
 			}

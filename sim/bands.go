@@ -34,6 +34,9 @@ type HalfWay struct {
 	Cover90   float64 // share of all entries' final points inside P5–P95
 	Champions int     // seasons whose champion ended inside his P5–P95
 	Seasons   int
+	// Expected is how many of those seasons the model itself expects:
+	// the sum of each half-way projection's Table.ChampionInside.
+	Expected float64
 }
 
 // SeasonBands is one season's line of Bands, and its title-odds scores by
@@ -55,7 +58,8 @@ type bandObs struct {
 	halfWay          bool
 	in90, in50       bool
 	interval, rps    float64
-	champion, inside bool // the season's champion; inside his 90% band
+	champion, inside bool    // the season's champion; inside his 90% band
+	expect           float64 // the projection's Table.ChampionInside
 }
 
 // quantileOf is the q-quantile of an entry's final points from its
@@ -110,7 +114,7 @@ func scoreBands(p *Projection, tb *Table, final []points.Standing, season string
 			}
 			o.rps = rps / float64(n-1)
 		}
-		o.champion, o.inside = champions[e.ID], o.in90
+		o.champion, o.inside, o.expect = champions[e.ID], o.in90, tb.ChampionInside
 		out = append(out, o)
 	}
 	return out
@@ -160,6 +164,9 @@ func summarise(obs []bandObs, seasons []string) Bands {
 		for _, o := range os {
 			if o.halfWay {
 				half = append(half, o)
+				if !seasonHalf {
+					b.HalfWay.Expected += o.expect
+				}
 				seasonHalf = true
 				// Co-champions (a crew) count the season once.
 				inside = inside || o.champion && o.inside

@@ -53,3 +53,42 @@ func TestBootstrap(t *testing.T) {
 		t.Errorf("brier difference %v, want mean -0.1 inside its interval", d.Brier)
 	}
 }
+
+// The model's own chance that the champion ends inside his band: 0
+// unless a backtest asks for it; where the title is settled, the share of
+// seasons the leader ends inside his P5–P95; the same on the fast path and
+// the full.
+func TestChampionInside(t *testing.T) {
+	order := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	s := tiny(t, "f1-1991", order, 3) // a wins round 1, rounds 2-4 to run
+	for r := 2; r <= 3; r++ {
+		s.Rounds[r-1].Completed = true
+		for i, d := range order {
+			s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: "team-" + d, Car: d, Position: i + 1})
+		}
+	}
+	cfg := Config{Sims: 4 * BlockSize, Seed: 3}
+	if p := projectWith(t, &fullPathOnly, false, s, 3, cfg); p.Tables[0].ChampionInside != 0 {
+		t.Errorf("without champBands: %v, want 0", p.Tables[0].ChampionInside)
+	}
+	cfg.champBands = true
+	fast := projectWith(t, &fullPathOnly, false, s, 3, cfg)
+	full := projectWith(t, &fullPathOnly, true, s, 3, cfg)
+	if fast.Tables[0].ChampionInside != full.Tables[0].ChampionInside {
+		t.Errorf("fast path %v, full path %v", fast.Tables[0].ChampionInside, full.Tables[0].ChampionInside)
+	}
+	a := fast.Tables[0].Entries[0]
+	if a.ID != "a" || a.TitleProb != 1 {
+		t.Fatalf("leader %s at %v, want a certain", a.ID, a.TitleProb)
+	}
+	lo, hi := quantileOf(&a, 0.05, fast.Step), quantileOf(&a, 0.95, fast.Step)
+	want := 0.0
+	for i, g := range a.Gains {
+		if x := a.Points + float64(i)*fast.Step; x >= lo && x <= hi {
+			want += g
+		}
+	}
+	if got := fast.Tables[0].ChampionInside; math.Abs(got-want) > 1e-12 || got < 0.9 {
+		t.Errorf("ChampionInside %v, want %v (at least 0.9)", got, want)
+	}
+}

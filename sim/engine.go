@@ -49,6 +49,9 @@ type Config struct {
 	// this one by Options.Carry (nil: none).
 	Previous *points.Season
 	carry    *carryMemo // set by RunBacktest and Timeline: one fit of Previous for all their projections
+	// champBands, set by RunBacktest, also tallies the champion's final
+	// points, for Table.ChampionInside.
+	champBands bool
 	// Progress, if set, is called from one goroutine about every 200 ms
 	// with the seasons done and the most that will run, and once at the end.
 	Progress func(done, total int)
@@ -81,6 +84,12 @@ type Table struct {
 	// Ties counts the simulated seasons whose title the countback could
 	// not break.
 	Ties int
+	// ChampionInside is, in a backtest, the model's own probability that
+	// the season's champion ends inside his P5–P95 band: what a calibrated
+	// model expects of the count Bands.HalfWay.Champions. The champion is
+	// chosen by how the season ended, so he tends to sit high in his band
+	// and this is well below 0.9.
+	ChampionInside float64
 }
 
 // Table returns the table of the championship with the given id, or nil.
@@ -225,6 +234,7 @@ func prepare(s *points.Season, after int, cfg Config) (*compiled, Model, error) 
 	if err != nil {
 		return nil, nil, err
 	}
+	c.champBands = cfg.champBands
 	ms := s
 	if c.fold != nil {
 		ms = carSeason(s) // the model races cars
@@ -318,6 +328,9 @@ type compiled struct {
 	fast     bool // the fast path applies
 	races    int
 	sprints  int
+	// champBands: the boards tally each simulated champion's final points
+	// too (Table.ChampionInside).
+	champBands bool
 }
 
 func compile(s *points.Season, after int, entries []points.Entry) (*compiled, error) {

@@ -522,9 +522,6 @@ func (b *board) tallyKeys(key []uint64, shift uint) {
 	}
 	for rank, e := range b.order {
 		b.pos[e*n+rank]++
-		delta := int(int64(key[e]>>shift) - b.curUnits[e])
-		delta = max(delta, 0)
-		b.bins[e*b.hist+min(delta>>b.wshift, b.hist-1)]++
-		b.sum[e] += int64(delta)
+		b.gain(rank == 0, e, int(int64(key[e]>>shift)-b.curUnits[e]))
 	}
 }

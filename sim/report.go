@@ -12,6 +12,7 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 	for k := range c.champs {
 		ch := &c.champs[k]
 		tb := Table{Championship: ch.def, Entries: entries(t.boards[k], n, ch.maxAdd, c.scale, ch.active), Ties: int(t.boards[k].tied)}
+		tb.ChampionInside = championInside(t.boards[k], n)
 		// The exact maths' best case is the tighter bound under dropped
 		// scores; the simulator's own knows who races.
 		best := points.BestCases(c.season, c.after, ch.st, ch.def.ID)
@@ -83,6 +84,24 @@ func entries(b *board, n int, maxAdd []int64, scale float64, active []bool) []En
 	// By title probability, then by the current table.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Titles > out[j].Titles })
 	return out
+}
+
+// championInside is the share of the seasons whose champion (the first
+// of the final table) ended inside his own P5–P95 band, judged by the
+// bins as a backtest judges them; 0 where the board did not tally it.
+func championInside(b *board, n int) float64 {
+	if b.champ == nil || n == 0 {
+		return 0
+	}
+	var in int64
+	for e := range b.cur {
+		bins := b.bins[e*b.hist : (e+1)*b.hist]
+		lo, hi := int(quantile(bins, n, 0.05)), int(quantile(bins, n, 0.95))
+		for _, c := range b.champ[e*b.hist+lo : e*b.hist+hi+1] {
+			in += c
+		}
+	}
+	return float64(in) / float64(n)
 }
 
 // quantile returns the smallest bin whose cumulative count reaches q·n.

@@ -58,6 +58,7 @@ type board struct {
 	tied   int64
 	pos    []int64 // entry × entries
 	bins   []int64 // entry × hist
+	champ  []int64 // entry × hist: the bins of the seasons the entry won (nil: not tallied)
 	sum    []int64
 }
 
@@ -194,7 +195,7 @@ func (b *board) finish() {
 			b.order[j] = e
 		}
 	}
-	top := b.order[0]
+	top, champion := b.order[0], 0
 	if n > 1 && b.level(top, b.order[1]) && b.coChampions(top) {
 		for _, e := range b.order {
 			if !b.level(top, e) {
@@ -204,6 +205,7 @@ func (b *board) finish() {
 		}
 	} else if n > 1 && b.level(top, b.order[1]) {
 		b.tied++
+		champion = -1 // nobody's title: no champion's points to tally
 		for _, e := range b.order {
 			if !b.level(top, e) {
 				break
@@ -219,10 +221,20 @@ func (b *board) finish() {
 		if !b.cur[e].Excluded {
 			delta = int(math.Round((b.final[e] - b.cur[e].Points) * b.scale))
 		}
-		delta = max(delta, 0)
-		b.bins[e*b.hist+min(delta>>b.wshift, b.hist-1)]++
-		b.sum[e] += int64(delta)
+		b.gain(rank == champion, e, delta)
 	}
+}
+
+// gain tallies the units entry e added in a season, which it won if
+// champion.
+func (b *board) gain(champion bool, e, delta int) {
+	delta = max(delta, 0)
+	bin := e*b.hist + min(delta>>b.wshift, b.hist-1)
+	b.bins[bin]++
+	if champion && b.champ != nil {
+		b.champ[bin]++
+	}
+	b.sum[e] += int64(delta)
 }
 
 // rankFinal orders the entries as the insertion sort by cmp does, by
@@ -346,6 +358,9 @@ func (b *board) merge(o *board) {
 	addInto(b.ties, o.ties)
 	addInto(b.pos, o.pos)
 	addInto(b.bins, o.bins)
+	if b.champ != nil {
+		addInto(b.champ, o.champ)
+	}
 	addInto(b.sum, o.sum)
 }
 
@@ -385,6 +400,9 @@ func (c *compiled) newBoards() []*board {
 	for k := range c.champs {
 		ch := &c.champs[k]
 		bs[k] = newBoard(ch.st, c.places, c.rounds, ch.drop, c.scale, ch.maxAdd, shift)
+		if c.champBands {
+			bs[k].champ = padded[int64](len(ch.st) * bs[k].hist)
+		}
 	}
 	return bs
 }

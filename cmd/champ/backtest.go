@@ -59,7 +59,9 @@ calibrated) and P25–P75 (50%), the interval score of the P5–P95 band
 (width plus 20 times any miss, in points) and the ranked probability
 score of the final position; and from half-way (round n/2, even where
 the title was decided by then) the coverage and in how many seasons the
-champion ended inside his band. Then a table by season and a bootstrap
+champion ended inside his band, beside how many the model itself expects
+(its simulated champions inside their bands: the champion tends to sit
+high in his, so a calibrated model expects fewer than 90%). Then a table by season and a bootstrap
 over seasons (2,000 draws, seeded) of the model's Brier and log loss less
 every other row's, with its 90% interval.
 
@@ -285,7 +287,8 @@ func (r backtestReport) report() *report {
 			{"seed", r.seed}, {"seasons", bt.Seasons}, {"rounds", bt.Rounds}, {"skill_reference", bt.Reference}, {"log_loss_floor", sim.LogLossFloor},
 			{"bands", orderedObject{{"entries", bd.Entries}, {"coverage_p5_p95", bd.Cover90}, {"coverage_p25_p75", bd.Cover50},
 				{"interval_score", bd.Interval}, {"position_rps", bd.RPS}, {"half_way_entries", bd.HalfWay.Entries},
-				{"half_way_coverage_p5_p95", bd.HalfWay.Cover90}, {"half_way_champions_inside", bd.HalfWay.Champions}, {"half_way_seasons", bd.HalfWay.Seasons}}}},
+				{"half_way_coverage_p5_p95", bd.HalfWay.Cover90}, {"half_way_champions_inside", bd.HalfWay.Champions},
+				{"half_way_champions_expected", bd.HalfWay.Expected}, {"half_way_seasons", bd.HalfWay.Seasons}}}},
 		Rows: "scores",
 		Cols: []column{text("model", "Model"), num("forecasts", "Forecasts"), num("brier", "Brier"), num("log_loss", "Log loss"),
 			num("brier_skill", "Brier skill"), num("log_loss_skill", "Log-loss skill")},
@@ -308,7 +311,7 @@ func (r backtestReport) report() *report {
 	seasons := &report{Title: fmt.Sprintf("Points bands of %s (every projection, each entry still racing, each season alike):", bt.Model), Tight: true, Rows: "by_season",
 		Lead: []string{fmt.Sprintf("  final points inside P5–P95 %s (90%% if calibrated), inside P25–P75 %s (50%%)", pct1(bd.Cover90), pct1(bd.Cover50)),
 			fmt.Sprintf("  interval score of P5–P95 %.1f points, ranked probability score of the final position %.4f (lower is better)", bd.Interval, bd.RPS),
-			fmt.Sprintf("  from half-way: %s of %d entries inside P5–P95; the champion inside his in %d of %d seasons", pct1(bd.HalfWay.Cover90), bd.HalfWay.Entries, bd.HalfWay.Champions, bd.HalfWay.Seasons),
+			fmt.Sprintf("  from half-way: %s of %d entries inside P5–P95; the champion inside his in %d of %d seasons (the model itself expects %.1f)", pct1(bd.HalfWay.Cover90), bd.HalfWay.Entries, bd.HalfWay.Champions, bd.HalfWay.Seasons, bd.HalfWay.Expected),
 			"", "Brier score by season (lower is better), and the season's band coverage and position RPS:"},
 		Cols: []column{text("season", "Season")}}
 	for _, sc := range bt.Scores {
