@@ -44,7 +44,7 @@ type table struct {
 	file   string
 	header []string       // normalized column names
 	index  map[string]int // column name -> field index
-	pos    [][][2]int     // pos[record][field] = line, column
+	pos    [][][2]int32   // pos[record][field] = line, column (int32: half the memory of a large file's positions)
 }
 
 // decoder feeds gocsv and records the field positions on the way. With
@@ -74,11 +74,12 @@ func (d decoder) GetCSVRows() ([][]string, error) {
 			}
 			return nil, &SyntaxError{File: d.t.file, Msg: err.Error()}
 		}
-		ps := make([][2]int, len(rec))
+		ps := make([][2]int32, len(rec))
 		for i := range rec {
-			ps[i][0], ps[i][1] = d.r.FieldPos(i)
+			line, col := d.r.FieldPos(i)
+			ps[i] = [2]int32{int32(line), int32(col)} // files are at most MaxFileSize bytes
 			if len(rec[i]) > MaxField {
-				return nil, &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf("a field of %d bytes, more than the limit of %d", len(rec[i]), MaxField)}
+				return nil, &SyntaxError{File: d.t.file, Line: int(ps[i][0]), Column: int(ps[i][1]), Msg: fmt.Sprintf("a field of %d bytes, more than the limit of %d", len(rec[i]), MaxField)}
 			}
 		}
 		if len(rows) == 0 {
@@ -90,7 +91,7 @@ func (d decoder) GetCSVRows() ([][]string, error) {
 			}
 		} else if d.known != nil && len(rec) > len(rows[0]) {
 			i := len(rows[0])
-			return nil, &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf("%d fields, but the header names %d columns; quote a field that holds a comma", len(rec), len(rows[0]))}
+			return nil, &SyntaxError{File: d.t.file, Line: int(ps[i][0]), Column: int(ps[i][1]), Msg: fmt.Sprintf("%d fields, but the header names %d columns; quote a field that holds a comma", len(rec), len(rows[0]))}
 		}
 		rows = append(rows, rec)
 		d.t.pos = append(d.t.pos, ps)
@@ -109,14 +110,14 @@ func (d decoder) GetCSVRows() ([][]string, error) {
 
 // checkHeader rejects, in a strict read, a column champ does not know
 // (naming the nearest it does) and a column named twice.
-func (d decoder) checkHeader(h []string, ps [][2]int) error {
+func (d decoder) checkHeader(h []string, ps [][2]int32) error {
 	if d.known == nil || looksLikeData(h) {
 		return nil // a missing header is reported as such
 	}
 	seen := map[string]int{}
 	for i, c := range h {
 		fail := func(format string, args ...any) error {
-			return &SyntaxError{File: d.t.file, Line: ps[i][0], Column: ps[i][1], Msg: fmt.Sprintf(format, args...)}
+			return &SyntaxError{File: d.t.file, Line: int(ps[i][0]), Column: int(ps[i][1]), Msg: fmt.Sprintf(format, args...)}
 		}
 		if c == "" || strings.HasPrefix(c, OwnColumnPrefix) {
 			continue
@@ -212,9 +213,9 @@ func (t *table) at(i int, column string, format string, args ...any) error {
 	rec := i + 1
 	line, col := 0, 0
 	if rec < len(t.pos) && len(t.pos[rec]) > 0 {
-		line, col = t.pos[rec][0][0], 0
+		line, col = int(t.pos[rec][0][0]), 0
 		if c, ok := t.index[column]; ok && c < len(t.pos[rec]) {
-			line, col = t.pos[rec][c][0], t.pos[rec][c][1]
+			line, col = int(t.pos[rec][c][0]), int(t.pos[rec][c][1])
 		}
 	}
 	return &SyntaxError{File: t.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
@@ -223,7 +224,7 @@ func (t *table) at(i int, column string, format string, args ...any) error {
 // line returns the line row i starts on.
 func (t *table) line(i int) int {
 	if i+1 < len(t.pos) && len(t.pos[i+1]) > 0 {
-		return t.pos[i+1][0][0]
+		return int(t.pos[i+1][0][0])
 	}
 	return 0
 }

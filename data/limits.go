@@ -13,14 +13,14 @@ import (
 // every real series (a Formula 1 season has 24 rounds, 20-odd cars and
 // 25 points for a win), and listed by champ format.
 const (
-	MaxFileSize   = 64 << 20 // bytes in one input file
-	MaxField      = 4096     // bytes in one CSV field
-	MaxRound      = 500      // rounds in a season
-	MaxPosition   = 1000     // a finishing position
-	MaxEntries    = 1000     // drivers in one session
-	MaxPoints     = 1000     // points for one place or one bonus
-	MaxMultiplier = 10       // a round's points multiplier
-	MaxPenalty    = 100000   // points deducted by one penalty
+	MaxFileSize   = 8 << 20 // bytes in one input file: 140 times the largest real season's results.csv, 5 times the whole Ergast results table
+	MaxField      = 4096    // bytes in one CSV field
+	MaxRound      = 500     // rounds in a season
+	MaxPosition   = 1000    // a finishing position
+	MaxEntries    = 1000    // drivers in one session
+	MaxPoints     = 1000    // points for one place or one bonus
+	MaxMultiplier = 10      // a round's points multiplier
+	MaxPenalty    = 100000  // points deducted by one penalty
 	// Resolution is the finest fraction of a point a system or a
 	// multiplier may give: points and multipliers are multiples of it.
 	Resolution = 0.001

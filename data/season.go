@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -628,42 +629,42 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 		row int
 		car string
 	}
-	positions := map[key]map[int]seen{}
-	driversIn := map[key]map[string][]int{}
-	type flagged struct {
-		key
-		kind points.BonusKind
-	}
-	holder := map[flagged]int{} // the row of a session's single bonus
 	// Endurance crews: every driver scores his car's points, so he races
 	// one car per session.
 	crews := false
 	if d := s.System.Championship(points.DriversChampionship); d != nil && d.Share == points.ShareFull {
 		crews = true
 	}
+	// First what each line says of itself, in file order; then each
+	// session's lines together, so that the maps hold one session at a
+	// time, whatever the size of the file.
 	for i := range s.Results {
+		if err := checkRow(s, t, i); err != nil {
+			return err
+		}
+	}
+	byKey := make([]int32, len(s.Results))
+	for i := range byKey {
+		byKey[i] = int32(i)
+	}
+	keyOf := func(i int32) key { return key{s.Results[i].Round, s.Results[i].Session} }
+	slices.SortStableFunc(byKey, func(a, b int32) int {
+		ka, kb := keyOf(a), keyOf(b)
+		if ka.round != kb.round {
+			return cmp.Compare(ka.round, kb.round)
+		}
+		return cmp.Compare(ka.session, kb.session)
+	})
+	positions := map[int]seen{}
+	driversIn := map[string][]int{}
+	holder := map[points.BonusKind]int{} // the row of the session's single bonus
+	for g, i32 := range byKey {
+		i := int(i32)
 		r := &s.Results[i]
-		rd := s.Round(r.Round)
-		if rd == nil {
-			return t.at(i, "round", "round %d is not in calendar.csv (it has rounds 1 to %d); add it to the calendar", r.Round, len(s.Rounds))
-		}
-		if !rd.Completed {
-			return t.at(i, "round", "round %d has results but calendar.csv marks it scheduled; mark it completed", r.Round)
-		}
-		k := key{r.Round, r.Session}
-		if r.Session == points.Qualifying {
-			if rd.Qualifying == "" {
-				if len(s.System.Qualifying) == 0 {
-					return t.at(i, "session", "round %d (%s) has a qualifying result, but points system %s scores no qualifying session; leave qualifying rows out", r.Round, rd.Name, s.System.ID)
-				}
-				return t.at(i, "session", "round %d (%s) has a qualifying result but no qualifying table: name one in calendar.csv's qualifying column (%s has %s), or leave qualifying rows out",
-					r.Round, rd.Name, s.System.ID, strings.Join(sortedNames(s.System.Qualifying), ", "))
-			}
-			for _, b := range []points.BonusKind{points.FastestLap, points.Pole, points.LedLap, points.MostLapsLed} {
-				if r.Flag(b) {
-					return t.at(i, b.Column(), "%s on a qualifying row: flag bonuses on the driver's race row (a pole stands even when the race result is DSQ)", b)
-				}
-			}
+		if g == 0 || keyOf(byKey[g-1]) != keyOf(i32) {
+			clear(positions)
+			clear(driversIn)
+			clear(holder)
 		}
 		for _, b := range []points.BonusKind{points.FastestLap, points.Pole, points.MostLapsLed} {
 			if !r.Flag(b) {
@@ -674,26 +675,19 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 					continue // shared when several set the same time (the 1950s), and a fact where it scores nothing
 				}
 			}
-			f := flagged{k, b}
-			if j, ok := holder[f]; ok && (r.Car == "" || s.Results[j].Car != r.Car) {
+			if j, ok := holder[b]; ok && (r.Car == "" || s.Results[j].Car != r.Car) {
 				return t.at(i, b.Column(), "a second %s in round %d %s (%s on line %d); one car takes it", b, r.Round, r.Session, s.Results[j].Driver, t.line(j))
 			}
-			holder[f] = i
+			holder[b] = i
 		}
 		if r.Classified() {
-			if positions[k] == nil {
-				positions[k] = map[int]seen{}
-			}
-			if prev, ok := positions[k][r.Position]; ok && (prev.car == "" || prev.car != r.Car) {
+			if prev, ok := positions[r.Position]; ok && (prev.car == "" || prev.car != r.Car) {
 				return t.at(i, "position", "position %d in round %d %s is already taken by %s (line %d); a shared drive needs the same car number on both lines",
 					r.Position, r.Round, r.Session, s.Results[prev.row].Driver, t.line(prev.row))
 			}
-			positions[k][r.Position] = seen{i, r.Car}
+			positions[r.Position] = seen{i, r.Car}
 		}
-		if driversIn[k] == nil {
-			driversIn[k] = map[string][]int{}
-		}
-		for _, j := range driversIn[k][r.Driver] {
+		for _, j := range driversIn[r.Driver] {
 			o := &s.Results[j]
 			if o.Car != "" && r.Car != "" && o.Car != r.Car {
 				if crews {
@@ -709,7 +703,36 @@ func checkSessions(s *points.Season, t *table, rows []resultRow) error {
 			return t.at(i, "driver", "%s has two results in round %d %s (also line %d); give each car its number in the car column if they drove two cars",
 				r.Driver, r.Round, r.Session, t.line(j))
 		}
-		driversIn[k][r.Driver] = append(driversIn[k][r.Driver], i)
+		driversIn[r.Driver] = append(driversIn[r.Driver], i)
+	}
+	return nil
+}
+
+// checkRow checks what result i says of itself: its round is in the
+// calendar and completed, and a qualifying line has a table to score it
+// and no race bonus.
+func checkRow(s *points.Season, t *table, i int) error {
+	r := &s.Results[i]
+	rd := s.Round(r.Round)
+	if rd == nil {
+		return t.at(i, "round", "round %d is not in calendar.csv (it has rounds 1 to %d); add it to the calendar", r.Round, len(s.Rounds))
+	}
+	if !rd.Completed {
+		return t.at(i, "round", "round %d has results but calendar.csv marks it scheduled; mark it completed", r.Round)
+	}
+	if r.Session == points.Qualifying {
+		if rd.Qualifying == "" {
+			if len(s.System.Qualifying) == 0 {
+				return t.at(i, "session", "round %d (%s) has a qualifying result, but points system %s scores no qualifying session; leave qualifying rows out", r.Round, rd.Name, s.System.ID)
+			}
+			return t.at(i, "session", "round %d (%s) has a qualifying result but no qualifying table: name one in calendar.csv's qualifying column (%s has %s), or leave qualifying rows out",
+				r.Round, rd.Name, s.System.ID, strings.Join(sortedNames(s.System.Qualifying), ", "))
+		}
+		for _, b := range []points.BonusKind{points.FastestLap, points.Pole, points.LedLap, points.MostLapsLed} {
+			if r.Flag(b) {
+				return t.at(i, b.Column(), "%s on a qualifying row: flag bonuses on the driver's race row (a pole stands even when the race result is DSQ)", b)
+			}
+		}
 	}
 	return nil
 }

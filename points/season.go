@@ -319,7 +319,13 @@ func (s *Season) After(n int) (*Season, error) {
 		}
 		c.Rounds[i] = r
 	}
-	c.Results = make([]Result, 0, len(s.Results))
+	k := 0
+	for i := range s.Results {
+		if s.Results[i].Round <= n {
+			k++
+		}
+	}
+	c.Results = make([]Result, 0, k)
 	for _, r := range s.Results {
 		if r.Round <= n {
 			c.Results = append(c.Results, r)
@@ -378,6 +384,21 @@ func (s *Season) DriverTeam(id string, n int) string {
 	for _, r := range s.Results {
 		if r.Driver == id && (n == 0 || r.Round <= n) && r.Round >= best && r.Team != "" {
 			team, best = r.Team, r.Round
+		}
+	}
+	return team
+}
+
+// DriverTeams is DriverTeam for every driver at once, in one pass over
+// the results: for a table of every driver, where DriverTeam per driver
+// would read the results once per driver.
+func (s *Season) DriverTeams(n int) map[string]string {
+	team, best := map[string]string{}, map[string]int{}
+	for _, r := range s.Results {
+		if (n == 0 || r.Round <= n) && r.Team != "" {
+			if b, ok := best[r.Driver]; !ok || r.Round >= b {
+				team[r.Driver], best[r.Driver] = r.Team, r.Round
+			}
 		}
 	}
 	return team

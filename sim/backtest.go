@@ -253,8 +253,11 @@ func sameCar(s *points.Season, a, b string) bool {
 
 // Timeline projects the season after each completed round 1..last: the
 // title odds as they stood after every round. Its entries carry no Gains
-// (the distribution of final points, which a timeline does not need), so
-// that its memory grows with the rounds but not with the points at stake.
+// (the distribution of final points, which a timeline does not need), and
+// each one's Season is s itself rather than the copy cut after its round
+// (names and rounds are the same in both), so that its memory grows with
+// the rounds and the field, but not with the points at stake or the
+// results times the rounds.
 func Timeline(s *points.Season, last int, cfg Config, progress func(done, total int)) ([]*Projection, error) {
 	out := make([]*Projection, last)
 	workers := cfg.Workers
@@ -268,6 +271,7 @@ func Timeline(s *points.Season, last int, cfg Config, progress func(done, total 
 		if out[i], err = Project(cut, i+1, cfg); err != nil {
 			return err
 		}
+		out[i].Season = s
 		for k := range out[i].Tables {
 			for j := range out[i].Tables[k].Entries {
 				out[i].Tables[k].Entries[j].Gains = nil
@@ -279,13 +283,17 @@ func Timeline(s *points.Season, last int, cfg Config, progress func(done, total 
 }
 
 // forEach runs do(0..n-1) on `workers` goroutines (0: GOMAXPROCS), calling
-// progress after each, and returns the first error by index.
+// progress after each, and returns the first error by index. After an
+// error it starts no more: the jobs before it have all started (they are
+// taken in order), so the first error is the same, and a run that fails
+// at its first round fails at once.
 func forEach(n, workers int, progress func(done, total int), do func(i int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	errs := make([]error, n)
 	var next, done atomic.Int64
+	var failed atomic.Bool
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range min(workers, max(n, 1)) {
@@ -293,11 +301,16 @@ func forEach(n, workers int, progress func(done, total int), do func(i int) erro
 		go func() {
 			defer wg.Done()
 			for {
+				if failed.Load() {
+					return // checked before taking a job: every job taken runs
+				}
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				errs[i] = do(i)
+				if errs[i] = do(i); errs[i] != nil {
+					failed.Store(true)
+				}
 				if progress != nil {
 					mu.Lock()
 					progress(int(done.Add(1)), n)

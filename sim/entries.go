@@ -131,6 +131,7 @@ func (c *compiled) racing(s, f int) bool {
 // share of their team's.
 func (c *compiled) shareStrengths(m *PlackettLuce, entries []points.Entry) {
 	changed := false
+	teams := c.season.DriverTeams(c.after)
 	for _, e := range entries {
 		if e.Share <= 0 {
 			continue
@@ -139,7 +140,7 @@ func (c *compiled) shareStrengths(m *PlackettLuce, entries []points.Entry) {
 		var sumW, sumSD float64
 		n := 0
 		for g, id := range c.field {
-			if g != f && c.season.DriverTeam(id, c.after) == e.Team {
+			if g != f && teams[id] == e.Team {
 				sumW += m.logW[g]
 				sumSD += m.sd[g]
 				n++

@@ -41,8 +41,9 @@ func (c *compiled) report(t totals, n int, model string, seed uint64) *Projectio
 		p.Tables = append(p.Tables, tb)
 	}
 	p.Drivers = p.Tables[0].Entries
+	teams := c.season.DriverTeams(c.after)
 	for i := range p.Drivers {
-		p.Drivers[i].Team = c.season.DriverTeam(p.Drivers[i].ID, c.after)
+		p.Drivers[i].Team = teams[p.Drivers[i].ID]
 		if t, ok := c.newTeam[p.Drivers[i].ID]; ok {
 			p.Drivers[i].Team = t
 		}

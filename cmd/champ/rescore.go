@@ -125,11 +125,12 @@ func (r *rescored) report() *report {
 		}
 		return cell{Text: position(st), Value: st.Position}
 	}
+	driverTeams := s.DriverTeams(r.after)
 	for i := range r.st {
 		e := &r.st[i]
 		row := []cell{pos(e), c(e.ID), c(r.name(e.ID))}
 		if !r.teams {
-			team := s.DriverTeam(e.ID, r.after)
+			team := driverTeams[e.ID]
 			row = append(row, c(team), c(s.TeamName(team)))
 		}
 		row = append(row, c(pts(e.Points)))

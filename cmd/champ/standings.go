@@ -87,7 +87,7 @@ func standingsReport(s *points.Season, st []points.Standing, ch *points.Champion
 	}
 	r.Cols = append(r.Cols, num("points", "Points"), scored, num("wins", "Wins"), text("excluded", ""),
 		column{Key: "tied"}, column{Key: "places"}, column{Key: "excluded_reason"})
-	lines := [][]int{}
+	lines, driverTeams := [][]int{}, s.DriverTeams(after)
 	for i := range st {
 		lines = append(lines, []int{i})
 	}
@@ -114,7 +114,7 @@ func standingsReport(s *points.Season, st []points.Standing, ch *points.Champion
 			if teams {
 				row = append(row, c(s.EntryName(ch, e.ID)))
 			} else {
-				team := s.DriverTeam(e.ID, after)
+				team := driverTeams[e.ID]
 				row = append(row, cell{Text: standingCrewName(s, after, st, g), Value: s.DriverName(e.ID)},
 					c(s.DriverCode(e.ID)), c(team), c(s.TeamName(team)))
 			}
