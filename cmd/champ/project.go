@@ -91,7 +91,7 @@ fewer than 3 races and sprints, whose odds lean on the model's prior.`,
 			plotFlag("the final-points distributions and title odds"),
 			progressFlag(),
 			formatFlag(), outFlag(),
-		), simFlags(sim.DefaultSims, "simulate `N` seasons (with --precision: at most N, default 10,000,000)",
+		), simFlags(sim.DefaultSims, "simulate `N` seasons (with --precision: at most N, default 10,000,000; left out on a season of hundreds of rounds and cars: fewer, at least 1000, so that the run takes seconds)",
 			"`MODEL`: plackett-luce, empirical or uniform", "run on `N` goroutines")...),
 		Action: projectAction,
 	}
@@ -137,9 +137,17 @@ func projectAction(c *cli.Context) error {
 	if swingDriver != "" && (teams || plotFile != "") {
 		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
 	}
-	if after == len(s.Rounds) {
-		// Nothing left to run: the projection is the final table.
+	draws := sim.Draws(s, after)
+	if after == len(s.Rounds) && draws == 0 {
+		// Nothing left to run: the projection is the final table, and
+		// one simulated season is all of them.
 		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
+		if !c.IsSet("sims") {
+			cfg.Sims = 1
+		}
+	}
+	if !c.IsSet("sims") && cfg.Precision == 0 {
+		cfg.Sims = budgetSims(c, s.Name, cfg.Sims, draws, sim.DrawBudget, 1000)
 	}
 	bar := newProgress(c, "seasons")
 	defer bar.done()
@@ -181,8 +189,8 @@ func projectAction(c *cli.Context) error {
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons in %.2fs on %s (%.0f seasons/s)\n",
-		p.Sims, elapsed.Seconds(), plural(workers, "worker"), float64(p.Sims)/elapsed.Seconds())
+	fmt.Fprintf(c.App.ErrWriter, "champ: %s in %.2fs on %s (%.0f seasons/s)\n",
+		plural(p.Sims, "season"), elapsed.Seconds(), plural(workers, "worker"), float64(p.Sims)/elapsed.Seconds())
 	if plotFile != "" {
 		if err := writePlot(plotFile, distributionPlot(p, tableOf(p, ch))); err != nil {
 			return err

@@ -29,7 +29,7 @@ func projectionReport(p *sim.Projection, ch *points.Championship, cfg sim.Config
 		Title: fmt.Sprintf("%s: %s projection %s", s.Name, ch.Title, describeRound(s, p.After)),
 		Lead: []string{
 			fmt.Sprintf("Left: %s, %s points for %s", left(p), points.FormatPoints(tb.Left), article(ch.Entity())),
-			fmt.Sprintf("Model: %s, %d seasons, seed %d, points system %s", p.Model, p.Sims, p.Seed, s.System.ID),
+			fmt.Sprintf("Model: %s, %s, seed %d, points system %s", p.Model, plural(p.Sims, "season"), p.Seed, s.System.ID),
 		},
 		Meta: append(seasonMeta(s, p.After), field{"championship", ch.ID},
 			field{"rounds_left", rounds}, field{"races_left", p.Races}, field{"sprints_left", p.Sprints},

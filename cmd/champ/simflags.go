@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -160,4 +161,16 @@ func checkOptions(o sim.Options) error {
 		}
 	}
 	return nil
+}
+
+// budgetSims returns the default of `want` seasons, or fewer (at least
+// `least`) where each draws so many finishes that the run would go over
+// budget, and says so on standard error.
+func budgetSims(c *cli.Context, season string, want int, draws, budget int64, least int) int {
+	n := sim.BudgetSims(want, draws, budget, least)
+	if n < want {
+		fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons, not the default %d, to keep the run within %d finishes drawn (%s: %d a season); --sims N to choose\n",
+			n, want, budget, season, draws)
+	}
+	return n
 }

@@ -42,7 +42,7 @@ beside the table.`,
 		Flags: append(append(seasonFlags(), championshipFlags()[0], championshipFlags()[1], previousFlag(),
 			plotFlag("the timeline"),
 			progressFlag(), formatFlag(), outFlag(),
-		), simFlags(timelineSims, "simulate `N` seasons after each round", "`MODEL`: plackett-luce, empirical or uniform", "run `N` projections at once")...),
+		), simFlags(timelineSims, "simulate `N` seasons after each round (left out on a season of hundreds of rounds and cars: fewer, at least 100)", "`MODEL`: plackett-luce, empirical or uniform", "run `N` projections at once")...),
 		Action: timelineAction,
 	}
 }
@@ -76,6 +76,9 @@ func timelineAction(c *cli.Context) error {
 	}
 	if last < 1 {
 		return fmt.Errorf("%s: no completed round yet", full.Name)
+	}
+	if !c.IsSet("sims") {
+		cfg.Sims = budgetSims(c, full.Name, cfg.Sims, sim.TimelineDraws(full, last), sim.TimelineBudget, 100)
 	}
 	bar := newProgress(c, "rounds")
 	var progress func(done, total int)

@@ -104,7 +104,7 @@ func (w *conditioned) report(cfg sim.Config, qs []float64) *report {
 	for _, e := range w.entries {
 		lead = append(lead, "  "+describeEntry(s, e))
 	}
-	r.Lead = append(lead, fmt.Sprintf("Model: %s, %d seasons, seed %d for both; Plain: the projection without them", p.Model, p.Sims, p.Seed))
+	r.Lead = append(lead, fmt.Sprintf("Model: %s, %s, seed %d for both; Plain: the projection without them", p.Model, plural(p.Sims, "season"), p.Seed))
 	fixes, changes := []string{}, []string{}
 	for _, f := range w.fixes {
 		fixes = append(fixes, f.String())
