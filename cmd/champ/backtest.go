@@ -98,29 +98,43 @@ or false)`,
 	}
 }
 
+// backtestOptions are backtest's flags.
+type backtestOptions struct {
+	sim          simOptions
+	from, to     int
+	seasons      []string // --season: the seasons instead of F1 from..to
+	championship string
+	compare      []string // the models to score beside sim.cfg.Model
+	forecasts    string   // --forecasts: the file to write them to
+	grid         []string // --grid: the axes to search
+}
+
 func backtestAction(c *cli.Context) error {
-	format, run, plot, err := simStart(c, "choose the seasons with --from and --to, or --season")
+	so, err := simOptionsOf(c, "choose the seasons with --from and --to, or --season")
 	if err != nil {
 		return err
 	}
-	if f := c.String("forecasts"); f != "" {
-		if err := checkWritable("--forecasts", f); err != nil {
+	o := backtestOptions{sim: so, from: c.Int("from"), to: c.Int("to"), seasons: splitList(c.StringSlice("season")),
+		championship: points.DriversChampionship, forecasts: c.String("forecasts"), grid: c.StringSlice("grid")}
+	if o.forecasts != "" {
+		if err := checkWritable("--forecasts", o.forecasts); err != nil {
 			return err
 		}
 	}
-	from, to := c.Int("from"), c.Int("to")
-	if from > to {
-		return usagef("--from %d is after --to %d", from, to)
+	if o.from > o.to {
+		return usagef("--from %d is after --to %d", o.from, o.to)
 	}
-	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers, Championship: points.DriversChampionship}
+	if len(o.seasons) > 0 && (c.IsSet("from") || c.IsSet("to")) {
+		return usagef("--season chooses the seasons; leave out --from and --to")
+	}
 	if c.Bool("constructors") {
-		cfg.Championship = points.TeamsChampionship
+		o.championship = points.TeamsChampionship
 	}
 	if name := c.String("championship"); name != "" {
 		if c.Bool("constructors") && name != points.TeamsChampionship {
 			return usagef("--constructors is --championship teams; give one of them")
 		}
-		cfg.Championship = strings.ToLower(name)
+		o.championship = strings.ToLower(name)
 	}
 	for _, m := range strings.Split(c.String("compare"), ",") {
 		if m = strings.ToLower(strings.TrimSpace(m)); m == "" {
@@ -129,9 +143,27 @@ func backtestAction(c *cli.Context) error {
 		if err := checkModel("compare", m); err != nil {
 			return err
 		}
-		cfg.Compare = append(cfg.Compare, m)
+		o.compare = append(o.compare, m)
 	}
-	seasons, label, err := backtestSeasons(c, from, to)
+	if len(o.grid) > 0 {
+		if o.sim.output.format == formatHTML {
+			return usagef("--grid writes table, csv or json")
+		}
+		if o.forecasts != "" || o.sim.plot != "" || c.IsSet("compare") {
+			return usagef("--grid reports a table of its points; leave out --forecasts, --plot and --compare")
+		}
+	}
+	return runBacktest(o, envOf(c))
+}
+
+// runBacktest projects every round of the seasons, scores the forecasts
+// against how the seasons ended and writes the scores (or, with --grid,
+// a table of the grid's points).
+func runBacktest(o backtestOptions, e env) error {
+	run := o.sim.cfg
+	cfg := sim.BacktestConfig{Model: run.Model, Options: run.Options, Sims: run.Sims, Seed: run.Seed, Workers: run.Workers,
+		Championship: o.championship, Compare: o.compare}
+	seasons, label, err := backtestSeasons(o.seasons, o.from, o.to)
 	if err != nil {
 		return err
 	}
@@ -149,10 +181,10 @@ func backtestAction(c *cli.Context) error {
 		}
 		return data.Previous(s.ID)
 	}
-	if specs := c.StringSlice("grid"); len(specs) > 0 {
-		return backtestGrid(c, format, seasons, cfg, specs, label)
+	if len(o.grid) > 0 {
+		return backtestGrid(o, e, seasons, cfg, label)
 	}
-	bar := newProgress(c, "rounds")
+	bar := newProgress(e, o.sim.progress, "rounds")
 	if bar.on {
 		cfg.Progress = bar.update
 	}
@@ -162,41 +194,38 @@ func backtestAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: %d projections of %d seasons in %.1fs\n",
+	fmt.Fprintf(e.stderr, "champ: %d projections of %d seasons in %.1fs\n",
 		bt.Rounds*(1+len(cfg.Compare)), cfg.Sims, time.Since(start).Seconds())
 	if len(bt.Seasons) == 0 {
 		return fmt.Errorf("no complete season of %s had a round with the %s title still open", label, cfg.Championship)
 	}
-	if f := c.String("forecasts"); f != "" {
+	if f := o.forecasts; f != "" {
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return writeForecasts(w, bt.Forecasts[bt.Model]) }); err != nil {
 			return fmt.Errorf("writing %s: %w", f, err)
 		}
 	}
-	if plot != "" {
-		if err := writePlot(plot, reliabilityPlot(bt, label)); err != nil {
+	if o.sim.plot != "" {
+		if err := writePlot(o.sim.plot, reliabilityPlot(bt, label)); err != nil {
 			return err
 		}
 	}
-	rep := backtestReport{bt: bt, from: from, to: to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}.report()
-	if format == formatHTML {
+	rep := backtestReport{bt: bt, from: o.from, to: o.to, label: label, sims: cfg.Sims, seed: cfg.Seed, opts: cfg.Options}.report()
+	if o.sim.output.format == formatHTML {
 		svg, err := plotSVG(reliabilityPlot(bt, label))
 		if err != nil {
 			return err
 		}
 		rep.SVG = append(rep.SVG, svg)
 	}
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+	return o.sim.output.report(e, rep)
 }
 
-// backtestSeasons opens the seasons --season names, or else the F1
-// seasons from --from to --to, and a label for them.
-func backtestSeasons(c *cli.Context, from, to int) ([]*points.Season, string, error) {
+// backtestSeasons opens the seasons specs names, or else the F1 seasons
+// from `from` to `to`, and a label for them.
+func backtestSeasons(specs []string, from, to int) ([]*points.Season, string, error) {
 	var seasons []*points.Season
 	label := fmt.Sprintf("F1 %d–%d", from, to)
-	if specs := splitList(c.StringSlice("season")); len(specs) > 0 {
-		if c.IsSet("from") || c.IsSet("to") {
-			return nil, "", usagef("--season chooses the seasons; leave out --from and --to")
-		}
+	if len(specs) > 0 {
 		for _, spec := range specs {
 			s, err := data.Open(spec)
 			if err != nil {
@@ -219,14 +248,8 @@ func backtestSeasons(c *cli.Context, from, to int) ([]*points.Season, string, er
 
 // backtestGrid backtests every point of a --grid and reports them, best
 // first.
-func backtestGrid(c *cli.Context, format string, seasons []*points.Season, cfg sim.BacktestConfig, specs []string, label string) error {
-	if format == formatHTML {
-		return usagef("--grid writes table, csv or json")
-	}
-	if c.IsSet("forecasts") || c.IsSet("plot") || c.IsSet("compare") {
-		return usagef("--grid reports a table of its points; leave out --forecasts, --plot and --compare")
-	}
-	axes, err := parseGrid(specs)
+func backtestGrid(o backtestOptions, e env, seasons []*points.Season, cfg sim.BacktestConfig, label string) error {
+	axes, err := parseGrid(o.grid)
 	if err != nil {
 		return err
 	}
@@ -234,16 +257,16 @@ func backtestGrid(c *cli.Context, format string, seasons []*points.Season, cfg s
 	if err != nil {
 		return err
 	}
-	bar := newProgress(c, "points")
+	bar := newProgress(e, o.sim.progress, "points")
 	start := time.Now()
 	rows, err := runGrid(seasons, cfg, pts, bar.update)
 	bar.done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: %d grid points of %d rounds in %.1fs\n", len(rows), rows[0].bt.Rounds, time.Since(start).Seconds())
+	fmt.Fprintf(e.stderr, "champ: %d grid points of %d rounds in %.1fs\n", len(rows), rows[0].bt.Rounds, time.Since(start).Seconds())
 	rep := gridReport{rows: rows, axes: axes, label: label, sims: cfg.Sims, seed: cfg.Seed}
-	return writeFormats(c, format, rep.table, rep.csv, rep.json)
+	return writeFormats(o.sim.output, e, rep.table, rep.csv, rep.json)
 }
 
 type backtestReport struct {

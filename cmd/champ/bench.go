@@ -47,18 +47,30 @@ type benchRow struct {
 	Rate     float64 `csv:"seasons_per_sec"`
 }
 
+// benchOptions are bench's flags.
+type benchOptions struct {
+	format string
+	sims   int
+}
+
 func benchAction(c *cli.Context) error {
-	format, err := outputFormat(c)
+	out, err := outputOptionsOf(c)
 	if err != nil {
 		return err
 	}
-	if format == formatHTML {
+	if out.format == formatHTML {
 		return usagef("--format html: champ bench writes table, csv or json")
 	}
-	sims := c.Int("sims")
-	if sims < 1 {
-		return usagef("--sims %d: give at least one season", sims)
+	o := benchOptions{format: out.format, sims: c.Int("sims")}
+	if o.sims < 1 {
+		return usagef("--sims %d: give at least one season", o.sims)
 	}
+	return runBench(o, envOf(c))
+}
+
+// runBench times the default projection and the model's fit.
+func runBench(o benchOptions, e env) error {
+	sims, format := o.sims, o.format
 	s, err := data.Open(data.DefaultSeason)
 	if err != nil {
 		return err
@@ -95,7 +107,7 @@ func benchAction(c *cli.Context) error {
 	el := time.Since(start)
 	rows = append(rows, benchRow{"fit-f1-2024-r9", 1, fits, el.Seconds(), float64(fits) / el.Seconds()})
 
-	w := c.App.Writer
+	w := e.stdout
 	switch format {
 	case formatCSV:
 		return writeCSV(w, rows)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
@@ -59,12 +58,20 @@ type clinchRow struct {
 }
 
 func clinchAction(c *cli.Context) error {
-	req, err := newTableRequest(c)
+	o, err := tableOptionsOf(c)
 	if err != nil {
 		return err
 	}
-	rep := clinchReport(req.season, req.after, req.champ, req.st)
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, req.format) })
+	return runClinch(o, envOf(c))
+}
+
+// runClinch writes the exact maths of every entry.
+func runClinch(o tableOptions, e env) error {
+	r, err := o.request()
+	if err != nil {
+		return err
+	}
+	return o.output.report(e, clinchReport(r.season, r.after, r.champ, r.st))
 }
 
 // clinchRows are the exact maths of each entry of the standings.

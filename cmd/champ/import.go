@@ -48,22 +48,11 @@ seasons are made:
   champ import f1db PATH/f1db/src/data --out data/seasons`,
 				Flags: []cli.Flag{seasonFlag, outFlag},
 				Action: func(c *cli.Context) error {
-					src, err := oneArg(c, "the F1DB src/data folder")
+					o, err := importOptionsOf(c, "the F1DB src/data folder")
 					if err != nil {
 						return err
 					}
-					db, err := data.OpenF1DB(src)
-					if err != nil {
-						return err
-					}
-					all, err := db.Years()
-					if err != nil {
-						return err
-					}
-					return importSeasons(c, all, func(y int) (*points.Season, error) {
-						s, _, err := db.Season(y)
-						return s, err
-					})
+					return runImportF1DB(o, envOf(c))
 				},
 			},
 			{
@@ -122,37 +111,68 @@ Ergast has fastest-lap ranks only from 2004 and no shared-drive flags, so
 seasons before 2004 score less exactly than the built-in ones from F1DB.`,
 				Flags: []cli.Flag{seasonFlag, outFlag},
 				Action: func(c *cli.Context) error {
-					src, err := oneArg(c, "the folder of the Ergast CSV files")
+					o, err := importOptionsOf(c, "the folder of the Ergast CSV files")
 					if err != nil {
 						return err
 					}
-					e, err := data.OpenErgast(src)
-					if err != nil {
-						return err
-					}
-					return importSeasons(c, e.Years(), e.Season)
+					return runImportErgast(o, envOf(c))
 				},
 			},
 		},
 	}
 }
 
-func oneArg(c *cli.Context, what string) (string, error) {
-	if c.String("out") == "" {
-		return "", usagef("%s: --out DIR is required: where to write the season folders", c.Command.FullName())
-	}
-	if c.NArg() != 1 {
-		return "", usagef("%s: give %s as the one argument", c.Command.FullName(), what)
-	}
-	return c.Args().First(), nil
+// importOptions are the flags of the importers of a source folder (f1db,
+// ergast, indycar, wec).
+type importOptions struct {
+	src, out string
+	seasons  []string // --season values; nil: every season of the source
 }
 
-func importSeasons(c *cli.Context, all []int, season func(int) (*points.Season, error)) error {
-	out := c.String("out")
-	if out == "" {
-		return usagef("%s: --out DIR is required: where to write the season folders", c.Command.FullName())
+// importOptionsOf reads them: what names the source folder, the one
+// argument.
+func importOptionsOf(c *cli.Context, what string) (importOptions, error) {
+	o := importOptions{src: c.Args().First(), out: c.String("out")}
+	if o.out == "" {
+		return o, usagef("%s: --out DIR is required: where to write the season folders", c.Command.FullName())
 	}
-	years, err := yearsFlag(c, all)
+	if c.NArg() != 1 {
+		return o, usagef("%s: give %s as the one argument", c.Command.FullName(), what)
+	}
+	if c.IsSet("season") {
+		o.seasons = c.StringSlice("season")
+	}
+	return o, nil
+}
+
+func runImportF1DB(o importOptions, e env) error {
+	db, err := data.OpenF1DB(o.src)
+	if err != nil {
+		return err
+	}
+	all, err := db.Years()
+	if err != nil {
+		return err
+	}
+	return importSeasons(o, e, all, func(y int) (*points.Season, error) {
+		s, _, err := db.Season(y)
+		return s, err
+	})
+}
+
+func runImportErgast(o importOptions, e env) error {
+	db, err := data.OpenErgast(o.src)
+	if err != nil {
+		return err
+	}
+	return importSeasons(o, e, db.Years(), db.Season)
+}
+
+// importSeasons writes the seasons --season chooses of those the source
+// has (all), each made by season.
+func importSeasons(o importOptions, e env, all []int, season func(int) (*points.Season, error)) error {
+	out := o.out
+	years, err := yearsOf(o.seasons, all)
 	if err != nil {
 		return err
 	}
@@ -162,19 +182,21 @@ func importSeasons(c *cli.Context, all []int, season func(int) (*points.Season, 
 			return err
 		}
 		dir := out
-		if len(years) > 1 || !c.IsSet("season") {
+		if len(years) > 1 || o.seasons == nil {
 			dir = filepath.Join(out, fmt.Sprintf("f1-%d", y))
 		}
 		if err := data.Write(dir, s); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: wrote %d season(s) to %s\n", len(years), out)
+	fmt.Fprintf(e.stderr, "champ: wrote %d season(s) to %s\n", len(years), out)
 	return nil
 }
 
-func yearsFlag(c *cli.Context, all []int) ([]int, error) {
-	if !c.IsSet("season") {
+// yearsOf are the years --season's values name, each in all; nil
+// values: all.
+func yearsOf(values []string, all []int) ([]int, error) {
+	if values == nil {
 		return all, nil
 	}
 	have := map[int]bool{}
@@ -182,7 +204,7 @@ func yearsFlag(c *cli.Context, all []int) ([]int, error) {
 		have[y] = true
 	}
 	var years []int
-	for _, v := range c.StringSlice("season") {
+	for _, v := range values {
 		for _, part := range strings.Split(v, ",") {
 			part = strings.TrimPrefix(strings.TrimSpace(part), "f1-")
 			y, err := strconv.Atoi(part)
@@ -273,12 +295,12 @@ whole round reads and the season reads back.
 				return usagef("import alkamel: give the race classification file as the one argument (or --scheduled)")
 			}
 			o.race = c.Args().First()
-			return runAlkamel(c, o)
+			return runAlkamel(o, envOf(c))
 		},
 	}
 }
 
-func runAlkamel(c *cli.Context, o alkamelOptions) error {
+func runAlkamel(o alkamelOptions, e env) error {
 	var race, pole []byte
 	var err error
 	if o.race != "" {
@@ -299,7 +321,7 @@ func runAlkamel(c *cli.Context, o alkamelOptions) error {
 	if o.round.Scheduled {
 		what = "scheduled"
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: round %d (%s, %s) written to %s: %d rounds, system %s\n", o.round.Round, s.Round(o.round.Round).Name, what, o.out, len(s.Rounds), s.System.ID)
+	fmt.Fprintf(e.stderr, "champ: round %d (%s, %s) written to %s: %d rounds, system %s\n", o.round.Round, s.Round(o.round.Round).Name, what, o.out, len(s.Rounds), s.System.ID)
 	return nil
 }
 
@@ -319,17 +341,21 @@ func splitList(vs []string) []string {
 // importFactTables writes the season a fact-table reader makes of the
 // folder given as the argument to --out.
 func importFactTables(c *cli.Context, read func(dir string) (*points.Season, error)) error {
-	src, err := oneArg(c, "the folder of the fact tables")
+	o, err := importOptionsOf(c, "the folder of the fact tables")
 	if err != nil {
 		return err
 	}
-	s, err := read(src)
+	return runImportFacts(o, envOf(c), read)
+}
+
+func runImportFacts(o importOptions, e env, read func(dir string) (*points.Season, error)) error {
+	s, err := read(o.src)
 	if err != nil {
 		return err
 	}
-	if err := data.Write(c.String("out"), s); err != nil {
+	if err := data.Write(o.out, s); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), c.String("out"))
+	fmt.Fprintf(e.stderr, "champ: wrote %s (%d rounds) to %s\n", s.Name, len(s.Rounds), o.out)
 	return nil
 }

@@ -14,8 +14,6 @@ import (
 
 	"github.com/gocarina/gocsv"
 	"github.com/urfave/cli/v2"
-
-	"github.com/champ-dev/champ/data"
 )
 
 // Output formats.
@@ -35,13 +33,13 @@ func outFlag() cli.Flag {
 	return &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output; .csv, .json and .html choose the format"}
 }
 
-// outputFormat is the format asked for with --format or, without it, the
-// one --out's extension names. It checks --out before any work is done.
-func outputFormat(c *cli.Context) (string, error) {
+// outputOptionsOf reads --format or, without it, the format --out's
+// extension names, and checks --out before any work is done.
+func outputOptionsOf(c *cli.Context) (outputOptions, error) {
 	out := c.String("out")
 	if out != "" {
 		if err := checkOutPath(out); err != nil {
-			return "", err
+			return outputOptions{}, err
 		}
 	}
 	f := strings.ToLower(c.String("format"))
@@ -50,11 +48,11 @@ func outputFormat(c *cli.Context) (string, error) {
 	}
 	switch f {
 	case formatTable, "text":
-		return formatTable, nil
+		return outputOptions{format: formatTable, out: out}, nil
 	case formatCSV, formatJSON, formatHTML:
-		return f, nil
+		return outputOptions{format: f, out: out}, nil
 	}
-	return "", usagef("--format %q: use table, csv, json or html", c.String("format"))
+	return outputOptions{}, usagef("--format %q: use table, csv, json or html", c.String("format"))
 }
 
 // formatOfPath is the format a file name's extension asks for.
@@ -91,18 +89,6 @@ func checkWritable(flag, path string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
-}
-
-// writeOutput sends what write produces to --out (through a temporary file
-// renamed into place) or to standard output.
-func writeOutput(c *cli.Context, write func(io.Writer) error) error {
-	if out := c.String("out"); out != "" {
-		if err := data.WriteFileAtomic(out, write); err != nil {
-			return fmt.Errorf("writing %s: %w", out, err)
-		}
-		return nil
-	}
-	return write(c.App.Writer)
 }
 
 func writeCSV(w io.Writer, rows any) error {

@@ -19,17 +19,10 @@ type progress struct {
 	printed bool
 }
 
-// newProgress follows the command's --progress flag, and by default
-// shows the bar when standard error is a terminal; unit names what is
-// counted.
-func newProgress(c *cli.Context, unit string) *progress {
-	w := c.App.ErrWriter
-	on := c.Bool("progress")
-	if !c.IsSet("progress") {
-		f, ok := w.(*os.File)
-		on = ok && isTerminal(f)
-	}
-	return &progress{w: w, unit: unit, on: on, start: time.Now()}
+// newProgress draws on the env's standard error when on (progressOn);
+// unit names what is counted.
+func newProgress(e env, on bool, unit string) *progress {
+	return &progress{w: e.stderr, unit: unit, on: on, start: time.Now()}
 }
 
 func progressFlag() cli.Flag {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"runtime"
 	"strconv"
@@ -97,43 +96,70 @@ fewer than 3 races and sprints, whose odds lean on the model's prior.`,
 	}
 }
 
+// projectOptions are project's flags.
+type projectOptions struct {
+	sim       simOptions
+	season    seasonOptions
+	champ     champOptions
+	previous  string
+	quantiles []float64 // fractions
+	positions bool
+	whatIf    whatIf
+}
+
 func projectAction(c *cli.Context) error {
-	format, cfg, plotFile, err := simStart(c, "name the season with --season")
+	so, err := simOptionsOf(c, "name the season with --season")
 	if err != nil {
 		return err
 	}
+	o := projectOptions{sim: so, champ: champOptionsOf(c), previous: c.String("previous"), positions: c.Bool("positions")}
+	cfg := &o.sim.cfg
 	cfg.Precision = c.Float64("precision")
-	qs, err := quantilesFlag(c)
-	if err != nil {
+	if o.quantiles, err = quantilesFlag(c); err != nil {
 		return err
 	}
 	if !(cfg.Precision >= 0 && cfg.Precision < 0.5) { // NaN too
 		return usagef("--precision %g: give a standard error between 0 and 0.5, such as 0.001", cfg.Precision)
 	}
-	if cfg.Precision > 0 && !c.IsSet("sims") {
+	if cfg.Precision > 0 && !o.sim.simsSet {
 		cfg.Sims = 10_000_000
 	}
-	s, after, err := loadSeason(c)
+	if o.season, err = seasonOptionsOf(c); err != nil {
+		return err
+	}
+	if o.whatIf, err = whatIfOf(c); err != nil {
+		return err
+	}
+	return runProject(o, envOf(c))
+}
+
+// runProject simulates the rest of the season and writes the projection:
+// beside the plain one with fixed results or driver changes, or by one
+// driver's next result with --swing.
+func runProject(o projectOptions, e env) error {
+	cfg := o.sim.cfg
+	format, plotFile := o.sim.output.format, o.sim.plot
+	s, after, err := o.season.load()
 	if err != nil {
 		return err
 	}
-	if cfg.Previous, err = previousSeason(c, c.String("season")); err != nil {
+	if cfg.Previous, err = previousOf(o.previous, o.season.spec); err != nil {
 		return err
 	}
-	ch, err := championshipOf(c, s)
+	ch, err := o.champ.of(s)
 	if err != nil {
 		return err
 	}
 	teams := ch.Of != points.HolderDriver
-	fixes, err := fixesOf(c)
+	fixes, err := o.whatIf.allFixes()
 	if err != nil {
 		return err
 	}
-	entries, err := entriesFlag(c)
+	entries, err := o.whatIf.driverChanges()
 	if err != nil {
 		return err
 	}
-	swingDriver := c.String("swing")
+	swingDriver := o.whatIf.swing
 	if swingDriver != "" && (teams || plotFile != "") {
 		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
 	}
@@ -141,15 +167,15 @@ func projectAction(c *cli.Context) error {
 	if after == len(s.Rounds) && draws == 0 {
 		// Nothing left to run: the projection is the final table, and
 		// one simulated season is all of them.
-		fmt.Fprintf(c.App.ErrWriter, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
-		if !c.IsSet("sims") {
+		fmt.Fprintf(e.stderr, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
+		if !o.sim.simsSet {
 			cfg.Sims = 1
 		}
 	}
-	if !c.IsSet("sims") && cfg.Precision == 0 {
-		cfg.Sims = budgetSims(c, s.Name, cfg.Sims, draws, sim.DrawBudget, 1000)
+	if !o.sim.simsSet && cfg.Precision == 0 {
+		cfg.Sims = budgetSims(e, s.Name, cfg.Sims, draws, sim.DrawBudget, 1000)
 	}
-	bar := newProgress(c, "seasons")
+	bar := newProgress(e, o.sim.progress, "seasons")
 	defer bar.done()
 	if swingDriver != "" {
 		cfg.Fixes, cfg.Entries = fixes, entries
@@ -164,7 +190,7 @@ func projectAction(c *cli.Context) error {
 		sw := swing{ps}
 		bar.done()
 		rep := sw.report()
-		return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+		return o.sim.output.report(e, rep)
 	}
 	if bar.on {
 		cfg.Progress = bar.update
@@ -189,7 +215,7 @@ func projectAction(c *cli.Context) error {
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "champ: %s in %.2fs on %s (%.0f seasons/s)\n",
+	fmt.Fprintf(e.stderr, "champ: %s in %.2fs on %s (%.0f seasons/s)\n",
 		plural(p.Sims, "season"), elapsed.Seconds(), plural(workers, "worker"), float64(p.Sims)/elapsed.Seconds())
 	if plotFile != "" {
 		if err := writePlot(plotFile, distributionPlot(p, tableOf(p, ch))); err != nil {
@@ -197,10 +223,10 @@ func projectAction(c *cli.Context) error {
 		}
 	}
 	if cond != nil {
-		rep := cond.report(cfg, qs)
-		return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+		rep := cond.report(cfg, o.quantiles)
+		return o.sim.output.report(e, rep)
 	}
-	rep := projectionReport(p, ch, cfg, qs, c.Bool("positions"))
+	rep := projectionReport(p, ch, cfg, o.quantiles, o.positions)
 	if format == formatHTML && p.After < len(s.Rounds) {
 		svg, err := plotSVG(distributionPlot(p, tableOf(p, ch)))
 		if err != nil {
@@ -208,7 +234,7 @@ func projectAction(c *cli.Context) error {
 		}
 		rep.SVG = append(rep.SVG, svg)
 	}
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+	return o.sim.output.report(e, rep)
 }
 
 // quantilesFlag reads --quantiles: percentages from 0 to 100, as fractions.

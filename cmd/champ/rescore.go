@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/urfave/cli/v2"
 
@@ -51,25 +50,40 @@ type rescored struct {
 	multipliers      bool // the season had round multipliers, dropped
 }
 
+// rescoreOptions are rescore's flags: the table's and --system.
+type rescoreOptions struct {
+	table  tableOptions
+	system string // an id or a system file
+}
+
 func rescoreAction(c *cli.Context) error {
-	if c.String("system") == "" {
+	o := rescoreOptions{system: c.String("system")}
+	if o.system == "" {
 		return usagef("rescore needs --system SYSTEM: an id from 'champ systems' (f1-2003, motogp, ...) or a system .csv file")
 	}
-	r, err := newTableRequest(c)
-	if err != nil {
+	var err error
+	if o.table, err = tableOptionsOf(c); err != nil {
 		return err
 	}
-	id := c.String("system")
-	sys, err := lookupSystem(id)
+	return runRescore(o, envOf(c))
+}
+
+// runRescore writes the season's table under the other system beside the
+// official one.
+func runRescore(o rescoreOptions, e env) error {
+	sys, err := lookupSystem(o.system)
 	if err != nil {
-		return usagef("--system %s: %v (run 'champ systems' for the list)", id, err)
+		return usagef("--system %s: %v (run 'champ systems' for the list)", o.system, err)
+	}
+	r, err := o.table.request()
+	if err != nil {
+		return err
 	}
 	res, err := rescore(r.season, r.after, sys, r.champ.ID)
 	if err != nil {
 		return err
 	}
-	rep := res.report()
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, r.format) })
+	return o.table.output.report(e, res.report())
 }
 
 // rescore applies sys to the season's results up to round after, for the

@@ -17,52 +17,15 @@ func seasonFlags() []cli.Flag {
 	}
 }
 
-// loadSeason opens the season the flags name, cut after the chosen round.
-// It returns the season and the round it stands after.
-func loadSeason(c *cli.Context) (*points.Season, int, error) {
-	spec := c.String("season")
-	after := -1
-	if c.IsSet("after") {
-		after = c.Int("after")
-		if after < 0 {
-			return nil, 0, usagef("--after %d: give a round number, 1 or more (0 for before the first round)", after)
-		}
-	}
-	if spec == "" {
-		spec = data.DefaultSeason
-		if after < 0 {
-			after = data.DefaultAfter
-		}
-	}
-	s, err := data.Open(spec)
-	if err != nil {
-		return nil, 0, err
-	}
-	if after < 0 {
-		after = s.LastCompleted()
-	}
-	if after > len(s.Rounds) {
-		return nil, 0, usagef("--after %d: %s has %d rounds", after, s.Name, len(s.Rounds))
-	}
-	if after > s.LastCompleted() {
-		return nil, 0, usagef("--after %d: %s has results up to round %d only", after, s.Name, s.LastCompleted())
-	}
-	cut, err := s.After(after)
-	if err != nil {
-		return nil, 0, err
-	}
-	return cut, after, nil
-}
-
 // previousFlag is --previous: the season whose form the model carries.
 func previousFlag() cli.Flag {
 	return &cli.StringFlag{Name: "previous", Usage: "the `SEASON` before, whose form the model carries (--carry) into this one: a built-in name or a season folder; \"none\" for none", DefaultText: "the built-in season before --season"}
 }
 
-// previousSeason returns the season --previous names, or else the
+// previousOf returns the season --previous names (prev), or else the
 // built-in season before spec's (nil if there is none).
-func previousSeason(c *cli.Context, spec string) (*points.Season, error) {
-	if p := c.String("previous"); p != "" {
+func previousOf(prev, spec string) (*points.Season, error) {
+	if p := prev; p != "" {
 		if strings.EqualFold(p, "none") {
 			return nil, nil
 		}
@@ -90,7 +53,6 @@ func describeRound(s *points.Season, after int) string {
 // the output format, the season cut after its round, and the
 // championship with its standings.
 type tableRequest struct {
-	format string
 	season *points.Season
 	after  int
 	champ  *points.Championship
@@ -106,12 +68,22 @@ func championshipFlags() []cli.Flag {
 	}
 }
 
-// championshipOf is the championship the flags choose in the season's
-// system: --championship NAME, --constructors for teams, or the drivers'.
-func championshipOf(c *cli.Context, s *points.Season) (*points.Championship, error) {
+// champOptions are --championship and --constructors.
+type champOptions struct {
+	name         string
+	constructors bool
+}
+
+func champOptionsOf(c *cli.Context) champOptions {
+	return champOptions{name: c.String("championship"), constructors: c.Bool("constructors")}
+}
+
+// of is the championship the options choose in the season's system:
+// --championship NAME, --constructors for teams, or the drivers'.
+func (o champOptions) of(s *points.Season) (*points.Championship, error) {
 	sys := s.System
-	name := c.String("championship")
-	if c.Bool("constructors") {
+	name := o.name
+	if o.constructors {
 		if name != "" && !strings.EqualFold(name, points.TeamsChampionship) {
 			return nil, usagef("--constructors is --championship teams; give one of them")
 		}
@@ -136,24 +108,4 @@ func noArgs(c *cli.Context, hint string) error {
 		return usagef("%s takes no arguments (got %q); %s", c.Command.Name, c.Args().First(), hint)
 	}
 	return nil
-}
-
-func newTableRequest(c *cli.Context) (*tableRequest, error) {
-	if err := noArgs(c, "name the season with --season"); err != nil {
-		return nil, err
-	}
-	format, err := outputFormat(c)
-	if err != nil {
-		return nil, err
-	}
-	s, after, err := loadSeason(c)
-	if err != nil {
-		return nil, err
-	}
-	ch, err := championshipOf(c, s)
-	if err != nil {
-		return nil, err
-	}
-	r := &tableRequest{format: format, season: s, after: after, champ: ch, st: points.Standings(s, ch.ID, after)}
-	return r, nil
 }

@@ -97,20 +97,31 @@ func plotFlag(what string) cli.Flag {
 	return &cli.StringFlag{Name: "plot", Usage: "draw " + what + " to `FILE` (.png or .svg)"}
 }
 
-// simStart is where the simulating commands (project, timeline,
-// backtest) begin: no stray arguments (hint names the flag likely meant),
-// then the output format, the simulation flags and --plot, checked.
-func simStart(c *cli.Context, hint string) (format string, cfg sim.Config, plot string, err error) {
+// simOptions are what the simulating commands (project, timeline,
+// backtest) share: the output, the simulation and --plot, checked, and
+// whether --sims was given (a default run is held to a budget).
+type simOptions struct {
+	output   outputOptions
+	cfg      sim.Config
+	plot     string // "": none
+	progress bool
+	simsSet  bool
+}
+
+// simOptionsOf reads them after checking for stray arguments (hint names
+// the flag likely meant).
+func simOptionsOf(c *cli.Context, hint string) (o simOptions, err error) {
 	if err = noArgs(c, hint); err != nil {
 		return
 	}
-	if format, err = outputFormat(c); err != nil {
+	if o.output, err = outputOptionsOf(c); err != nil {
 		return
 	}
-	if cfg, err = simConfig(c); err != nil {
+	if o.cfg, err = simConfig(c); err != nil {
 		return
 	}
-	plot, err = plotPath(c)
+	o.simsSet, o.progress = c.IsSet("sims"), progressOn(c)
+	o.plot, err = plotPath(c)
 	return
 }
 
@@ -125,9 +136,9 @@ func plotPath(c *cli.Context) (string, error) {
 
 // writeFormats writes a report in the chosen format to --out or standard
 // output.
-func writeFormats(c *cli.Context, format string, table, csv, json func(io.Writer) error) error {
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
+func writeFormats(o outputOptions, e env, table, csv, json func(io.Writer) error) error {
+	return o.write(e, func(w io.Writer) error {
+		switch o.format {
 		case formatCSV:
 			return csv(w)
 		case formatJSON:
@@ -166,10 +177,10 @@ func checkOptions(o sim.Options) error {
 // budgetSims returns the default of `want` seasons, or fewer (at least
 // `least`) where each draws so many finishes that the run would go over
 // budget, and says so on standard error.
-func budgetSims(c *cli.Context, season string, want int, draws, budget int64, least int) int {
+func budgetSims(e env, season string, want int, draws, budget int64, least int) int {
 	n := sim.BudgetSims(want, draws, budget, least)
 	if n < want {
-		fmt.Fprintf(c.App.ErrWriter, "champ: %d seasons, not the default %d, to keep the run within %d finishes drawn (%s: %d a season); --sims N to choose\n",
+		fmt.Fprintf(e.stderr, "champ: %d seasons, not the default %d, to keep the run within %d finishes drawn (%s: %d a season); --sims N to choose\n",
 			n, want, budget, season, draws)
 	}
 	return n

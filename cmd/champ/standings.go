@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -37,12 +36,20 @@ position is empty for an excluded entry; points are the counted points.`,
 }
 
 func standingsAction(c *cli.Context) error {
-	r, err := newTableRequest(c)
+	o, err := tableOptionsOf(c)
 	if err != nil {
 		return err
 	}
-	rep := standingsReport(r.season, r.st, r.champ, r.after)
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, r.format) })
+	return runStandings(o, envOf(c))
+}
+
+// runStandings writes the championship table.
+func runStandings(o tableOptions, e env) error {
+	r, err := o.request()
+	if err != nil {
+		return err
+	}
+	return o.output.report(e, standingsReport(r.season, r.st, r.champ, r.after))
 }
 
 func position(st *points.Standing) string {

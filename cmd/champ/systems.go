@@ -34,38 +34,43 @@ qualifying table named "qualifying" that a calendar round can name). Name it in 
 			if c.NArg() > 1 {
 				return usagef("systems takes at most one system id")
 			}
-			format, err := outputFormat(c)
+			out, err := outputOptionsOf(c)
 			if err != nil {
 				return err
 			}
-			var list []*points.System
-			var ids []string
-			if id := c.Args().First(); id != "" {
-				sys, err := lookupSystem(id)
-				if err != nil {
-					return err
-				}
-				list, ids = append(list, sys), append(ids, sys.ID)
-			} else {
-				for _, series := range []struct {
-					id   string
-					eras []points.Era
-				}{{"f1", points.F1Eras()}, {"indycar", points.IndyCarEras()}, {"wec-hypercar", points.WECEras()}} {
-					for _, e := range series.eras {
-						list, ids = append(list, e.System), append(ids, fmt.Sprintf("%s-%d", series.id, e.From))
-					}
-				}
-				for _, s := range points.Presets() {
-					list, ids = append(list, s), append(ids, s.ID)
-				}
-			}
-			if format != formatTable {
-				rep := systemsReport(ids, list)
-				return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
-			}
-			return writeOutput(c, func(w io.Writer) error { return writeSystems(w, c.Args().First(), list) })
+			return runSystems(out, c.Args().First(), envOf(c))
 		},
 	}
+}
+
+// runSystems describes one points system (id: an id or a file) or, for
+// id "", every one champ knows.
+func runSystems(o outputOptions, id string, e env) error {
+	var list []*points.System
+	var ids []string
+	if id != "" {
+		sys, err := lookupSystem(id)
+		if err != nil {
+			return err
+		}
+		list, ids = append(list, sys), append(ids, sys.ID)
+	} else {
+		for _, series := range []struct {
+			id   string
+			eras []points.Era
+		}{{"f1", points.F1Eras()}, {"indycar", points.IndyCarEras()}, {"wec-hypercar", points.WECEras()}} {
+			for _, era := range series.eras {
+				list, ids = append(list, era.System), append(ids, fmt.Sprintf("%s-%d", series.id, era.From))
+			}
+		}
+		for _, s := range points.Presets() {
+			list, ids = append(list, s), append(ids, s.ID)
+		}
+	}
+	if o.format != formatTable {
+		return o.report(e, systemsReport(ids, list))
+	}
+	return o.write(e, func(w io.Writer) error { return writeSystems(w, id, list) })
 }
 
 // writeSystems describes the systems for people: the one asked for, or
@@ -182,24 +187,29 @@ func seasonsCommand() *cli.Command {
 		Usage:     "list the built-in seasons",
 		UsageText: "champ seasons [--format table|csv|json|html] [--out FILE]",
 		Flags:     []cli.Flag{formatFlag(), outFlag()},
-		Action: func(cx *cli.Context) error {
-			if err := noArgs(cx, "champ seasons lists them all"); err != nil {
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c, "champ seasons lists them all"); err != nil {
 				return err
 			}
-			format, err := outputFormat(cx)
+			out, err := outputOptionsOf(c)
 			if err != nil {
 				return err
 			}
-			r := &report{Rows: "seasons", Cols: []column{text("season", "Season"), text("name", "Name"), num("rounds", "Rounds"),
-				num("completed", "Completed"), text("system", "System")}}
-			for _, name := range data.Embedded() {
-				s, err := data.Open(name)
-				if err != nil {
-					return err
-				}
-				r.Body = append(r.Body, []cell{c(name), c(s.Name), c(len(s.Rounds)), c(s.LastCompleted()), c(s.System.ID)})
-			}
-			return writeOutput(cx, func(w io.Writer) error { return r.render(w, format) })
+			return runSeasons(out, envOf(c))
 		},
 	}
+}
+
+// runSeasons lists the built-in seasons.
+func runSeasons(o outputOptions, e env) error {
+	r := &report{Rows: "seasons", Cols: []column{text("season", "Season"), text("name", "Name"), num("rounds", "Rounds"),
+		num("completed", "Completed"), text("system", "System")}}
+	for _, name := range data.Embedded() {
+		s, err := data.Open(name)
+		if err != nil {
+			return err
+		}
+		r.Body = append(r.Body, []cell{c(name), c(s.Name), c(len(s.Rounds)), c(s.LastCompleted()), c(s.System.ID)})
+	}
+	return o.report(e, r)
 }

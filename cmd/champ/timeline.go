@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,12 +46,32 @@ beside the table.`,
 	}
 }
 
+// timelineOptions are timeline's flags.
+type timelineOptions struct {
+	sim      simOptions
+	spec     string // --season; "": the default season, all its rounds
+	after    int    // the last round to project after; -1: every completed round
+	champ    champOptions
+	previous string
+}
+
 func timelineAction(c *cli.Context) error {
-	format, cfg, plotFile, err := simStart(c, "name the season with --season")
+	so, err := simOptionsOf(c, "name the season with --season")
 	if err != nil {
 		return err
 	}
-	spec := c.String("season")
+	o := timelineOptions{sim: so, spec: c.String("season"), after: -1, champ: champOptionsOf(c), previous: c.String("previous")}
+	if c.IsSet("after") {
+		o.after = c.Int("after")
+	}
+	return runTimeline(o, envOf(c))
+}
+
+// runTimeline projects the season after each round and writes the title
+// odds along the way.
+func runTimeline(o timelineOptions, e env) error {
+	cfg := o.sim.cfg
+	spec := o.spec
 	if spec == "" {
 		spec = data.DefaultSeason
 	}
@@ -60,27 +79,26 @@ func timelineAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Previous, err = previousSeason(c, spec); err != nil {
+	if cfg.Previous, err = previousOf(o.previous, spec); err != nil {
 		return err
 	}
-	ch, err := championshipOf(c, full)
+	ch, err := o.champ.of(full)
 	if err != nil {
 		return err
 	}
 	last := full.LastCompleted()
-	if c.IsSet("after") {
-		last = c.Int("after")
-		if last < 1 || last > full.LastCompleted() {
+	if o.after >= 0 {
+		if last = o.after; last < 1 || last > full.LastCompleted() {
 			return usagef("--after %d: %s has results for rounds 1 to %d", last, full.Name, full.LastCompleted())
 		}
 	}
 	if last < 1 {
 		return fmt.Errorf("%s: no completed round yet", full.Name)
 	}
-	if !c.IsSet("sims") {
-		cfg.Sims = budgetSims(c, full.Name, cfg.Sims, sim.TimelineDraws(full, last), sim.TimelineBudget, 100)
+	if !o.sim.simsSet {
+		cfg.Sims = budgetSims(e, full.Name, cfg.Sims, sim.TimelineDraws(full, last), sim.TimelineBudget, 100)
 	}
-	bar := newProgress(c, "rounds")
+	bar := newProgress(e, o.sim.progress, "rounds")
 	var progress func(done, total int)
 	if bar.on {
 		progress = bar.update
@@ -92,20 +110,20 @@ func timelineAction(c *cli.Context) error {
 	}
 	tl := timeline{ps: ps, champ: ch}
 	tl.contenders = tl.contendersOf()
-	if plotFile != "" {
-		if err := writePlot(plotFile, timelinePlot(ps[len(ps)-1].Season, ps, ch, tl.plotted())); err != nil {
+	if o.sim.plot != "" {
+		if err := writePlot(o.sim.plot, timelinePlot(ps[len(ps)-1].Season, ps, ch, tl.plotted())); err != nil {
 			return err
 		}
 	}
 	rep := tl.report()
-	if format == formatHTML {
+	if o.sim.output.format == formatHTML {
 		svg, err := plotSVG(timelinePlot(ps[len(ps)-1].Season, ps, ch, tl.plotted()))
 		if err != nil {
 			return err
 		}
 		rep.SVG = append(rep.SVG, svg)
 	}
-	return writeOutput(c, func(w io.Writer) error { return rep.render(w, format) })
+	return o.sim.output.report(e, rep)
 }
 
 type timeline struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,9 +25,47 @@ func whatIfFlags() []cli.Flag {
 	}
 }
 
-// entriesFlag reads --entries.
-func entriesFlag(c *cli.Context) ([]points.Entry, error) {
-	f := c.String("entries")
+// whatIf are the what-if flags: fixed results and driver changes, read
+// by whatIfOf and then, files and all, by fixes and entries.
+type whatIf struct {
+	fixes    []points.Fix // from --fix, parsed
+	scenario string       // --scenario
+	entries  string       // --entries
+	swing    string       // --swing
+}
+
+// whatIfOf reads the what-if flags, parsing every --fix.
+func whatIfOf(c *cli.Context) (whatIf, error) {
+	w := whatIf{scenario: c.String("scenario"), entries: c.String("entries"), swing: c.String("swing")}
+	for i, spec := range c.StringSlice("fix") {
+		fs, err := data.ParseFix(spec, fmt.Sprintf("--fix %d", i+1))
+		if err != nil {
+			return w, usagef("%v", err)
+		}
+		w.fixes = append(w.fixes, fs...)
+	}
+	return w, nil
+}
+
+// allFixes are --fix's and those of the --scenario file.
+func (w whatIf) allFixes() ([]points.Fix, error) {
+	fixes := w.fixes
+	if f := w.scenario; f != "" {
+		fs, err := data.ReadScenario(f)
+		if err != nil {
+			return nil, err
+		}
+		if len(fs) == 0 {
+			return nil, fmt.Errorf("%s: no results to fix", f)
+		}
+		fixes = append(slices.Clip(fixes), fs...)
+	}
+	return fixes, nil
+}
+
+// driverChanges reads the --entries file.
+func (w whatIf) driverChanges() ([]points.Entry, error) {
+	f := w.entries
 	if f == "" {
 		return nil, nil
 	}
@@ -38,29 +77,6 @@ func entriesFlag(c *cli.Context) ([]points.Entry, error) {
 		return nil, fmt.Errorf("%s: no driver changes", f)
 	}
 	return es, nil
-}
-
-// fixesOf reads --fix and --scenario.
-func fixesOf(c *cli.Context) ([]points.Fix, error) {
-	var fixes []points.Fix
-	for i, spec := range c.StringSlice("fix") {
-		fs, err := data.ParseFix(spec, fmt.Sprintf("--fix %d", i+1))
-		if err != nil {
-			return nil, usagef("%v", err)
-		}
-		fixes = append(fixes, fs...)
-	}
-	if f := c.String("scenario"); f != "" {
-		fs, err := data.ReadScenario(f)
-		if err != nil {
-			return nil, err
-		}
-		if len(fs) == 0 {
-			return nil, fmt.Errorf("%s: no results to fix", f)
-		}
-		fixes = append(fixes, fs...)
-	}
-	return fixes, nil
 }
 
 // conditioned is a projection beside the plain one from the same seed.
