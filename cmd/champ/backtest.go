@@ -146,9 +146,6 @@ func backtestAction(c *cli.Context) error {
 		o.compare = append(o.compare, m)
 	}
 	if len(o.grid) > 0 {
-		if o.sim.output.format == formatHTML {
-			return usagef("--grid writes table, csv or json")
-		}
 		if o.forecasts != "" || o.sim.plot != "" || c.IsSet("compare") {
 			return usagef("--grid reports a table of its points; leave out --forecasts, --plot and --compare")
 		}
@@ -265,8 +262,7 @@ func backtestGrid(o backtestOptions, e env, seasons []*points.Season, cfg sim.Ba
 		return err
 	}
 	fmt.Fprintf(e.stderr, "champ: %d grid points of %d rounds in %.1fs\n", len(rows), rows[0].bt.Rounds, time.Since(start).Seconds())
-	rep := gridReport{rows: rows, axes: axes, label: label, sims: cfg.Sims, seed: cfg.Seed}
-	return writeFormats(o.sim.output, e, rep.table, rep.csv, rep.json)
+	return o.sim.output.report(e, gridReport{rows: rows, axes: axes, label: label, sims: cfg.Sims, seed: cfg.Seed}.report())
 }
 
 type backtestReport struct {

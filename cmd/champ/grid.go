@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,7 +107,8 @@ func runGrid(seasons []*points.Season, cfg sim.BacktestConfig, pts []sim.Options
 	return rows, nil
 }
 
-// gridReport renders a grid search: one line per point, best first.
+// gridReport is a grid search: one row per point, best first, with the
+// scores and band coverage under the backtest report's names.
 type gridReport struct {
 	rows  []gridRow
 	axes  []gridAxis
@@ -117,58 +117,32 @@ type gridReport struct {
 	seed  uint64
 }
 
-func (r gridReport) header() []string {
-	var h []string
+func (r gridReport) report() *report {
+	rep := &report{
+		Title: fmt.Sprintf("Grid of %d hyperparameter points: %s, %d simulated seasons per projection, seed %d.", len(r.rows), r.label, r.sims, r.seed),
+		Lead: []string{"Best log loss first; every option not on the grid as given. P5–P95 and P25–P75: the share of final points",
+			"inside those bands; half-way: of the projections from half-way, and the seasons whose champion ended inside his P5–P95."},
+		Meta: []field{{"seasons", r.rows[0].bt.Seasons}, {"sims", r.sims}, {"seed", r.seed}},
+		Rows: "grid",
+	}
 	for _, ax := range r.axes {
-		h = append(h, strings.ReplaceAll(ax.name, "-", "_"))
+		k := strings.ReplaceAll(ax.name, "-", "_")
+		rep.Cols = append(rep.Cols, num(k, ax.name))
 	}
-	return append(h, "brier", "log_loss", "coverage_p5_p95", "coverage_p25_p75", "half_way_coverage_p5_p95", "half_way_champions_inside")
-}
-
-func (r gridReport) cells(row gridRow, pct func(float64) string, num func(float64) string) []string {
-	var c []string
-	for _, ax := range r.axes {
-		c = append(c, strconv.FormatFloat(*ax.field(&row.opts), 'g', -1, 64))
-	}
-	s, b := row.bt.Scores[0], row.bt.Bands
-	return append(c, num(s.Brier), num(s.LogLoss), pct(b.Cover90), pct(b.Cover50), pct(b.HalfWay.Cover90),
-		fmt.Sprintf("%d/%d", b.HalfWay.Champions, b.HalfWay.Seasons))
-}
-
-func (r gridReport) table(w io.Writer) error {
-	fmt.Fprintf(w, "Grid of %d hyperparameter points: %s, %d simulated seasons per projection, seed %d.\n", len(r.rows), r.label, r.sims, r.seed)
-	fmt.Fprintf(w, "Best log loss first; every option not on the grid as given.\n\n")
-	var cols []string
-	for _, h := range r.header() {
-		cols = append(cols, ">"+h)
-	}
-	t := newTable(cols...)
+	rep.Cols = append(rep.Cols, num("brier", "Brier"), num("log_loss", "Log loss"), num("coverage_p5_p95", "P5–P95"),
+		num("coverage_p25_p75", "P25–P75"), num("half_way_coverage_p5_p95", "Half-way P5–P95"),
+		num("half_way_champions_inside", "Champion inside"), num("half_way_seasons", ""))
+	f4 := func(x float64) cell { return cell{Text: strconv.FormatFloat(x, 'f', 4, 64), Value: x} }
+	p1 := func(x float64) cell { return cell{Text: pct1(x), Value: x} }
 	for _, row := range r.rows {
-		t.add(r.cells(row, pct1, func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) })...)
-	}
-	return t.write(w)
-}
-
-func (r gridReport) csv(w io.Writer) error {
-	rows := [][]string{r.header()}
-	for _, row := range r.rows {
-		rows = append(rows, r.cells(row, f6, f6))
-	}
-	return writeRecords(w, rows)
-}
-
-func (r gridReport) json(w io.Writer) error {
-	var out []map[string]any
-	for _, row := range r.rows {
-		m := map[string]any{}
+		var cells []cell
 		for _, ax := range r.axes {
-			m[strings.ReplaceAll(ax.name, "-", "_")] = *ax.field(&row.opts)
+			cells = append(cells, c(*ax.field(&row.opts)))
 		}
 		s, b := row.bt.Scores[0], row.bt.Bands
-		m["brier"], m["log_loss"] = round6(s.Brier), round6(s.LogLoss)
-		m["coverage_p5_p95"], m["coverage_p25_p75"] = round6(b.Cover90), round6(b.Cover50)
-		m["half_way_coverage_p5_p95"], m["half_way_champions_inside"], m["half_way_seasons"] = round6(b.HalfWay.Cover90), b.HalfWay.Champions, b.HalfWay.Seasons
-		out = append(out, m)
+		cells = append(cells, f4(s.Brier), f4(s.LogLoss), p1(b.Cover90), p1(b.Cover50), p1(b.HalfWay.Cover90),
+			cell{Text: fmt.Sprintf("%d/%d", b.HalfWay.Champions, b.HalfWay.Seasons), Value: b.HalfWay.Champions}, c(b.HalfWay.Seasons))
+		rep.Body = append(rep.Body, cells)
 	}
-	return writeJSON(w, out)
+	return rep
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -132,20 +131,6 @@ func plotPath(c *cli.Context) (string, error) {
 		return "", nil
 	}
 	return p, checkPlotFile(p)
-}
-
-// writeFormats writes a report in the chosen format to --out or standard
-// output.
-func writeFormats(o outputOptions, e env, table, csv, json func(io.Writer) error) error {
-	return o.write(e, func(w io.Writer) error {
-		switch o.format {
-		case formatCSV:
-			return csv(w)
-		case formatJSON:
-			return json(w)
-		}
-		return table(w)
-	})
 }
 
 // checkOptions checks the model's hyperparameters, each named by its flag.
