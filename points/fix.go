@@ -192,7 +192,7 @@ func checkSatisfiable(fixes []Fix) error {
 		by[k] = append(by[k], f)
 	}
 	for _, k := range order {
-		if err := satisfiable(by[k]); err != nil {
+		if err := satisfiable(by[k], 0); err != nil {
 			return err
 		}
 	}
@@ -211,12 +211,17 @@ type placeWindow struct {
 const openEnd = 1 << 20
 
 // placeWindows reads a session's fixes as each driver's window of places
-// (in the order the fixes name them) and the "ahead" pairs among them.
-func placeWindows(fs []Fix) (w map[string]*placeWindow, ids []string, ahead [][2]string) {
+// (in the order the fixes name them) and the "ahead" pairs among them;
+// places > 0 is the field's size, the last place a fix can leave open.
+func placeWindows(fs []Fix, places int) (w map[string]*placeWindow, ids []string, ahead [][2]string) {
+	last := openEnd
+	if places > 0 {
+		last = places
+	}
 	w = map[string]*placeWindow{}
 	get := func(id string) *placeWindow {
 		if w[id] == nil {
-			w[id] = &placeWindow{lo: 1, hi: openEnd}
+			w[id] = &placeWindow{lo: 1, hi: last}
 			ids = append(ids, id)
 		}
 		return w[id]
@@ -230,7 +235,7 @@ func placeWindows(fs []Fix) (w map[string]*placeWindow, ids []string, ahead [][2
 		case FixRange:
 			hi := f.To
 			if hi == 0 {
-				hi = openEnd
+				hi = last
 			}
 			d.lo, d.hi, d.classed = max(d.lo, f.From), min(d.hi, hi), true
 		case FixDNF:
@@ -244,9 +249,15 @@ func placeWindows(fs []Fix) (w map[string]*placeWindow, ids []string, ahead [][2
 	return w, ids, ahead
 }
 
-// satisfiable checks one session's fixes (see checkSatisfiable).
-func satisfiable(fs []Fix) error {
-	w, ids, ahead := placeWindows(fs)
+// CheckSessionFixes checks that one session's fixes can all hold
+// together in a field of `places` drivers: what CheckFixes checks of each
+// session without knowing its field.
+func CheckSessionFixes(fs []Fix, places int) error { return satisfiable(fs, places) }
+
+// satisfiable checks one session's fixes (see checkSatisfiable) in a
+// field of `places` (0: as many as they need).
+func satisfiable(fs []Fix, places int) error {
+	w, ids, ahead := placeWindows(fs, places)
 	for _, id := range ids {
 		if d := w[id]; d.dnf && d.classed {
 			return fmt.Errorf("the fixes %s conflict: %s cannot both retire and be classified", strings.Join(d.src, ", "), id)

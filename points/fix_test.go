@@ -105,10 +105,25 @@ func TestFixesSatisfiable(t *testing.T) {
 		{[]string{"a=1-2", "b=1-2", "c=1-2"}, "more drivers than places 1 to 2"},
 		{[]string{"a=DNF", "a>b"}, "cannot both retire and be classified"},
 		{[]string{"a=3", "b=3-"}, ""},
+		{[]string{"a=4-", "b=4-"}, ""},
 	} {
-		err := satisfiable(f(c.fixes...))
+		err := satisfiable(f(c.fixes...), 0)
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%v: %v, want %q", c.fixes, err, c.want)
+		}
+	}
+	// In a field of four, what an open range leaves.
+	for _, c := range []struct {
+		fixes []string
+		want  string
+	}{
+		{[]string{"a=4-", "b=4-"}, "more drivers than places 4 to 4"},
+		{[]string{"a=3-", "b=3-"}, ""},
+		{[]string{"a=1-2", "b=1-2", "c=3-", "d=3-"}, ""},
+	} {
+		err := CheckSessionFixes(f(c.fixes...), 4)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("in four places, %v: %v, want %q", c.fixes, err, c.want)
 		}
 	}
 }

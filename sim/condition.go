@@ -18,7 +18,10 @@ import (
 //
 //   - DNF: the driver retires.
 //   - A range (4-6, 11-): the driver keeps his drawn place, moved into the
-//     range if it falls outside (a drawn retirement counts as last).
+//     range if it falls outside (a drawn retirement counts as last). The
+//     ranges of a session hold together: where they crowd each other
+//     (1-2 and 1-2), a ranged driver takes a place before his drawn one
+//     when otherwise the ranges left could not all be met.
 //   - A position: the driver finishes exactly there; if fewer drivers were
 //     classified, drivers the draw had retired are classified, in the drawn
 //     order, to fill the places above.
@@ -116,6 +119,7 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		cd.fl[i] = -1
 		cd.at[i] = slices.Repeat([]int{-1}, len(c.field))
 	}
+	bySession := make([][]points.Fix, len(c.sessions))
 	for _, f := range fixes {
 		s := slices.IndexFunc(c.sessions, func(ss session) bool {
 			return ss.round == f.Round-1 && ss.kind == f.Session
@@ -123,9 +127,10 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		if s < 0 {
 			return nil, fmt.Errorf("%s: %s: no such session to run", f.Source, f)
 		}
-		r := rule{kind: f.Kind, pos: f.Position - 1, from: f.From - 1, to: f.To - 1}
+		racing := len(c.field) - len(c.absent[s])
+		r := rule{kind: f.Kind, pos: f.Position - 1, from: f.From - 1, to: min(f.To, racing) - 1}
 		if f.To == 0 {
-			r.to = len(c.field) - 1
+			r.to = racing - 1
 		}
 		var ok bool
 		if r.d, ok = idx[f.Driver]; !ok {
@@ -142,8 +147,8 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 		if f.Kind == points.FixAhead && !c.racing(s, r.other) {
 			return nil, fmt.Errorf("%s: %s: %s does not race in round %d (see the entries)", f.Source, f, f.Other, f.Round)
 		}
-		if f.Kind == points.FixPosition && r.pos >= len(c.field)-len(c.absent[s]) {
-			return nil, fmt.Errorf("%s: %s: the field has %d drivers", f.Source, f, len(c.field)-len(c.absent[s]))
+		if (f.Kind == points.FixPosition && r.pos >= racing) || (f.Kind == points.FixRange && r.from >= racing) {
+			return nil, fmt.Errorf("%s: %s: the field has %d drivers", f.Source, f, racing)
 		}
 		if f.FastestLap {
 			cd.fl[s] = r.d
@@ -172,6 +177,14 @@ func (c *compiled) compileFixes(fixes []points.Fix) (*conditions, error) {
 			cd.need[s] = max(cd.need[s], r.pos+1)
 		}
 		cd.rules[s] = append(cd.rules[s], r)
+		bySession[s] = append(bySession[s], f)
+	}
+	// Together, in the field each session has (points.CheckFixes cannot
+	// know it): 4- and 4- in a field of four leave one of them no place.
+	for s, fs := range bySession {
+		if err := points.CheckSessionFixes(fs, len(c.field)-len(c.absent[s])); err != nil {
+			return nil, err
+		}
 	}
 	return cd, nil
 }
@@ -191,13 +204,14 @@ type condSampler struct {
 // applyScratch is the room apply works in, each slice at most the field.
 type applyScratch struct {
 	in, ret, order, dnf []int
-	ranged              []placed
+	ranged              []rangeFix
 	fixed               []bool
+	done                []bool // feasible's room
 }
 
 func newApplyScratch(n int) applyScratch {
 	return applyScratch{in: make([]int, 0, n), ret: make([]int, 0, n), order: make([]int, 0, n),
-		dnf: make([]int, 0, n), ranged: make([]placed, 0, n), fixed: make([]bool, n)}
+		dnf: make([]int, 0, n), ranged: make([]rangeFix, 0, n), fixed: make([]bool, n), done: make([]bool, 0, n)}
 }
 
 // absentSetter is a sampler that retires the drivers who do not race in
@@ -211,8 +225,12 @@ type fastestLapper interface {
 	FastestLap(g *Gen) int
 }
 
-// placed is a driver and a place (0-based).
-type placed struct{ d, pos int }
+// rangeFix is a driver fixed into places from..to (0-based, inclusive),
+// who would rather finish where the model drew him (want).
+type rangeFix struct {
+	d, want, from, to int
+	done              bool
+}
 
 // conditions compiles the projection's fixes and entries, or returns nil
 // when there are none.
@@ -307,7 +325,7 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 			if drawn < 0 {
 				drawn = len(out)
 			}
-			ranged = append(ranged, placed{r.d, min(max(drawn, r.from), r.to)})
+			ranged = append(ranged, rangeFix{d: r.d, want: min(max(drawn, r.from), r.to), from: r.from, to: r.to})
 		}
 	}
 	for i, d := range out {
@@ -320,29 +338,42 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 			ret = append(ret, d)
 		}
 	}
-	// Ranges first, at their clamped places among the others.
-	for _, p := range ranged {
-		in = slices.Insert(in, min(p.pos, len(in)), p.d)
-	}
 	// Exact places: fill from the drawn retirements if the field
-	// classified falls short of the lowest fixed place.
+	// classified falls short of the lowest fixed place or the first place
+	// of a range.
+	need := cd.need[s]
+	for _, r := range ranged {
+		need = max(need, r.from+1)
+	}
 	promoted := 0
-	for len(in)+exact < cd.need[s] && promoted < len(ret) {
+	for len(in)+len(ranged)+exact < need && promoted < len(ret) {
 		in = append(in, ret[promoted])
 		promoted++
 	}
+	// Slot by slot: a fixed place's driver, else a ranged driver where he
+	// wants to be or where the ranges left must start, else the next of
+	// the others in the drawn order.
 	order := c.order[:0]
-	k := 0
-	for slot := 0; slot < len(in)+exact; slot++ {
-		d := at[slot]
-		if d < 0 {
-			if k == len(in) {
-				continue
-			}
-			d = in[k]
+	k, total := 0, len(in)+len(ranged)+exact
+	for slot := 0; slot < total; slot++ {
+		if d := at[slot]; d >= 0 {
+			order = append(order, d)
+			continue
+		}
+		if i := c.pickRanged(ranged, at, slot, total, k < len(in)); i >= 0 {
+			order = append(order, ranged[i].d)
+			ranged[i].done = true
+			continue
+		}
+		if k < len(in) {
+			order = append(order, in[k])
 			k++
 		}
-		order = append(order, d)
+	}
+	for i := range ranged { // a range beyond the drivers classified: last of them
+		if !ranged[i].done {
+			order = append(order, ranged[i].d)
+		}
 	}
 	classified := len(order)
 	order = append(order, ret[promoted:]...)
@@ -368,4 +399,74 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 	}
 	c.in, c.ret, c.order, c.dnf, c.ranged = in[:0], ret[:0], order[:0], dnf[:0], ranged[:0]
 	return classified
+}
+
+// pickRanged returns the ranged driver to put in slot, or -1 to leave it
+// to the others (others: some are left). One whose range has begun takes
+// the slot if he wants it or if, without him, the ranges left could not
+// all be met (earliest end first, the order that meets them whenever any
+// does); otherwise the drawn order stands.
+func (c *applyScratch) pickRanged(rs []rangeFix, at []int, slot, total int, others bool) int {
+	edf, want := -1, -1
+	for i := range rs {
+		r := &rs[i]
+		if r.done || r.from > slot {
+			continue
+		}
+		if edf < 0 || r.to < rs[edf].to {
+			edf = i
+		}
+		if r.want <= slot && (want < 0 || r.want < rs[want].want) {
+			want = i
+		}
+	}
+	switch {
+	case edf < 0:
+		return -1
+	case !others || !c.feasible(rs, at, slot+1, total, -1):
+		return edf
+	case want >= 0 && c.feasible(rs, at, slot+1, total, want):
+		return want
+	case want >= 0:
+		return edf
+	}
+	return -1
+}
+
+// feasible reports whether the ranged drivers not yet placed (and not
+// skip) can all still be placed from slot from on, earliest end first.
+func (c *applyScratch) feasible(rs []rangeFix, at []int, from, total, skip int) bool {
+	done := c.done[:0]
+	left := 0
+	for i := range rs {
+		done = append(done, rs[i].done || i == skip)
+		if !done[i] {
+			left++
+		}
+	}
+	for slot := from; slot < total && left > 0; slot++ {
+		if at[slot] >= 0 {
+			continue
+		}
+		best := -1
+		for i := range rs {
+			if !done[i] && rs[i].from <= slot && (best < 0 || rs[i].to < rs[best].to) {
+				best = i
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if rs[best].to < slot {
+			return false
+		}
+		done[best] = true
+		left--
+	}
+	for i := range rs {
+		if !done[i] && rs[i].to < total {
+			return false
+		}
+	}
+	return true
 }

@@ -71,3 +71,68 @@ func TestFixOutsideTheField(t *testing.T) {
 		t.Fatal("a driver outside the field was accepted")
 	}
 }
+
+// Ranges hold together: drivers whose ranges fill the places between them
+// take those places, whatever the draw, and a driver fixed to a place
+// keeps it around them.
+func TestRangesHoldTogether(t *testing.T) {
+	// Round 1: a 10, b 8, c 6, d 5, e 4, f 3 (f1-2003); one race left.
+	for _, c := range []struct {
+		name  string
+		fixes []points.Fix
+		lo    map[string]float64 // the least final points each can have
+		hi    map[string]float64 // the most
+	}{
+		{"two drivers into places 1-2", []points.Fix{
+			{Round: 2, Driver: "c", Kind: points.FixRange, From: 1, To: 2},
+			{Round: 2, Driver: "d", Kind: points.FixRange, From: 1, To: 2}},
+			map[string]float64{"c": 6 + 8, "d": 5 + 8}, map[string]float64{"c": 6 + 10, "d": 5 + 10, "a": 10 + 6, "b": 8 + 6}},
+		{"four ranges fill the field", []points.Fix{
+			{Round: 2, Driver: "a", Kind: points.FixRange, From: 3},
+			{Round: 2, Driver: "b", Kind: points.FixRange, From: 3},
+			{Round: 2, Driver: "c", Kind: points.FixRange, From: 1, To: 2},
+			{Round: 2, Driver: "d", Kind: points.FixRange, From: 1, To: 2}},
+			map[string]float64{"c": 6 + 8, "d": 5 + 8}, map[string]float64{"a": 10 + 6, "b": 8 + 6}},
+		{"a range around a fixed place", []points.Fix{
+			{Round: 2, Driver: "e", Kind: points.FixPosition, Position: 2},
+			{Round: 2, Driver: "c", Kind: points.FixRange, From: 1, To: 3},
+			{Round: 2, Driver: "d", Kind: points.FixRange, From: 1, To: 3}},
+			map[string]float64{"e": 4 + 8, "c": 6 + 6, "d": 5 + 6}, map[string]float64{"e": 4 + 8, "a": 10 + 5, "b": 8 + 5}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := tiny(t, "f1-2003", []string{"a", "b", "c", "d", "e", "f"}, 1)
+			for _, full := range []bool{false, true} {
+				fullPathOnly = full
+				p, err := Project(s, 1, Config{Model: ModelPlackettLuce, Sims: 4000, Seed: 5, Workers: 1, Fixes: c.fixes})
+				fullPathOnly = false
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range p.Drivers {
+					lo, hi := gainRange(e, p.Step)
+					if want, ok := c.lo[e.ID]; ok && lo < want {
+						t.Errorf("full path %v: %s can end on %v points, below %v", full, e.ID, lo, want)
+					}
+					if want, ok := c.hi[e.ID]; ok && hi > want {
+						t.Errorf("full path %v: %s can end on %v points, above %v", full, e.ID, hi, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// gainRange is the least and the most final points an entry ends on in
+// any simulated season.
+func gainRange(e Entry, step float64) (lo, hi float64) {
+	first, last := -1, -1
+	for i, g := range e.Gains {
+		if g > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return e.Points + float64(first)*step, e.Points + float64(last)*step
+}

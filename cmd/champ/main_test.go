@@ -187,6 +187,7 @@ func TestExitStatus(t *testing.T) {
 		{"after not run", []string{"standings", "--season", "f1-2026", "--after", "20"}, 2, "has results up to round 11 only"},
 		{"stray argument", []string{"standings", "f1-2024"}, 2, "standings takes no arguments"},
 		{"unknown command", []string{"stand"}, 2, `no command "stand"`},
+		{"too many workers", []string{"project", "--workers", "100000", "--sims", "1"}, 2, "--workers 100000: give from 1 to 1024 workers"},
 		{"grid of an unknown option", []string{"backtest", "--season", "f1-2024", "--grid", "pace=1,2"}, 2, `--grid "pace=1,2": give NAME=V,V with NAME one of half-life, prior`},
 		{"grid of a bad value", []string{"backtest", "--season", "f1-2024", "--grid", "prior=1,x"}, 2, `--grid "prior=1,x": "x" is not a number`},
 		{"grid out of range", []string{"backtest", "--season", "f1-2024", "--grid", "carry=0.5,2"}, 2, "--carry 2: give a number from 0 to 1"},

@@ -61,6 +61,10 @@ var optionFields = []optionField{
 	{"rule-carry", func(o *sim.Options) *float64 { return &o.RuleCarry }},
 }
 
+// maxWorkers bounds --workers: every worker keeps its own tallies, so
+// memory grows with them, and past the machine's cores they only wait.
+const maxWorkers = 1024
+
 // simConfig reads and checks simFlags.
 func simConfig(c *cli.Context) (sim.Config, error) {
 	var o sim.Options
@@ -77,8 +81,8 @@ func simConfig(c *cli.Context) (sim.Config, error) {
 	if cfg.Sims < 1 {
 		return cfg, usagef("--sims %d: simulate at least one season", cfg.Sims)
 	}
-	if cfg.Workers < 0 {
-		return cfg, usagef("--workers %d: give a number of goroutines, 1 or more", cfg.Workers)
+	if cfg.Workers < 0 || cfg.Workers > maxWorkers {
+		return cfg, usagef("--workers %d: give from 1 to %d workers (each holds its own tallies; more than the cores buys nothing)", cfg.Workers, maxWorkers)
 	}
 	return cfg, nil
 }
