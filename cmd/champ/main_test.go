@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"flag"
 	"os"
 	"path/filepath"
@@ -332,6 +333,36 @@ func TestHostileNames(t *testing.T) {
 	out, _, _ = champ(t, "standings", "--season", filepath.Join(dir, "results.csv"), "--format", "csv")
 	if !strings.Contains(out, `"'=HYPERLINK(""x"")"`) || !strings.Contains(out, "'@SUM(A1)") {
 		t.Errorf("formulas reach the spreadsheet:\n%s", out)
+	}
+	// The page and the chart are well-formed, whatever the names hold.
+	league := filepath.Join(dir, "league")
+	if err := os.CopyFS(league, os.DirFS("testdata/league")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(league, "results.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = []byte(strings.Replace(string(b), "Alice Able", "\"A\x00l\x1b[2Jice & <Able>\"", -1))
+	if err := os.WriteFile(filepath.Join(league, "results.csv"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	svg := filepath.Join(dir, "chart.svg")
+	page, errs, code := champ(t, "project", "--season", league, "--sims", "1000", "--plot", svg, "--format", "html")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	chart, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"chart.svg": string(chart), "the page": page} {
+		if strings.ContainsAny(text, "\x00\x1b") {
+			t.Errorf("%s holds raw control characters", name)
+		}
+	}
+	if err := xml.NewDecoder(bytes.NewReader(chart)).Decode(new(struct{})); err != nil {
+		t.Errorf("chart.svg is not well-formed XML: %v", err)
 	}
 }
 

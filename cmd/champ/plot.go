@@ -49,13 +49,15 @@ func withFallbackFonts(svg string) string {
 	return strings.ReplaceAll(svg, "font-family:Liberation Sans;", "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;")
 }
 
+// newChart starts a chart; its texts, like every name drawn on it (key,
+// ticks), show control characters as escapes, which SVG cannot hold.
 func newChart(title, x, y string) *chart {
 	p := plot.New()
-	p.Title.Text = title
+	p.Title.Text = safeText(title)
 	p.Title.TextStyle.Font.Size = vg.Points(14)
 	p.Title.Padding = vg.Points(8)
-	p.X.Label.Text = x
-	p.Y.Label.Text = y
+	p.X.Label.Text = safeText(x)
+	p.Y.Label.Text = safeText(y)
 	p.X.Label.TextStyle.Font.Size = vg.Points(11)
 	p.Y.Label.TextStyle.Font.Size = vg.Points(11)
 	p.Add(plotter.NewGrid())
@@ -67,7 +69,7 @@ func newChart(title, x, y string) *chart {
 }
 
 func (ch *chart) key(name string, thumbs ...plot.Thumbnailer) {
-	ch.legend.Add(name, thumbs...)
+	ch.legend.Add(safeText(name), thumbs...)
 	ch.keys++
 }
 
@@ -317,7 +319,7 @@ func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Champion
 				lab = rd.Name
 			}
 		}
-		ticks = append(ticks, plot.Tick{Value: float64(r), Label: lab})
+		ticks = append(ticks, plot.Tick{Value: float64(r), Label: safeText(lab)})
 	}
 	ch.p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	ch.p.X.Tick.Label.Rotation = math.Pi / 2

@@ -326,7 +326,7 @@ func (r *report) writeHTML(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", html.EscapeString(r.Title), pageCSS)
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", htmlText(r.Title), pageCSS)
 	r.html(&b, "h1")
 	b.WriteString("</body>\n</html>\n")
 	_, err := io.WriteString(w, b.String())
@@ -335,17 +335,17 @@ func (r *report) writeHTML(w io.Writer) error {
 
 func (r *report) html(b *strings.Builder, h string) {
 	if r.Title != "" {
-		fmt.Fprintf(b, "<%s>%s</%s>\n", h, html.EscapeString(r.Title), h)
+		fmt.Fprintf(b, "<%s>%s</%s>\n", h, htmlText(r.Title), h)
 	}
 	for _, l := range r.Lead {
-		fmt.Fprintf(b, "<p class=\"lead\">%s</p>\n", html.EscapeString(l))
+		fmt.Fprintf(b, "<p class=\"lead\">%s</p>\n", htmlText(l))
 	}
 	b.WriteString("<div class=\"scroll\"><table>\n<thead><tr>")
 	for _, col := range r.Cols {
 		if col.Head == "" {
 			continue
 		}
-		fmt.Fprintf(b, "<th%s scope=\"col\">%s</th>", numClass(col), html.EscapeString(col.Head))
+		fmt.Fprintf(b, "<th%s scope=\"col\">%s</th>", numClass(col), htmlText(col.Head))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for k, row := range r.Body {
@@ -357,7 +357,7 @@ func (r *report) html(b *strings.Builder, h string) {
 			if col.Head == "" {
 				continue
 			}
-			fmt.Fprintf(b, "<td%s>%s</td>", numClass(col), html.EscapeString(row[i].Text))
+			fmt.Fprintf(b, "<td%s>%s</td>", numClass(col), htmlText(row[i].Text))
 		}
 		b.WriteString("</tr>\n")
 	}
@@ -365,7 +365,7 @@ func (r *report) html(b *strings.Builder, h string) {
 	if len(r.Notes) > 0 {
 		b.WriteString("<div class=\"notes\">\n")
 		for _, n := range r.Notes {
-			fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(n))
+			fmt.Fprintf(b, "<p>%s</p>\n", htmlText(n))
 		}
 		b.WriteString("</div>\n")
 	}
@@ -379,7 +379,7 @@ func (r *report) html(b *strings.Builder, h string) {
 		b.WriteString("<h2>Assumptions</h2>\n<dl>\n")
 		for _, f := range r.Meta {
 			v := metaText(f.Value)
-			fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", html.EscapeString(f.Key), html.EscapeString(v))
+			fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", htmlText(f.Key), htmlText(v))
 		}
 		b.WriteString("</dl>\n")
 	}
@@ -410,3 +410,7 @@ func metaText(v any) string {
 	}
 	return machineText(v)
 }
+
+// htmlText is text for the page: control characters shown as escapes, as
+// in the table (a NUL is not allowed in HTML at all), then HTML-escaped.
+func htmlText(s string) string { return html.EscapeString(safeText(s)) }
