@@ -42,28 +42,31 @@ type outcome struct {
 	gl, gr    float64
 }
 
-// NextRoundCondition works out the leader's condition to clinch at round
-// n+1, enumerating that round's results for the leader and each contender
+// NextRoundCondition works out the leader's condition to clinch at the
+// next round to run (n+1, or a round left to run before it), enumerating that round's results for the leader and each contender
 // (everyone else scores nothing: the contender's best case): places, and
 // every bonus to either of them or to someone else.
 func NextRoundCondition(s *Season, n int, champ string) Condition {
 	st := Standings(s, champ, n)
 	c := Condition{Round: n + 1}
-	if len(st) == 0 || n >= len(s.Rounds) {
+	calc := newCalc(s, n, champ)
+	slots := calc.slots
+	if len(slots) > 0 {
+		c.Round = slots[0].round // a round left to run before n comes first
+	}
+	if len(st) == 0 || len(slots) == 0 {
 		return c
 	}
-	rd := s.Round(n + 1)
+	rd := s.Round(c.Round)
 	c.RoundName, c.Leader = rd.Name, st[0].ID
-	if ok, _ := Decided(s, n, champ); ok {
+	if calc.decided(st, nil) {
 		c.Decided = true
 		return c
 	}
 	c.Possible = true
 	// The next round's sessions, and the ones after it.
-	calc := newCalc(s, n, champ)
-	slots := calc.slots
 	m := 0
-	for m < len(slots) && slots[m].round == n+1 {
+	for m < len(slots) && slots[m].round == c.Round {
 		m++
 	}
 	outcomes := roundOutcomes(slots[:m])

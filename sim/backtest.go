@@ -251,24 +251,31 @@ func sameCar(s *points.Season, a, b string) bool {
 	return ok && ga == g[b]
 }
 
-// Timeline projects the season after each completed round 1..last: the
-// title odds as they stood after every round. Its entries carry no Gains
+// Timeline projects the season after each completed round up to last
+// (a round left to run between completed ones is skipped): the title odds
+// as they stood after every round. Its entries carry no Gains
 // (the distribution of final points, which a timeline does not need), and
 // each one's Season is s itself rather than the copy cut after its round
 // (names and rounds are the same in both), so that its memory grows with
 // the rounds and the field, but not with the points at stake or the
 // results times the rounds.
 func Timeline(s *points.Season, last int, cfg Config, progress func(done, total int)) ([]*Projection, error) {
-	out := make([]*Projection, last)
+	var rounds []int // a round still to run between completed ones has no projection after it
+	for k := 1; k <= last; k++ {
+		if rd := s.Round(k); rd != nil && rd.Completed {
+			rounds = append(rounds, k)
+		}
+	}
+	out := make([]*Projection, len(rounds))
 	workers := cfg.Workers
 	cfg.Workers = 1
 	cfg.carry = &carryMemo{}
-	err := forEach(last, workers, progress, func(i int) error {
-		cut, err := s.After(i + 1)
+	err := forEach(len(rounds), workers, progress, func(i int) error {
+		cut, err := s.After(rounds[i])
 		if err != nil {
 			return err
 		}
-		if out[i], err = Project(cut, i+1, cfg); err != nil {
+		if out[i], err = Project(cut, rounds[i], cfg); err != nil {
 			return err
 		}
 		out[i].Season = s

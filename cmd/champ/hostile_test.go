@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -124,5 +125,41 @@ func TestPostponedRound(t *testing.T) {
 	out, _, _ = champ(t, "clinch", "--season", dir, "--format", "csv")
 	if !strings.Contains(out, "1,a,a,43,43,68,true,") { // a win's 25 still to come
 		t.Errorf("the postponed round is not in what can be won:\n%s", out)
+	}
+}
+
+// A round left scheduled between completed ones is still to run in every
+// command: the timeline projects after the completed rounds around it,
+// clinch and project count it among the rounds left.
+func TestScheduledGap(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("season.csv", "name,system\nGap,f1-2003\n")
+	write("calendar.csv", "round,name,status\n1,One,completed\n2,Two,scheduled\n3,Three,completed\n4,Four,scheduled\n")
+	write("results.csv", "round,driver,position\n1,a,1\n1,b,2\n1,c,3\n3,b,1\n3,a,2\n3,c,3\n")
+	out, errs, code := champ(t, "timeline", "--season", dir, "--sims", "500", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("timeline: exit %d: %s", code, errs)
+	}
+	var rounds []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		if r, _, _ := strings.Cut(line, ","); !slices.Contains(rounds, r) {
+			rounds = append(rounds, r)
+		}
+	}
+	if !slices.Equal(rounds, []string{"1", "3"}) {
+		t.Errorf("timeline projects after rounds %v, want 1 and 3:\n%s", rounds, out)
+	}
+	out, errs, code = champ(t, "project", "--season", dir, "--sims", "500")
+	if code != 0 || !strings.Contains(out, "Left: 2 races") {
+		t.Errorf("project: exit %d, %s\n%s", code, errs, out)
+	}
+	out, errs, code = champ(t, "clinch", "--season", dir)
+	if code != 0 || !strings.Contains(out, "Next round: a clinches in Two") {
+		t.Errorf("clinch: the next round is Two: exit %d, %s\n%s", code, errs, out)
 	}
 }

@@ -306,14 +306,15 @@ func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Championship, contenders []string) *chart {
 	ch := newChart(fmt.Sprintf("%s, %s: title odds after each round", s.Name, champ.Title), "After round", "Title probability")
 	ch.p.Y.Min, ch.p.Y.Max = 0, 1
-	ch.p.X.Min, ch.p.X.Max = 1, float64(max(len(ps), 2))
+	lastRound := ps[len(ps)-1].After
+	ch.p.X.Min, ch.p.X.Max = 1, float64(max(lastRound, 2))
 	ch.p.Y.Tick.Marker = percentTicks(0.2)
-	// Each round by its race's name, upright on the axis; in a long season
-	// every other one, and always the last.
+	// Each round projected after by its race's name, upright on the axis;
+	// in a long season every other one, and always the last.
 	var ticks []plot.Tick
-	for r := 1; r <= len(ps); r++ {
-		lab := ""
-		if len(ps) <= 16 || r%2 == 1 || r == len(ps) {
+	for i, p := range ps {
+		r, lab := p.After, ""
+		if len(ps) <= 16 || i%2 == 0 || i == len(ps)-1 {
 			lab = strconv.Itoa(r)
 			if rd := s.Round(r); rd != nil && rd.Name != "" {
 				lab = rd.Name
@@ -328,27 +329,33 @@ func timelinePlot(s *points.Season, ps []*sim.Projection, champ *points.Champion
 	st := newStyler()
 	for _, id := range contenders {
 		var xy plotter.XYs
-		for i, p := range ps {
+		for _, p := range ps {
 			for _, e := range p.Table(champ.ID).Entries {
 				if e.ID == id {
-					xy = append(xy, plotter.XY{X: float64(i + 1), Y: e.TitleProb})
+					xy = append(xy, plotter.XY{X: float64(p.After), Y: e.TitleProb})
 				}
 			}
 		}
 		l, _ := plotter.NewLine(xy)
 		team := id
 		if champ.Of == points.HolderDriver {
-			team = s.DriverTeam(id, len(ps))
+			team = s.DriverTeam(id, lastRound)
 		}
 		l.Color, l.Dashes = st.style(team)
 		l.Width = vg.Points(2)
 		ch.p.Add(l)
 		ch.key(s.EntryName(champ, id), l)
 	}
-	// The round after which the title was decided, if it was.
-	for i, p := range ps {
-		if done, leader := points.Decided(p.Season, p.After, champ.ID); done {
-			x := float64(i + 1)
+	// The round after which the title was decided, if it was, from the
+	// season as it stood then (a projection of a timeline holds the whole
+	// season: a later round's distance is not yet known).
+	for _, p := range ps {
+		cut, err := s.After(p.After)
+		if err != nil {
+			continue
+		}
+		if done, leader := points.Decided(cut, p.After, champ.ID); done {
+			x := float64(p.After)
 			l, _ := plotter.NewLine(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}})
 			l.Color, l.Dashes, l.Width = color.Gray{Y: 90}, []vg.Length{vg.Points(4), vg.Points(3)}, vg.Points(1)
 			ch.p.Add(l)
