@@ -240,8 +240,12 @@ func writeCSV(w io.Writer, rows any) error {
 // or a folder at path is an error. The temporary file is removed on an
 // error, and by RemoveTemporary on a signal.
 func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file (%s); champ replaces only regular files", path, fi.Mode().Type())
+	mode := os.FileMode(0o644) // a new file's; a replaced one keeps its own
+	if fi, err := os.Lstat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (%s); champ replaces only regular files", path, fi.Mode().Type())
+		}
+		mode = fi.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
@@ -259,7 +263,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = write(f); err != nil {
 		return err
 	}
-	if err = f.Chmod(0o644); err != nil {
+	if err = f.Chmod(mode); err != nil {
 		return err
 	}
 	if err = f.Sync(); err != nil {

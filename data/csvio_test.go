@@ -26,6 +26,16 @@ func TestWriteFileAtomic(t *testing.T) {
 	if b, _ := os.ReadFile(p); string(b) != "two" {
 		t.Errorf("got %q", b)
 	}
+	// A private file stays private when replaced.
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(p, write("two")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+		t.Errorf("replacing a 0600 file left it %v", fi.Mode().Perm())
+	}
 	if err := WriteFileAtomic(p, func(io.Writer) error { return errors.New("boom") }); err == nil {
 		t.Error("a failed write reported no error")
 	}

@@ -114,7 +114,7 @@ func (c *compiled) compileCars(idx []map[string]int) error {
 	}
 	sortCars(c.field)
 	if len(c.field) > 255 {
-		return fmt.Errorf("round %d has %d cars; champ simulates at most 255", c.fieldRound, len(c.field))
+		return fmt.Errorf("round %d has %d cars; champ simulates at most 255 (standings and clinch take up to 1000)", c.fieldRound, len(c.field))
 	}
 	if len(c.field) < 2 {
 		return fmt.Errorf("round %d has fewer than two cars to simulate", c.fieldRound)

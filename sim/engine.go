@@ -475,10 +475,10 @@ func (c *compiled) compileDrivers(entries []points.Entry, idx []map[string]int) 
 		}
 	}
 	if len(c.field) > 255 {
-		return fmt.Errorf("round %d has %d drivers; champ simulates at most 255", fieldRound, len(c.field))
+		return fmt.Errorf("round %d has %d drivers; champ simulates at most 255 (standings and clinch take up to 1000)", fieldRound, len(c.field))
 	}
 	if len(c.field) < 2 {
-		return fmt.Errorf("round %d has fewer than two drivers to simulate", fieldRound)
+		return fmt.Errorf("round %d has fewer than two drivers: the rounds left are raced by the field of the latest completed round, so give that round every driver's result (DNF and DNS too)", fieldRound)
 	}
 	// Who each driver scores for: his latest result's team, make and car.
 	c.routes0 = make([][]int, len(c.champs))

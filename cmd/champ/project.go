@@ -164,7 +164,7 @@ func runProject(o projectOptions, e env) error {
 		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
 	}
 	draws := sim.Draws(s, after)
-	if after == len(s.Rounds) && draws == 0 {
+	if len(s.Upcoming(after)) == 0 {
 		// Nothing left to run: the projection is the final table, and
 		// one simulated season is all of them.
 		fmt.Fprintf(e.stderr, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
