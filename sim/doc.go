@@ -48,8 +48,8 @@
 // form would (Drift²·H/3 of extra log-strength variance, H rounds left), so
 // that a car developed during the season stays inside the points bands.
 // TeamPool, off by default, shrinks a driver toward his team-mates instead
-// of the field; it improved 1950–2012 and worsened the 2013–2025 title odds
-// (README).
+// of the field; with Prior 3 it scored better on 1950–2012 and clearly
+// worse on 2013–2025 (README: a choice made knowing the later seasons).
 //
 // The defaults (HalfLife 16, Prior 2, DNFPrior 1000, Uncertainty 0.5,
 // Regress 0, Incident 0.1, Carry 1, RuleCarry 0.25, Drift 0.1) were chosen by backtest (see RunBacktest) on the seasons
