@@ -3,27 +3,34 @@ package sim
 import "github.com/champ-dev/champ/points"
 
 // DrawBudget is the work a run allows itself when the user names no
-// number of seasons, in finishes drawn over all its simulated seasons.
-// Every real season fits DefaultSims under it (Formula 1 from its first
-// round: 30 sessions of 20 cars, 250,000 times, is 1.5e8 finishes); a
+// number of seasons, in finishes drawn (Draws) over all its simulated
+// seasons. Every real season fits DefaultSims under it (the costliest
+// built-in season from its first round weighs 714 a season: 1.8e8); a
 // season of hundreds of rounds of hundreds of cars does not, and gets
-// fewer seasons rather than an hour of work. About 15 s on two cores.
+// fewer seasons rather than an hour of work: seconds on two cores.
 const DrawBudget int64 = 300_000_000
 
 // TimelineBudget is DrawBudget for a timeline, summed over its
-// projections: Formula 1 2024's timeline draws 7.1e8 finishes in its
-// default 100,000 seasons a round.
+// projections: the costliest built-in timeline weighs 8,040 a season, 8e8
+// in its default 100,000 seasons a round.
 const TimelineBudget int64 = 5 * DrawBudget
 
-// Draws returns the finishes one simulated season draws after round
-// `after`: the sessions still to run times the field. It is 0 when the
-// season cannot be projected (Project says why).
+// Draws returns the work of one simulated season after round `after`, in
+// finishes drawn: the sessions still to run times the field (four times
+// over beyond the 64 drivers the samplers draw fastest), plus a tenth of
+// the field squared for the season's tally. It is
+// 0 when the season cannot be projected (Project says why).
 func Draws(s *points.Season, after int) int64 {
 	c, err := compile(s, after, nil)
 	if err != nil {
 		return 0
 	}
-	return int64(len(c.sessions)) * int64(len(c.field))
+	n := int64(len(c.field))
+	per := int64(1)
+	if n > 64 {
+		per = 4
+	}
+	return per*int64(len(c.sessions))*n + n*n/10
 }
 
 // BudgetSims returns want, or fewer where want seasons of `draws`
