@@ -55,7 +55,7 @@ func ReadEntries(path string) ([]points.Entry, error) {
 		if v := strings.TrimSpace(r.Share); v != "" {
 			e.Share, err = strconv.ParseFloat(v, 64)
 			if err != nil || !(e.Share > 0 && e.Share <= 100) { // NaN fails too
-				return nil, t.at(i, "share", "share %q is not a number above 0 (1 is as fast as the team's drivers, 0.9 a tenth slower)", v)
+				return nil, t.at(i, "share", "share %q is not a number above 0 and at most 100 (1 is as fast as the team's drivers, 0.9 a tenth slower)", v)
 			}
 		}
 		out = append(out, e)

@@ -99,7 +99,7 @@ header. Limits, checked as files are read: a file is a regular file of at
 most 8 MiB, a field at most 4096 bytes; rounds 1 to 500; at most 1000
 drivers in a session (projections simulate at most 255 drivers, or cars,
 in the field); positions 1 to 1000; points for a place or a bonus 0 to 1000 and multipliers 0 to 10,
-both in steps of 0.001; a penalty at most 100000 points.
+both in steps of 0.001; a penalty -100000 to 100000 points, in steps of 0.001.
 
 Errors name the file, line and column: results.csv:14:9: position "P3" is not
 an integer or a status (DNF, DNS, DSQ, NC, DNQ). A qualifying row where the

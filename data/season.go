@@ -272,7 +272,10 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			}
 			f, err := strconv.ParseFloat(strings.TrimSpace(r.Points), 64)
 			if err != nil || !(math.Abs(f) <= MaxPenalty) {
-				return nil, t.at(i, "points", "points %q is not a number of at most %d (the points deducted)", r.Points, MaxPenalty)
+				return nil, t.at(i, "points", "points %q is not a number from -%d to %d (the points deducted; negative gives points back)", r.Points, MaxPenalty, MaxPenalty)
+			}
+			if !onGrid(f) {
+				return nil, t.at(i, "points", "points %q is finer than %g of a point", r.Points, Resolution)
 			}
 			p.Points = f
 			s.Penalties = append(s.Penalties, p)

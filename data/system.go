@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -104,6 +105,9 @@ func ReadSystem(file string, b []byte) (*points.System, error) {
 		case "fastest_lap":
 			bonus[points.FastestLap] = p
 		case "fastest_lap_top":
+			if p != math.Trunc(p) {
+				return nil, t.at(i, "points", "fastest_lap_top %q is not a whole number of places", r.Points)
+			}
 			top = int(p)
 		case "pole":
 			bonus[points.Pole] = p
@@ -112,6 +116,9 @@ func ReadSystem(file string, b []byte) (*points.System, error) {
 		case "most_laps_led":
 			bonus[points.MostLapsLed] = p
 		case "best_results":
+			if p != math.Trunc(p) {
+				return nil, t.at(i, "points", "best_results %q is not a whole number of results", r.Points)
+			}
 			drivers.Drop = points.Drop{Best: int(p)}
 		case "teams":
 			teams = p != 0

@@ -54,7 +54,13 @@ func TestHostileInput(t *testing.T) {
 			d := league("pen", "round,status\n1,completed\n", "position,points\n1,25\n")
 			write("pen/penalties.csv", "championship,id,round,points\ndrivers,a,1,-1e19\n")
 			return d
-		}()}, 1, `points "-1e19" is not a number of at most 100000`},
+		}()}, 1, `points "-1e19" is not a number from -100000 to 100000`},
+		{"penalty too fine", []string{"standings", "--season", func() string {
+			d := league("penfine", "round,status\n1,completed\n", "position,points\n1,25\n")
+			write("penfine/penalties.csv", "championship,id,round,points\ndrivers,a,1,5.0001\n")
+			return d
+		}()}, 1, `points "5.0001" is finer than 0.001`},
+		{"half a best result", []string{"standings", "--season", league("best", "round,status\n1,completed\n", "position,points\n1,25\nbest_results,2.5\n")}, 1, `best_results "2.5" is not a whole number`},
 		{"a device", []string{"standings", "--season", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
 		{"a fifo", []string{"standings", "--season", fifo}, 1, "not a regular file"},
 		{"a device as scenario", []string{"project", "--sims", "10", "--scenario", "/dev/zero"}, 1, "/dev/zero: not a regular file"},
