@@ -282,8 +282,6 @@ func pct1(p float64) string { return strconv.FormatFloat(100*p, 'f', 1, 64) + "%
 
 func signed(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-func f6(x float64) string { return strconv.FormatFloat(round6(x), 'f', -1, 64) }
-
 func writeForecasts(w io.Writer, fs []sim.Forecast) error {
 	rows := [][]string{{"season", "after_round", "driver", "title_prob", "champion"}}
 	for _, f := range fs {
