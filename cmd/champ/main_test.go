@@ -334,6 +334,10 @@ func TestHostileNames(t *testing.T) {
 	if !strings.Contains(out, `"'=HYPERLINK(""x"")"`) || !strings.Contains(out, "'@SUM(A1)") {
 		t.Errorf("formulas reach the spreadsheet:\n%s", out)
 	}
+	// Nor can a path or a flag's value, echoed in an error.
+	if _, errs, _ := champ(t, "standings", "--season", "x\x1b[2Jy"); strings.Contains(errs, "\x1b") || !strings.Contains(errs, `x\x1b[2Jy`) {
+		t.Errorf("an escape code reaches the terminal in the error: %q", errs)
+	}
 	// The page and the chart are well-formed, whatever the names hold.
 	league := filepath.Join(dir, "league")
 	if err := os.CopyFS(league, os.DirFS("testdata/league")); err != nil {

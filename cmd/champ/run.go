@@ -61,12 +61,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "champ: %v\n", err)
+		fmt.Fprintf(stderr, "champ: %s\n", safeLines(err.Error()))
 		fmt.Fprintf(stderr, "Run 'champ help' or 'champ COMMAND --help' for usage.\n")
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "champ: %v\n", err)
+	fmt.Fprintf(stderr, "champ: %s\n", safeLines(err.Error()))
 	return exitError
+}
+
+// safeLines is safeText line by line: a path or a --fix that holds an
+// escape code is shown, not run, by the terminal the error goes to.
+func safeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = safeText(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
