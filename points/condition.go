@@ -43,9 +43,10 @@ type outcome struct {
 }
 
 // NextRoundCondition works out the leader's condition to clinch at the
-// next round to run (n+1, or a round left to run before it), enumerating that round's results for the leader and each contender
-// (everyone else scores nothing: the contender's best case): places, and
-// every bonus to either of them or to someone else.
+// next round to run (n+1, or a round left to run before it), enumerating
+// that round's results for the leader and each contender (everyone else
+// scores nothing: the contender's best case): places, and every bonus to
+// either of them or to someone else.
 func NextRoundCondition(s *Season, n int, champ string) Condition {
 	st := Standings(s, champ, n)
 	c := Condition{Round: n + 1}

@@ -379,23 +379,18 @@ func (s *Season) driverIDs() map[string]bool {
 
 // DriverTeam returns the team the driver drove for in their latest race
 // up to round n (0: any round), or "".
-func (s *Season) DriverTeam(id string, n int) string {
-	team, best := "", -1
-	for _, r := range s.Results {
-		if r.Driver == id && (n == 0 || r.Round <= n) && r.Round >= best && r.Team != "" {
-			team, best = r.Team, r.Round
-		}
-	}
-	return team
-}
+func (s *Season) DriverTeam(id string, n int) string { return s.driverTeams(n, id)[id] }
 
 // DriverTeams is DriverTeam for every driver at once, in one pass over
 // the results: for a table of every driver, where DriverTeam per driver
 // would read the results once per driver.
-func (s *Season) DriverTeams(n int) map[string]string {
+func (s *Season) DriverTeams(n int) map[string]string { return s.driverTeams(n, "") }
+
+// driverTeams is DriverTeams of one driver only, or of all for only "".
+func (s *Season) driverTeams(n int, only string) map[string]string {
 	team, best := map[string]string{}, map[string]int{}
 	for _, r := range s.Results {
-		if (n == 0 || r.Round <= n) && r.Team != "" {
+		if (only == "" || r.Driver == only) && (n == 0 || r.Round <= n) && r.Team != "" {
 			if b, ok := best[r.Driver]; !ok || r.Round >= b {
 				team[r.Driver], best[r.Driver] = r.Team, r.Round
 			}

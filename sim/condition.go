@@ -354,25 +354,30 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 	// wants to be or where the ranges left must start, else the next of
 	// the others in the drawn order.
 	order := c.order[:0]
-	k, total := 0, len(in)+len(ranged)+exact
+	k, total, left := 0, len(in)+len(ranged)+exact, len(ranged)
 	for slot := 0; slot < total; slot++ {
 		if d := at[slot]; d >= 0 {
 			order = append(order, d)
 			continue
 		}
-		if i := c.pickRanged(ranged, at, slot, total, k < len(in)); i >= 0 {
-			order = append(order, ranged[i].d)
-			ranged[i].done = true
-			continue
+		if left > 0 {
+			if i := c.pickRanged(ranged, at, slot, total, k < len(in)); i >= 0 {
+				order = append(order, ranged[i].d)
+				ranged[i].done = true
+				left--
+				continue
+			}
 		}
 		if k < len(in) {
 			order = append(order, in[k])
 			k++
 		}
 	}
-	for i := range ranged { // a range beyond the drivers classified: last of them
-		if !ranged[i].done {
-			order = append(order, ranged[i].d)
+	if left > 0 { // a range beyond the drivers classified: last of them
+		for i := range ranged {
+			if !ranged[i].done {
+				order = append(order, ranged[i].d)
+			}
 		}
 	}
 	classified := len(order)

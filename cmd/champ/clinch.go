@@ -67,11 +67,7 @@ func clinchAction(c *cli.Context) error {
 
 // runClinch writes the exact maths of every entry.
 func runClinch(o tableOptions, e env) error {
-	r, err := o.request()
-	if err != nil {
-		return err
-	}
-	return o.output.report(e, clinchReport(r.season, r.after, r.champ, r.st))
+	return o.run(e, func(r *tableRequest) *report { return clinchReport(r.season, r.after, r.champ, r.st) })
 }
 
 // clinchRows are the exact maths of each entry of the standings.

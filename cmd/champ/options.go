@@ -129,6 +129,15 @@ func tableOptionsOf(c *cli.Context) (o tableOptions, err error) {
 	return
 }
 
+// run loads the request and writes the report build makes of it.
+func (o tableOptions) run(e env, build func(*tableRequest) *report) error {
+	r, err := o.request()
+	if err != nil {
+		return err
+	}
+	return o.output.report(e, build(r))
+}
+
 // request loads the season and its championship's standings.
 func (o tableOptions) request() (*tableRequest, error) {
 	s, after, err := o.season.load()

@@ -163,34 +163,12 @@ func runProject(o projectOptions, e env) error {
 	if swingDriver != "" && (teams || plotFile != "") {
 		return usagef("--swing is for a driver and gives a table; leave out --constructors and --plot")
 	}
-	draws := sim.Draws(s, after)
-	if len(s.Upcoming(after)) == 0 {
-		// Nothing left to run: the projection is the final table, and
-		// one simulated season is all of them.
-		fmt.Fprintf(e.stderr, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
-		if !o.sim.simsSet {
-			cfg.Sims = 1
-		}
-	}
-	if !o.sim.simsSet && cfg.Precision == 0 {
-		cfg.Sims = budgetSims(e, s.Name, cfg.Sims, draws, sim.DrawBudget, 1000)
-	}
+	cfg.Sims = o.seasons(e, s, after)
 	bar := newProgress(e, o.sim.progress, "seasons")
 	defer bar.done()
 	if swingDriver != "" {
 		cfg.Fixes, cfg.Entries = fixes, entries
-		plain, err := sim.Project(s, after, cfg)
-		if err != nil {
-			return err
-		}
-		ps, err := sim.ProjectSwing(s, after, swingDriver, cfg, plain, bar.update)
-		if err != nil {
-			return fmt.Errorf("--swing: %w", err)
-		}
-		sw := swing{ps}
-		bar.done()
-		rep := sw.report()
-		return o.sim.output.report(e, rep)
+		return runSwing(o.sim.output, e, s, after, swingDriver, cfg, bar)
 	}
 	if bar.on {
 		cfg.Progress = bar.update
@@ -235,6 +213,39 @@ func runProject(o projectOptions, e env) error {
 		rep.SVG = append(rep.SVG, svg)
 	}
 	return o.sim.output.report(e, rep)
+}
+
+// seasons is how many seasons to simulate: --sims; by default one for a
+// complete season (every one is the same), else the default within the
+// work budget. It says on stderr when it is either.
+func (o projectOptions) seasons(e env, s *points.Season, after int) int {
+	n := o.sim.cfg.Sims
+	if len(s.Upcoming(after)) == 0 {
+		fmt.Fprintf(e.stderr, "champ: %s is complete; every probability is 0 or 1\n", s.Name)
+		if !o.sim.simsSet {
+			return 1
+		}
+	}
+	if !o.sim.simsSet && o.sim.cfg.Precision == 0 {
+		n = budgetSims(e, s.Name, n, sim.Draws(s, after), sim.DrawBudget, 1000)
+	}
+	return n
+}
+
+// runSwing writes one driver's title odds by his result in the next race,
+// beside the plain projection from the same seed.
+func runSwing(out outputOptions, e env, s *points.Season, after int, driver string, cfg sim.Config, bar *progress) error {
+	plain, err := sim.Project(s, after, cfg)
+	if err != nil {
+		return err
+	}
+	ps, err := sim.ProjectSwing(s, after, driver, cfg, plain, bar.update)
+	if err != nil {
+		return fmt.Errorf("--swing: %w", err)
+	}
+	bar.done()
+	sw := swing{ps}
+	return out.report(e, sw.report())
 }
 
 // quantilesFlag reads --quantiles: percentages from 0 to 100, as fractions.

@@ -25,11 +25,11 @@ func previousFlag() cli.Flag {
 // previousOf returns the season --previous names (prev), or else the
 // built-in season before spec's (nil if there is none).
 func previousOf(prev, spec string) (*points.Season, error) {
-	if p := prev; p != "" {
-		if strings.EqualFold(p, "none") {
+	if prev != "" {
+		if strings.EqualFold(prev, "none") {
 			return nil, nil
 		}
-		s, err := data.Open(p)
+		s, err := data.Open(prev)
 		if err != nil {
 			return nil, fmt.Errorf("--previous: %w", err)
 		}
@@ -49,9 +49,9 @@ func describeRound(s *points.Season, after int) string {
 	return fmt.Sprintf("after round %d of %d (%s)", after, len(s.Rounds), s.Round(after).Name)
 }
 
-// tableRequest is what the table commands (standings, clinch) start from:
-// the output format, the season cut after its round, and the
-// championship with its standings.
+// tableRequest is what the table commands (standings, clinch, rescore)
+// start from: the season cut after its round, and the championship with
+// its standings.
 type tableRequest struct {
 	season *points.Season
 	after  int

@@ -45,11 +45,7 @@ func standingsAction(c *cli.Context) error {
 
 // runStandings writes the championship table.
 func runStandings(o tableOptions, e env) error {
-	r, err := o.request()
-	if err != nil {
-		return err
-	}
-	return o.output.report(e, standingsReport(r.season, r.st, r.champ, r.after))
+	return o.run(e, func(r *tableRequest) *report { return standingsReport(r.season, r.st, r.champ, r.after) })
 }
 
 func position(st *points.Standing) string {
