@@ -19,7 +19,7 @@ func simFlags(sims int, simsUsage, modelUsage, workersUsage string) []cli.Flag {
 		&cli.IntFlag{Name: "sims", Aliases: []string{"n"}, Value: sims, Usage: simsUsage},
 		&cli.Uint64Flag{Name: "seed", Value: sim.DefaultSeed, Usage: "random `SEED`: the same seed gives the same report"},
 		&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: sim.ModelPlackettLuce, Usage: modelUsage},
-		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: workersUsage, DefaultText: "all cores"},
+		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: workersUsage + " (at most 1024)", DefaultText: "all cores"},
 	}, modelFlags()...)
 }
 

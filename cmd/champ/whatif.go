@@ -26,7 +26,8 @@ func whatIfFlags() []cli.Flag {
 }
 
 // whatIf are the what-if flags: fixed results and driver changes, read
-// by whatIfOf and then, files and all, by fixes and entries.
+// by whatIfOf (every --fix parsed there) and their files by allFixes and
+// driverChanges when the command runs.
 type whatIf struct {
 	fixes    []points.Fix // from --fix, parsed
 	scenario string       // --scenario
