@@ -385,7 +385,15 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 	order = append(order, dnf...)
 	order = append(order, cd.absent[s]...)
 	copy(out, order)
-	// Ahead-of rules: swap until each holds (a few passes at most).
+	holdAhead(rs, out)
+	c.in, c.ret, c.order, c.dnf, c.ranged = in[:0], ret[:0], order[:0], dnf[:0], ranged[:0]
+	return classified
+}
+
+// holdAhead makes the ahead-of rules hold in out: where the order has two
+// the wrong way round they swap places, pass after pass until none does
+// (a few passes at most).
+func holdAhead(rs []rule, out []int) {
 	for range len(rs) + 1 {
 		swapped := false
 		for _, r := range rs {
@@ -399,11 +407,9 @@ func (cd *conditions) apply(s int, out []int, n int, c *applyScratch) int {
 			}
 		}
 		if !swapped {
-			break
+			return
 		}
 	}
-	c.in, c.ret, c.order, c.dnf, c.ranged = in[:0], ret[:0], order[:0], dnf[:0], ranged[:0]
-	return classified
 }
 
 // pickRanged returns the ranged driver to put in slot, or -1 to leave it
