@@ -143,7 +143,7 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 			m.bet = append(m.bet, meanB)
 			continue
 		}
-		k := 1 - f.Regress
+		k := f.Sharpness
 		m.logW = append(m.logW, k*math.Log(f.Strength[i]))
 		m.sd = append(m.sd, k*f.LogSD[i])
 		m.alpha = append(m.alpha, f.DNFAlpha[i])

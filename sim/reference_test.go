@@ -37,7 +37,7 @@ func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]ma
 	var field []drv
 	for _, id := range c.field {
 		i := fit.Index(id)
-		k := 1 - fit.Regress // future strengths pulled toward the field
+		k := fit.Sharpness // the simulation's scale of the log-strengths
 		var last points.Result
 		for _, res := range s.Results {
 			if res.Driver == id && res.Round <= after {

@@ -213,7 +213,7 @@ func TestExitStatus(t *testing.T) {
 		{"swing a team", []string{"project", "--sims", "10", "--constructors", "--swing", "max-verstappen"}, 2, "--swing is for a driver"},
 		{"rescore unknown system", []string{"rescore", "--system", "f1-1900"}, 2, "--system f1-1900"},
 		{"backtest backwards", []string{"backtest", "--from", "2020", "--to", "2010"}, 2, "--from 2020 is after --to 2010"},
-		{"bad regress", []string{"backtest", "--regress", "2"}, 2, "--regress 2"},
+		{"bad sharpness", []string{"backtest", "--sharpness", "11"}, 2, "--sharpness 11"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

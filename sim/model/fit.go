@@ -15,8 +15,12 @@ type Options struct {
 	// the last completed round counts half as much. 0 weighs every round
 	// the same.
 	HalfLife float64
-	// Prior is the weight, in pseudo-observations, of the gamma prior that
-	// shrinks strengths toward the field.
+	// Prior is the weight, in races, of the gamma prior that shrinks
+	// strengths toward the field (or toward the form carried): each
+	// driver's prior holds as much information as Prior of his own
+	// sessions do (a unit-information prior), so a front-runner, whose
+	// results say little of how much faster he is than the rest, is not
+	// pulled back harder than the midfield.
 	Prior float64
 	// DNFPrior is the weight, in starts, of the field's retirement rate in
 	// each driver's beta-binomial retirement probability.
@@ -24,12 +28,14 @@ type Options struct {
 	// Uncertainty scales the standard deviation of the log-strengths drawn
 	// for each simulated season (0: no parameter uncertainty).
 	Uncertainty float64
-	// Regress pulls the strengths the simulated races use toward the
-	// field's: log w becomes (1-Regress)·log w, so 0 keeps today's form
-	// for the rest of the season and 1 makes every driver equal (but for
-	// retirements). Form changes within a season; the backtest chooses how
-	// much.
-	Regress float64
+	// Sharpness scales the log-strengths the simulated races use, and
+	// their spread: log w becomes Sharpness·log w. Plackett–Luce fitted to
+	// whole finishing orders is flatter at the front than racing is (in
+	// sample, a season's most frequent winner is expected to win about a
+	// fifth fewer races than he did): above 1 sharpens the order, 1 keeps
+	// the fit, below 1 pulls every driver toward the field and 0 makes
+	// them equal (but for retirements).
+	Sharpness float64
 	// Drift is the standard deviation, per round, of a random walk of each
 	// driver's log-strength over the rounds left: the simulated season's
 	// strength is drawn with the walk's mean variance over a horizon of H
@@ -65,7 +71,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 2, DNFPrior: 1000, Uncertainty: 0.5, Regress: 0, Incident: 0.1, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
+	return Options{HalfLife: 16, Prior: 32, DNFPrior: 1000, Uncertainty: 0.5, Sharpness: 4, Incident: 0.1, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
@@ -76,9 +82,9 @@ type Fit struct {
 	// Retirement probability: Beta(DNFAlpha, DNFBeta) posterior.
 	DNFAlpha, DNFBeta []float64
 	Iterations        int
-	// Regress is Options.Regress: how far the simulation pulls the
-	// strengths toward the field.
-	Regress float64
+	// Sharpness is Options.Sharpness: the simulation's scale of the
+	// log-strengths.
+	Sharpness float64
 }
 
 // DNF returns the posterior mean retirement probability of driver i.
@@ -178,7 +184,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 		index[id] = i
 	}
 	obs := observations(s, n, o, index)
-	f := &Fit{Drivers: ids, Regress: o.Regress}
+	f := &Fit{Drivers: ids, Sharpness: o.Sharpness}
 	teams := make([]int, len(ids))
 	latest := latestTeams(s, n)
 	base := make([]float64, len(ids)) // log of each prior's mode
@@ -234,16 +240,81 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	return f
 }
 
-// fitPL runs Hunter's MM iterations for weighted top-k rankings under a
-// gamma prior of shape 1+prior and mode exp(base) (a driver's team-mates'
-// form to the power pool where pooled), and returns the MAP strengths, the
-// Laplace standard deviations of the log-strengths and the number of
-// iterations.
+// fitPL fits the strengths under a unit-information prior worth prior
+// races: a first fit gives each driver a gamma prior of shape 1+prior and
+// mode exp(base) (a driver's team-mates' form to the power pool where
+// pooled), whose information on log w is prior; the second gives each
+// driver prior times his own information per session at that fit. It
+// returns the MAP strengths, the Laplace standard deviations of the
+// log-strengths and the iterations of both fits.
 func fitPL(m int, obs []observation, prior float64, base []float64, teams []int, pool float64) (w, sd []float64, iters int) {
-	a, b := 1+prior, prior
+	b := make([]float64, m)
+	for d := range b {
+		b[d] = prior
+	}
+	w, _, first := fitGamma(m, obs, b, base, teams, pool, nil)
+	info, n := sessionInfo(m, obs, w)
+	mean, seen := 0.0, 0
+	for d := range info {
+		if n[d] > 0 {
+			mean += info[d] / n[d]
+			seen++
+		}
+	}
+	if seen == 0 {
+		return fitGamma(m, obs, b, base, teams, pool, w)
+	}
+	mean /= float64(seen)
+	for d := range b {
+		b[d] = prior * mean // a driver never classified: the field's
+		if n[d] > 0 {
+			b[d] = prior * info[d] / n[d]
+		}
+	}
+	w, sd, iters = fitGamma(m, obs, b, base, teams, pool, w)
+	return w, sd, first + iters
+}
+
+// sessionInfo returns each driver's observed information of log w in
+// the sessions at strengths w (Σ weight Σ_stages p(1-p), p his chance of
+// taking the stage) and the weight of the sessions he was classified in.
+func sessionInfo(m int, obs []observation, w []float64) (info, n []float64) {
+	info = make([]float64, m)
+	n = make([]float64, m)
+	for _, ob := range obs {
+		for _, d := range ob.order[:ob.classified] {
+			n[d] += ob.weight
+		}
+		addInfo(ob, w, info)
+	}
+	return info, n
+}
+
+// addInfo adds one session's observed information of each log w_d,
+// weight Σ_stages p(1-p), to info.
+func addInfo(ob observation, w, info []float64) {
+	total := 0.0
+	for _, d := range ob.order[:ob.classified] {
+		total += w[d]
+	}
+	for i := range stagesOf(ob) {
+		for _, d := range ob.order[i:ob.classified] {
+			p := w[d] / total
+			info[d] += ob.weight * p * (1 - p)
+		}
+		total -= w[ob.order[i]]
+	}
+}
+
+// fitGamma runs Hunter's MM iterations for weighted top-k rankings under
+// gamma priors of shape 1+b_d and mode exp(base_d) (a driver's team-mates'
+// form to the power pool where pooled), from start (nil: every strength
+// 1), and returns the MAP strengths, the Laplace standard deviations of
+// the log-strengths and the number of iterations.
+func fitGamma(m int, obs []observation, b, base []float64, teams []int, pool float64, start []float64) (w, sd []float64, iters int) {
 	rate := make([]float64, m) // the prior's rate per driver: b over its mode
 	for i := range rate {
-		rate[i] = b / math.Exp(base[i])
+		rate[i] = b[i] / math.Exp(base[i])
 	}
 	modes := func() {
 		if pool == 0 {
@@ -257,15 +328,18 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 			}
 		}
 		for d, t := range teams {
-			rate[d] = b / math.Exp(base[d])
+			rate[d] = b[d] / math.Exp(base[d])
 			if t >= 0 && cnt[t] > 1 {
-				rate[d] = b / math.Exp(base[d]+pool*(sum[t]-math.Log(w[d]))/float64(cnt[t]-1))
+				rate[d] = b[d] / math.Exp(base[d]+pool*(sum[t]-math.Log(w[d]))/float64(cnt[t]-1))
 			}
 		}
 	}
 	w = make([]float64, m)
 	for i := range w {
 		w[i] = 1
+	}
+	if start != nil {
+		copy(w, start)
 	}
 	wins := make([]float64, m)
 	for _, ob := range obs {
@@ -287,7 +361,7 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 		}
 		change := 0.0
 		for d := range w {
-			next[d] = (a - 1 + wins[d]) / denom[d]
+			next[d] = (b[d] + wins[d]) / denom[d]
 			change = math.Max(change, math.Abs(math.Log(next[d]/w[d])))
 		}
 		copy(w, next)
@@ -302,18 +376,7 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 		info[d] = rate[d] * w[d]
 	}
 	for _, ob := range obs {
-		stages := stagesOf(ob)
-		total := 0.0
-		for _, d := range ob.order[:ob.classified] {
-			total += w[d]
-		}
-		for i := 0; i < stages; i++ {
-			for _, d := range ob.order[i:ob.classified] {
-				p := w[d] / total
-				info[d] += ob.weight * p * (1 - p)
-			}
-			total -= w[ob.order[i]]
-		}
+		addInfo(ob, w, info)
 	}
 	sd = make([]float64, m)
 	for d := range sd {

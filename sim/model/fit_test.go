@@ -28,6 +28,7 @@ func TestTeamPoolAndDrift(t *testing.T) {
 	}
 	o := DefaultOptions()
 	o.Drift = 0
+	o.Prior = 2 // weak enough for four rounds to show the mechanics
 	plain := FitSeason(s, 4, o)
 	o.TeamPool = 0.75
 	pooled := FitSeason(s, 4, o)
@@ -39,7 +40,7 @@ func TestTeamPoolAndDrift(t *testing.T) {
 		t.Errorf("pooled, the retired team-mate has %v (the winner %v), want well above the field", pooled.Strength[mate], pooled.Strength[fast])
 	}
 	o = DefaultOptions()
-	o.Drift = 0.2
+	o.Drift, o.Prior = 0.2, 2
 	drifted := FitSeason(s, 4, o)
 	for i := range drifted.LogSD {
 		want := math.Sqrt(plain.LogSD[i]*plain.LogSD[i] + 0.04*6/3)
@@ -72,6 +73,7 @@ func TestIncidents(t *testing.T) {
 	}
 	o := DefaultOptions()
 	o.HalfLife, o.Incident = 0, 0
+	o.Prior = 2 // weak enough for five rounds to show the mechanics
 	plain := FitSeason(s, 5, o)
 	o.Incident = 0.1
 	robust := FitSeason(s, 5, o)
@@ -138,5 +140,42 @@ func TestCarry(t *testing.T) {
 	o.Carry = 0
 	if got := FitSeasonFrom(cur, 1, o, from); got.Strength[fast] != level.Strength[fast] {
 		t.Errorf("Carry 0 still carries: %v, want %v", got.Strength[fast], level.Strength[fast])
+	}
+}
+
+// The prior is worth the same number of races to every driver: its
+// weight on a driver is his own information per session. A winner, who
+// takes part in one stage of each race, learns less from a race than a
+// driver who fights through the field, so a flat prior pulled him back
+// hardest; the unit-information prior does not.
+func TestUnitInformationPrior(t *testing.T) {
+	// Three equal drivers: the first stage gives each p(1-p) = 2/9, the
+	// second the two left 1/4 more.
+	ob := observation{order: []int{0, 1, 2}, classified: 3, weight: 1}
+	info, n := sessionInfo(3, []observation{ob}, []float64{1, 1, 1})
+	for d, want := range []float64{2.0 / 9, 2.0/9 + 0.25, 2.0/9 + 0.25} {
+		if math.Abs(info[d]-want) > 1e-12 || n[d] != 1 {
+			t.Errorf("driver %d: information %v in %v sessions, want %v in 1", d, info[d], n[d], want)
+		}
+	}
+	// A winner of every race against a field that shuffles behind him.
+	const m, races, prior = 8, 6, 4.0
+	var obs []observation
+	for r := range races {
+		order := []int{0}
+		for i := range m - 1 {
+			order = append(order, 1+(i+r)%(m-1))
+		}
+		obs = append(obs, observation{order: order, classified: m, weight: 1})
+	}
+	base, teams := make([]float64, m), make([]int, m)
+	unit, _, _ := fitPL(m, obs, prior, base, teams, 0)
+	flatB := make([]float64, m)
+	for d := range flatB {
+		flatB[d] = prior
+	}
+	flat, _, _ := fitGamma(m, obs, flatB, base, teams, 0, nil)
+	if gap, flatGap := math.Log(unit[0]/unit[1]), math.Log(flat[0]/flat[1]); gap < 1.5*flatGap {
+		t.Errorf("the winner's log-strength lead is %.3f with the unit-information prior, %.3f with a flat one: want it pulled back far less", gap, flatGap)
 	}
 }
