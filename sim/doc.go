@@ -27,10 +27,16 @@
 // orders the rest by strength, so the fit does the same and a retirement
 // informs only the retirement rate (counting it as a defeat by every
 // finisher as well penalised it twice). Recent rounds weigh more: a
-// session n rounds before the last counts 2^(-n/HalfLife). A gamma prior with shape 1+Prior and rate
-// Prior shrinks every strength toward the field (strength 1) by Prior
-// pseudo-observations, so a driver with one start or a perfect record gets
-// a finite, sensible strength.
+// session n rounds before the last counts 2^(-n/HalfLife). A gamma prior
+// shrinks every strength toward the field (strength 1), or toward the form
+// carried from the season before, so a driver with one start or a perfect
+// record gets a finite, sensible strength. The prior is a unit-information
+// one: it is worth Prior races of each driver's own results (a first fit
+// measures each driver's information per session, Σ p(1-p) over the
+// stages he takes part in; the second gives his prior Prior times that).
+// A flat prior, the same pseudo-observations for everyone, pulled the
+// front-runners back hardest, because a winner takes part in one stage of
+// each race and a race says little of how much faster he is.
 //
 // Retirements are modelled separately: each driver's probability of not
 // being classified is beta-binomial, the field's rate with DNFPrior starts'
@@ -40,20 +46,23 @@
 // 1000 starts, keeps every driver near the field's rate: on 1950–2012 a
 // driver's own record of retirements predicted little beyond it.
 //
-// Form changes within a season (upgrades, a car that suits some tracks):
-// the simulated races use log-strengths pulled toward the field's by the
-// factor 1-Regress.
+// Plackett–Luce fitted to whole finishing orders is flatter at the front
+// than racing is (fitted to a whole season, each season's most frequent
+// winner of 2013–2025 is expected to win 115 of the 147 races he won), so
+// the simulated races use the fitted log-strengths, and their spread,
+// times Sharpness.
 //
 // Drift widens the strength draw with the rounds left, as a random walk of
 // form would (Drift²·H/3 of extra log-strength variance, H rounds left), so
 // that a car developed during the season stays inside the points bands.
 // TeamPool, off by default, shrinks a driver toward his team-mates instead
-// of the field; with Prior 3 it scored better on 1950–2012 and clearly
-// worse on 2013–2025 (README: a choice made knowing the later seasons).
+// of the field.
 //
-// The defaults (HalfLife 16, Prior 2, DNFPrior 1000, Uncertainty 0.5,
-// Regress 0, Incident 0.1, Carry 1, RuleCarry 0.25, Drift 0.1) were chosen by backtest (see RunBacktest) on the seasons
-// 1950–2012 only, so 2013 onwards is an out-of-sample test.
+// The defaults (HalfLife 16, Prior 32, DNFPrior 1000, Uncertainty 0.5,
+// Sharpness 4, Incident 0.1, Carry 1, RuleCarry 0.25, Drift 0.1) were
+// chosen by backtest (see RunBacktest) on the seasons 1950–2012 only, so
+// 2013 onwards is an out-of-sample test; the README gives the grids and
+// the scores.
 //
 // # Parameter uncertainty
 //
