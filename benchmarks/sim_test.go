@@ -46,6 +46,27 @@ func BenchmarkProject(b *testing.B) {
 	}
 }
 
+// BenchmarkProjectCarry runs the default projection as champ project
+// does: the form of 2023 carried into 2024 (the model's prior).
+func BenchmarkProjectCarry(b *testing.B) {
+	s := defaultCase(b)
+	prev, err := data.Open("f1-2023")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("sims=1000000/workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sim.Project(s, data.DefaultAfter, sim.Config{Sims: 1_000_000, Seed: 1, Workers: workers, Previous: prev}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			seasonsPerSecond(b, 1_000_000)
+		})
+	}
+}
+
 // BenchmarkProjectWhatIf runs the paths that change the default case:
 // driver changes (--entries), fixed results (--fix), and a projection of
 // IndyCar 2024 after the Indianapolis 500 (27 cars, every place scoring,

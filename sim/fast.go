@@ -50,6 +50,7 @@ type fastPlan struct {
 	cur      [][]uint64
 	key      [][]uint64 // per season; each has a spare slot past its length for cars that score for no entry
 	replayed int64
+	settled  int64 // seasons the kernel's keys left level, settled from its log
 }
 
 // planFast builds the fast path, or returns nil.
@@ -112,19 +113,23 @@ func planFast(c *compiled) *fastPlan {
 	f.keyPlaces = ks
 	if c.fold != nil {
 		f.seg = make([]uint64, len(c.fold.members)+1)
-		f.log = make([][][2]int32, n)
-		// Only where a championship has more cars than its keys have
-		// places can the places past them matter.
-		f.logs = make([]bool, n)
-		for k := range n {
-			eligible := len(c.field)
+	}
+	// The logs: car mode's sampler path keeps them in every season, the
+	// kernel in a season its keys could not rank (kernel.logging). Only
+	// where a championship has more cars than its keys have places can
+	// the places past them matter.
+	f.log = make([][][2]int32, n)
+	f.logs = make([]bool, n)
+	for k := range n {
+		eligible := len(c.field)
+		if c.giveWay != nil {
 			for _, gw := range c.giveWay[k] {
 				if gw {
 					eligible--
 				}
 			}
-			f.logs[k] = eligible > ks[k]
 		}
+		f.logs[k] = eligible > ks[k]
 	}
 	return f
 }
@@ -215,12 +220,26 @@ func (t *tally) fastSeason(g *Gen) bool {
 				}
 			}
 		}
-		// The logs, for settle: the drivers' one is by segment.
+	}
+	return t.rankFast()
+}
+
+// rankFast ranks and tallies the season in the fast path's keys, or
+// returns false, having tallied nothing, when entries level in their keys
+// cannot be settled from the logs of the places past them (car mode's, or
+// the kernel's logging replay's).
+func (t *tally) rankFast() bool {
+	f := t.fast
+	if f.seg != nil || t.kern != nil && t.kern.logging {
+		// The logs, for settle (car mode's drivers' one is by segment).
 		for k, b := range t.boards {
 			b.over = f.log[k]
 		}
 	}
 	for k, b := range t.boards {
+		if t.kern != nil {
+			b.canSettle = t.kern.logging
+		}
 		if !b.rankKeys(f.key[k], f.idx[k], t.c.champs[k].active) {
 			return false
 		}
@@ -262,7 +281,7 @@ func (t *tally) fastSessions(g *Gen) {
 				clear(done)
 			}
 			p := 0 // among the cars eligible here: the others give way
-			log := f.log != nil && ss.race && f.logs[k]
+			log := f.seg != nil && ss.race && f.logs[k]
 			last := len(inc)
 			if log {
 				last = n // places past the key's are logged, to settle level keys

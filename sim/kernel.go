@@ -71,6 +71,20 @@ type kernel struct {
 	vs         race.Season     // the vector code's season
 	vsess      []race.Session  // and sessions
 	vrace      [1]race.Session // and the races' session, without a fastest lap
+	// logging runs a season again for the entries its keys left level:
+	// every session on the scalar path, each race sorted whole and its
+	// places past the keys' logged (entry, place) for settle, per
+	// championship, in log where logs says they can matter.
+	logging   bool
+	keyPlaces []int
+	logs      []bool
+	log       [][][2]int32
+	// want[c][e]: entry e of championship c is level in its key with
+	// another, and his places are logged (the others' cannot matter)
+	want               [][]bool
+	anyWant            []bool   // per championship: some entry is marked
+	byKey              []int    // scratch for markLevel
+	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
 }
 
 // route is who a field driver scores for: his entry in the drivers'
@@ -88,11 +102,13 @@ type kernSpan struct {
 
 type kernSession struct {
 	ss       *session
-	index    int    // in the compiled sessions
-	r        *route // who scores for whom
-	absent   uint64 // the drivers who do not race
-	starters int    // the field less them
-	fixed    bool   // results fixed: sorted whole and conditioned
+	index    int     // in the compiled sessions
+	r        *route  // who scores for whom
+	routes   [][]int // and the compiled routes (-1: scores for no entry), for the log
+	scores   []bool  // per championship: the session scores for it
+	absent   uint64  // the drivers who do not race
+	starters int     // the field less them
+	fixed    bool    // results fixed: sorted whole and conditioned
 	top      func(*[race.MaxField]uint64)
 	byPlace  bool           // pole, led a lap or most laps led are drawn
 	reassign bool           // a fastest lap outside the top is drawn again
@@ -144,7 +160,8 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		}
 	}
 	n := len(c.field)
-	k := &kernel{s: ks, pl: pl, buf: ks.keyBuf(), n: n, two: len(c.champs) > 1, bonuses: c.bonuses, cd: cd, out: make([]int, n), sc: newApplyScratch(n)}
+	k := &kernel{s: ks, pl: pl, buf: ks.keyBuf(), n: n, two: len(c.champs) > 1, bonuses: c.bonuses, cd: cd, out: make([]int, n), sc: newApplyScratch(n),
+		keyPlaces: f.keyPlaces, logs: f.logs, log: f.log}
 	spare := 0
 	if k.two {
 		spare = len(c.champs[1].st)
@@ -179,10 +196,13 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	for i := range c.sessions {
 		ss := &c.sessions[i]
 		fl := &ss.bonus[points.FastestLap]
-		ks := kernSession{ss: ss, index: i, r: routeOf(i), fl: fl.on, flTop: fl.top, reassign: fl.reassign && fl.top > 0,
+		ks := kernSession{ss: ss, index: i, r: routeOf(i), routes: c.routes[i], fl: fl.on, flTop: fl.top, reassign: fl.reassign && fl.top > 0,
 			flD: inc(i, int(points.FastestLap), 0), flT: inc(i, int(points.FastestLap), 1), byPlace: ss.byPlace(), fixed: cd.fixed(i)}
 		for _, d := range c.absent[i] {
 			ks.absent |= 1 << d
+		}
+		for _, in := range f.inc[i] {
+			ks.scores = append(ks.scores, in != nil)
 		}
 		ks.starters = n - len(c.absent[i])
 		k.entries = k.entries || ks.absent != 0
@@ -271,12 +291,17 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 	} else {
 		k.s.Begin(g)
 	}
+	if k.logging {
+		for c := range k.log {
+			k.log[c] = k.log[c][:0]
+		}
+	}
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
 		if first.absent != 0 || k.entries {
 			k.s.setAbsent(first.absent)
 		}
-		if sp.vector {
+		if sp.vector && !k.logging {
 			k.acc = race.Acc{}
 			k.runVec(g, k.vsess[sp.from:sp.to])
 			r := first.r
@@ -335,12 +360,15 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		fl = k.fastestLap(g)
 		flKey = buf[fl&(race.MaxField-1)]
 	}
-	if k.count && ks.byPlace && ks.absent == 0 {
+	if k.count && ks.byPlace && ks.absent == 0 && !k.logging {
 		k.countedSession(g, ks, mask, fl)
 		return
 	}
 	if ks.reassign {
 		k.pre = *buf // the keys by field index, for a fastest lap drawn again
+	}
+	if k.logging {
+		k.logKeys(ks)
 	}
 	ks.top(buf)
 	if fl >= 0 && ks.flTop > 0 && ks.reassign {
@@ -374,6 +402,154 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	if fl >= 0 && (ks.flTop == 0 || flKey <= buf[(ks.flTop-1)&(race.MaxField-1)]) {
 		accD[fl&(race.MaxField-1)] += ks.flD
 		accT[fl&(race.MaxField-1)] += ks.flT
+	}
+}
+
+// logSeason replays the draws of the season begun at g's state and logs
+// the race places past the keys' of the entries markLevel marked, leaving
+// the keys alone. A session whose draws depend on its order (by-place
+// bonuses, a fastest lap drawn again, fixed results) runs whole into
+// scratch keys; the others need only their draws, as the vector code and
+// the scalar path make them: the keys, then the fastest lap.
+func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
+	k.scratchD = grow(k.scratchD, len(keys[0])+1)
+	sd, st := k.scratchD, k.spare[:]
+	if k.two {
+		k.scratchT = grow(k.scratchT, len(keys[1])+1)
+		st = k.scratchT
+	}
+	if k.pl != nil {
+		k.pl.Begin(g)
+	} else {
+		k.s.Begin(g)
+	}
+	for c := range k.log {
+		k.log[c] = k.log[c][:0]
+	}
+	for _, sp := range k.spans {
+		first := &k.sessions[sp.from]
+		if first.absent != 0 || k.entries {
+			k.s.setAbsent(first.absent)
+		}
+		for i := sp.from; i < sp.to; i++ {
+			ks := &k.sessions[i]
+			if k.entries {
+				k.s.setAbsent(ks.absent)
+			}
+			switch {
+			case ks.fixed:
+				k.fixedSession(g, ks, sd, st)
+			case ks.byPlace || ks.reassign:
+				k.session(g, ks, sd, st)
+			default:
+				if mask := k.draw(g); ks.fl && bits.OnesCount64(mask) < k.n {
+					k.fastestLap(g)
+				}
+				k.logKeys(ks)
+			}
+		}
+	}
+	k.flush(sd, st)
+}
+
+// grow returns s with length n, zeroed, reusing its room.
+func grow(s []uint64, n int) []uint64 {
+	if cap(s) < n {
+		return make([]uint64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// markLevel marks, for the logging run, the entries of each
+// championship whose keys are level with another's above the entry
+// numbers (idx bits): only their places past the keys can settle the
+// season.
+func (k *kernel) markLevel(keys [][]uint64, idx []uint) {
+	if k.want == nil {
+		k.want, k.anyWant = make([][]bool, len(keys)), make([]bool, len(keys))
+	}
+	for c, key := range keys {
+		want := k.want[c]
+		if len(want) < len(key) {
+			want = make([]bool, len(key))
+			k.want[c] = want
+		}
+		clear(want)
+		k.anyWant[c] = false
+		by := k.byKey[:0]
+		for e := range key {
+			by = append(by, e)
+		}
+		k.byKey = by
+		sh := idx[c]
+		for i := 1; i < len(by); i++ { // insertion sort: a rare path, short tables
+			x, j := by[i], i
+			for ; j > 0 && key[by[j-1]]>>sh > key[x]>>sh; j-- {
+				by[j] = by[j-1]
+			}
+			by[j] = x
+		}
+		for i := 1; i < len(by); i++ {
+			if key[by[i]]>>sh == key[by[i-1]]>>sh {
+				want[by[i]], want[by[i-1]] = true, true
+				k.anyWant[c] = true
+			}
+		}
+	}
+}
+
+// logKeys logs a race's places past each championship's keys for the
+// entries markLevel marked, from the session's keys as drawn, in field
+// order (a driver's place is the number of classified keys below his).
+func (k *kernel) logKeys(ks *kernSession) {
+	if !ks.ss.race {
+		return
+	}
+	buf, n := k.buf, k.n
+	for c, logs := range k.logs {
+		if !logs || !ks.scores[c] || !k.anyWant[c] {
+			continue
+		}
+		route, want, kp := ks.routes[c], k.want[c], k.keyPlaces[c]
+		for d := range n {
+			e := route[d]
+			if e < 0 || !want[e] {
+				continue
+			}
+			key := buf[d&(race.MaxField-1)]
+			if key >= race.RetiredKey {
+				continue
+			}
+			p := 0
+			for i := range n {
+				if buf[i&(race.MaxField-1)] < key {
+					p++
+				}
+			}
+			if p >= kp {
+				k.log[c] = append(k.log[c], [2]int32{int32(e), int32(p)}) // grown once, then reused
+			}
+		}
+	}
+}
+
+// logOrder is logKeys for a session whose classified order is given.
+func (k *kernel) logOrder(ks *kernSession, order []int) {
+	if !ks.ss.race {
+		return
+	}
+	for c, logs := range k.logs {
+		if !logs || !ks.scores[c] || !k.anyWant[c] {
+			continue
+		}
+		route, want := ks.routes[c], k.want[c]
+		for p := k.keyPlaces[c]; p < len(order); p++ {
+			if e := route[order[p]]; e >= 0 && want[e] {
+				k.log[c] = append(k.log[c], [2]int32{int32(e), int32(p)})
+			}
+		}
 	}
 }
 
@@ -495,6 +671,9 @@ func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		out[i] = int(buf[i&(race.MaxField-1)] & 0xff)
 	}
 	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
+	if k.logging {
+		k.logOrder(ks, out[:cls])
+	}
 	for p := 0; p < cls && p < len(ks.inc); p++ {
 		d := out[p] & (race.MaxField - 1)
 		keyD[r.drv[d]] += ks.inc[p].d

@@ -381,6 +381,47 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 	}
 }
 
+// Entries level in the kernel's keys (backmarkers who never score, level
+// on every place the keys count) are settled from the places past the
+// keys that a replay of the season's draws logs, not replayed on the full
+// path, and the projection is the full path's exactly: with and without
+// the vector code, with driver changes and with fixed results.
+func TestKernelSettlesLevelKeys(t *testing.T) {
+	s := referenceSeason(t, "f1-2024", 20, 3, 24, 6, 12) // 24 rounds: the keys count 9 places
+	fixes := []points.Fix{{Round: 5, Session: points.Race, Driver: "c", Kind: points.FixPosition, Position: 12, Source: "t"}}
+	entries := []points.Entry{{Round: 8, Until: 9, Driver: "u", Name: "Una Sub", Team: "team-a", Replaces: "a", Source: "e:1"}}
+	for _, cfg := range []Config{{}, {Fixes: fixes}, {Entries: entries}} {
+		for _, vec := range []bool{false, true} {
+			if vec && !race.UseVec {
+				continue
+			}
+			was := race.UseVec
+			race.UseVec = vec
+			cfg.Options = DefaultOptions()
+			cfg.Sims, cfg.Seed, cfg.Workers = 2*BlockSize+5, 11, 2
+			x, err := NewSimulator(s, 3, Config{Options: cfg.Options, Fixes: cfg.Fixes, Entries: cfg.Entries, Seed: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x.t.kern == nil {
+				t.Fatal("the season does not run on the kernel")
+			}
+			for range 2000 {
+				x.Season()
+			}
+			if x.t.fast.settled == 0 {
+				t.Errorf("vector code %v, %d fixes, %d entries: no season settled from the log (%d replayed)", vec, len(cfg.Fixes), len(cfg.Entries), x.Replayed())
+			}
+			fast := projectWith(t, &fullPathOnly, false, s, 3, cfg)
+			full := projectWith(t, &fullPathOnly, true, s, 3, cfg)
+			race.UseVec = was
+			if !reflect.DeepEqual(fast, full) {
+				t.Errorf("vector code %v, %d fixes, %d entries: the kernel differs from the full path", vec, len(cfg.Fixes), len(cfg.Entries))
+			}
+		}
+	}
+}
+
 // The fastest lap goes to a classified driver in proportion to strength.
 func TestFastestLapByStrength(t *testing.T) {
 	m := &PlackettLuce{logW: []float64{0, math.Log(2), math.Log(3), math.Log(4)}, sd: []float64{0, 0, 0, 0},

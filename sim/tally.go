@@ -449,9 +449,12 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 	if c.fast {
 		t.fast = planFast(c)
 		t.kern = planKernel(c, t.fast, inner, cd)
-		if t.fast.log != nil && t.kern == nil {
-			for k, b := range t.boards {
-				b.keyPlaces, b.canSettle = t.fast.keyPlaces[k], true
+		for k, b := range t.boards {
+			b.keyPlaces = t.fast.keyPlaces[k]
+		}
+		if c.fold != nil {
+			for _, b := range t.boards {
+				b.canSettle = true
 			}
 			drv := t.boards[c.fold.champ]
 			drv.segsOf = make([][]int, len(drv.cur))
@@ -483,12 +486,31 @@ func (t *tally) one(g *Gen) {
 		return
 	}
 	saved := g.State()
-	if !t.fastSeason(g) {
-		// Replay the same season on the full path.
-		t.fast.replayed++
-		g.SetState(saved)
-		t.season(g)
+	if t.fastSeason(g) {
+		return
 	}
+	if k := t.kern; k != nil {
+		// Entries level in their keys (backmarkers on no points, say):
+		// their race places past the keys' settle them.
+		// The keys stay; the season's draws again from its start give
+		// the places past them of the entries level.
+		end := g.State()
+		k.markLevel(t.fast.key, t.fast.idx)
+		g.SetState(saved)
+		k.logging = true
+		k.logSeason(g, t.fast.key)
+		ok := t.rankFast()
+		k.logging = false
+		if ok {
+			t.fast.settled++
+			g.SetState(end)
+			return
+		}
+	}
+	// Replay the same season on the full path.
+	t.fast.replayed++
+	g.SetState(saved)
+	t.season(g)
 }
 
 // season simulates one season on the full path: every session's whole
