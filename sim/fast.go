@@ -19,9 +19,12 @@ import (
 // code's count of the keys above each) ranks the table. A session adds
 // precomputed increments for its scoring places. When two entries' keys
 // are equal above the entry numbers and the countback would have to look
-// past place K (or the entries are level on everything), the season is
-// replayed from its saved generator state on the full path, which keeps
-// every place count: the result is exact, and the replay is rare.
+// past place K, the places past K settle them: car mode logs them as it
+// goes, and the kernel replays the season's draws from its saved
+// generator state to log them for the entries level (kernel.logSeason).
+// Entries level on everything at the top, or a season neither can settle,
+// replay from the saved state on the full path, which keeps every place
+// count: the result is exact, and that replay is rare.
 
 // fastPlan is a compiled season's fast path; nil when the season needs
 // the full path throughout (dropped scores, best-N rules, exclusions,
