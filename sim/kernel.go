@@ -71,10 +71,10 @@ type kernel struct {
 	vs         race.Season     // the vector code's season
 	vsess      []race.Session  // and sessions
 	vrace      [1]race.Session // and the races' session, without a fastest lap
-	// logging runs a season again for the entries its keys left level:
-	// every session on the scalar path, each race sorted whole and its
-	// places past the keys' logged (entry, place) for settle, per
-	// championship, in log where logs says they can matter.
+	// logging: logSeason is replaying a season for the entries its keys
+	// left level, and the sessions it runs whole log their race places
+	// past the keys' (entry, place) for settle, per championship, in log
+	// where logs says they can matter.
 	logging   bool
 	keyPlaces []int
 	logs      []bool
@@ -286,22 +286,13 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 	if k.two {
 		keyT = keys[1][:len(keys[1])+1]
 	}
-	if k.pl != nil {
-		k.pl.Begin(g) // a direct call: the common case
-	} else {
-		k.s.Begin(g)
-	}
-	if k.logging {
-		for c := range k.log {
-			k.log[c] = k.log[c][:0]
-		}
-	}
+	k.begin(g)
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
 		if first.absent != 0 || k.entries {
 			k.s.setAbsent(first.absent)
 		}
-		if sp.vector && !k.logging {
+		if sp.vector {
 			k.acc = race.Acc{}
 			k.runVec(g, k.vsess[sp.from:sp.to])
 			r := first.r
@@ -324,6 +315,15 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 		}
 	}
 	k.flush(keyD, keyT)
+}
+
+// begin draws the season's parameters.
+func (k *kernel) begin(g *Gen) {
+	if k.pl != nil {
+		k.pl.Begin(g) // a direct call: the common case
+	} else {
+		k.s.Begin(g)
+	}
 }
 
 // draw draws a session's keys into k.buf.
@@ -418,11 +418,7 @@ func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
 		k.scratchT = grow(k.scratchT, len(keys[1])+1)
 		st = k.scratchT
 	}
-	if k.pl != nil {
-		k.pl.Begin(g)
-	} else {
-		k.s.Begin(g)
-	}
+	k.begin(g)
 	for c := range k.log {
 		k.log[c] = k.log[c][:0]
 	}
