@@ -385,12 +385,18 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 // on every place the keys count) are settled from the places past the
 // keys that a replay of the season's draws logs, not replayed on the full
 // path, and the projection is the full path's exactly: with and without
-// the vector code, with driver changes and with fixed results.
+// the vector code, with driver changes, with fixed results and with
+// IndyCar's bonuses drawn by place.
 func TestKernelSettlesLevelKeys(t *testing.T) {
-	s := referenceSeason(t, "f1-2024", 20, 3, 24, 6, 12) // 24 rounds: the keys count 9 places
+	f1 := referenceSeason(t, "f1-2024", 20, 3, 24, 6, 12) // 24 rounds: the keys count 9 places
+	indy := referenceSeason(t, "indycar-2024", 20, 3, 17) // pole and laps-led bonuses by place
 	fixes := []points.Fix{{Round: 5, Session: points.Race, Driver: "c", Kind: points.FixPosition, Position: 12, Source: "t"}}
 	entries := []points.Entry{{Round: 8, Until: 9, Driver: "u", Name: "Una Sub", Team: "team-a", Replaces: "a", Source: "e:1"}}
-	for _, cfg := range []Config{{}, {Fixes: fixes}, {Entries: entries}} {
+	for _, tc := range []struct {
+		s   *points.Season
+		cfg Config
+	}{{f1, Config{}}, {f1, Config{Fixes: fixes}}, {f1, Config{Entries: entries}}, {indy, Config{}}} {
+		s, cfg := tc.s, tc.cfg
 		for _, vec := range []bool{false, true} {
 			if vec && !race.UseVec {
 				continue
@@ -410,13 +416,13 @@ func TestKernelSettlesLevelKeys(t *testing.T) {
 				x.Season()
 			}
 			if x.t.fast.settled == 0 {
-				t.Errorf("vector code %v, %d fixes, %d entries: no season settled from the log (%d replayed)", vec, len(cfg.Fixes), len(cfg.Entries), x.Replayed())
+				t.Errorf("%s, vector code %v, %d fixes, %d entries: no season settled from the log (%d replayed)", s.Name, vec, len(cfg.Fixes), len(cfg.Entries), x.Replayed())
 			}
 			fast := projectWith(t, &fullPathOnly, false, s, 3, cfg)
 			full := projectWith(t, &fullPathOnly, true, s, 3, cfg)
 			race.UseVec = was
 			if !reflect.DeepEqual(fast, full) {
-				t.Errorf("vector code %v, %d fixes, %d entries: the kernel differs from the full path", vec, len(cfg.Fixes), len(cfg.Entries))
+				t.Errorf("%s, vector code %v, %d fixes, %d entries: the kernel differs from the full path", s.Name, vec, len(cfg.Fixes), len(cfg.Entries))
 			}
 		}
 	}
