@@ -252,7 +252,7 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 	for d := range b {
 		b[d] = prior
 	}
-	w, _, first := fitGamma(m, obs, b, base, teams, pool, nil)
+	w, rate, first := fitGamma(m, obs, b, base, teams, pool, nil)
 	info, n := sessionInfo(m, obs, w)
 	mean, seen := 0.0, 0
 	for d := range info {
@@ -261,18 +261,26 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 			seen++
 		}
 	}
-	if seen == 0 {
-		return fitGamma(m, obs, b, base, teams, pool, w)
-	}
-	mean /= float64(seen)
-	for d := range b {
-		b[d] = prior * mean // a driver never classified: the field's
-		if n[d] > 0 {
-			b[d] = prior * info[d] / n[d]
+	if seen > 0 {
+		mean /= float64(seen)
+		for d := range b {
+			b[d] = prior * mean // a driver never classified: the field's
+			if n[d] > 0 {
+				b[d] = prior * info[d] / n[d]
+			}
 		}
+		var again int
+		w, rate, again = fitGamma(m, obs, b, base, teams, pool, w)
+		info, _ = sessionInfo(m, obs, w)
+		first += again
 	}
-	w, sd, iters = fitGamma(m, obs, b, base, teams, pool, w)
-	return w, sd, first + iters
+	// The Laplace standard deviation of log w_d: the observed
+	// information plus the prior's curvature, rate_d w_d.
+	sd = make([]float64, m)
+	for d := range sd {
+		sd[d] = 1 / math.Sqrt(info[d]+rate[d]*w[d])
+	}
+	return w, sd, first
 }
 
 // sessionInfo returns each driver's observed information of log w in
@@ -309,10 +317,11 @@ func addInfo(ob observation, w, info []float64) {
 // fitGamma runs Hunter's MM iterations for weighted top-k rankings under
 // gamma priors of shape 1+b_d and mode exp(base_d) (a driver's team-mates'
 // form to the power pool where pooled), from start (nil: every strength
-// 1), and returns the MAP strengths, the Laplace standard deviations of
-// the log-strengths and the number of iterations.
-func fitGamma(m int, obs []observation, b, base []float64, teams []int, pool float64, start []float64) (w, sd []float64, iters int) {
-	rate := make([]float64, m) // the prior's rate per driver: b over its mode
+// 1), and returns the MAP strengths, each driver's prior rate at them
+// (the prior's curvature of log w_d is rate_d w_d) and the number of
+// iterations.
+func fitGamma(m int, obs []observation, b, base []float64, teams []int, pool float64, start []float64) (w, rate []float64, iters int) {
+	rate = make([]float64, m) // the prior's rate per driver: b over its mode
 	for i := range rate {
 		rate[i] = b[i] / math.Exp(base[i])
 	}
@@ -369,20 +378,7 @@ func fitGamma(m int, obs []observation, b, base []float64, teams []int, pool flo
 			break
 		}
 	}
-	// Observed information of log w_d: Σ weight Σ_stages p(1-p), plus the
-	// prior's curvature b w_d.
-	info := make([]float64, m)
-	for d := range info {
-		info[d] = rate[d] * w[d]
-	}
-	for _, ob := range obs {
-		addInfo(ob, w, info)
-	}
-	sd = make([]float64, m)
-	for d := range sd {
-		sd[d] = 1 / math.Sqrt(info[d])
-	}
-	return w, sd, iters
+	return w, rate, iters
 }
 
 // stageSums returns, for each stage i of an observation, the prefix sum
