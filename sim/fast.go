@@ -223,6 +223,10 @@ func (t *tally) fastSeason(g *Gen) bool {
 				}
 			}
 		}
+		// The logs, for settle: the drivers' one is by segment.
+		for k, b := range t.boards {
+			b.over = f.log[k]
+		}
 	}
 	return t.rankFast()
 }
@@ -230,19 +234,10 @@ func (t *tally) fastSeason(g *Gen) bool {
 // rankFast ranks and tallies the season in the fast path's keys, or
 // returns false, having tallied nothing, when entries level in their keys
 // cannot be settled from the logs of the places past them (car mode's, or
-// the kernel's logging replay's).
+// the kernel's in settleLevel).
 func (t *tally) rankFast() bool {
 	f := t.fast
-	if f.seg != nil || t.kern != nil && t.kern.logging {
-		// The logs, for settle (car mode's drivers' one is by segment).
-		for k, b := range t.boards {
-			b.over = f.log[k]
-		}
-	}
 	for k, b := range t.boards {
-		if t.kern != nil {
-			b.canSettle = t.kern.logging
-		}
 		if !b.rankKeys(f.key[k], f.idx[k], t.c.champs[k].active) {
 			return false
 		}
@@ -365,36 +360,10 @@ func (t *tally) fastAward(s int, kind points.BonusKind, d int) {
 // branches would follow the random order of the simulated table and
 // mispredict), or, with the vector code, a count of the keys above each.
 func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
-	n := len(key)
-	buf := &b.buf
-	if b.vec && n > 0 {
-		// An entry's place is the number of keys above his.
-		if b.long {
-			copy(b.padded[:], key)
-			race.RankLong(&b.padded, n, &b.rank)
-		} else {
-			race.Rank(&key[0], n, (*[race.VecMax]uint64)(b.rank[:]))
-		}
-		for e := range n {
-			b.order[b.rank[e]] = e
-		}
-		for i := range n {
-			buf[i] = ^key[b.order[i]]
-		}
-	} else {
-		if n > race.Unrolled {
-			return b.rankSlow(key, idx, active)
-		}
-		for e, k := range key {
-			buf[e] = ^k // ascending order of ^k: descending of k
-		}
-		race.Sort(buf, n)
-		last := uint64(n - 1)
-		mask := uint64(1)<<idx - 1
-		for i := range n {
-			b.order[i] = int(last - ^buf[i]&mask)
-		}
+	if !b.sortKeys(key, idx) {
+		return b.rankSlow(key, idx, active)
 	}
+	n, buf := len(key), &b.buf
 	for i := 1; i < n; i++ {
 		if (buf[i-1]^buf[i])>>idx == 0 {
 			x, y := b.order[i-1], b.order[i]
@@ -519,10 +488,48 @@ func (b *board) settle(a, z int) bool {
 	return true
 }
 
-// rankSlow is rankKeys for tables too long for a network.
+// sortKeys puts the entries in b.order by key, highest first, and
+// reports whether it also left their complemented keys in that order in
+// b.buf (false: a table too long for a network, sorted by comparisons).
+func (b *board) sortKeys(key []uint64, idx uint) bool {
+	n := len(key)
+	buf := &b.buf
+	if b.vec && n > 0 {
+		// An entry's place is the number of keys above his.
+		if b.long {
+			copy(b.padded[:], key)
+			race.RankLong(&b.padded, n, &b.rank)
+		} else {
+			race.Rank(&key[0], n, (*[race.VecMax]uint64)(b.rank[:]))
+		}
+		for e := range n {
+			b.order[b.rank[e]] = e
+		}
+		for i := range n {
+			buf[i] = ^key[b.order[i]]
+		}
+		return true
+	}
+	if n > race.Unrolled {
+		slices.SortFunc(b.order, func(x, y int) int { return cmp.Compare(key[y], key[x]) })
+		return false
+	}
+	for e, k := range key {
+		buf[e] = ^k // ascending order of ^k: descending of k
+	}
+	race.Sort(buf, n)
+	last := uint64(n - 1)
+	mask := uint64(1)<<idx - 1
+	for i := range n {
+		b.order[i] = int(last - ^buf[i]&mask)
+	}
+	return true
+}
+
+// rankSlow is rankKeys for tables too long for a network, once sortKeys
+// has ordered them.
 func (b *board) rankSlow(key []uint64, idx uint, active []bool) bool {
 	n := len(key)
-	slices.SortFunc(b.order, func(x, y int) int { return cmp.Compare(key[y], key[x]) })
 	for i := 1; i < n; i++ {
 		x, y := b.order[i-1], b.order[i]
 		if key[x]>>idx == key[y]>>idx && (i == 1 || active[x] || active[y]) {

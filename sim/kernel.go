@@ -75,15 +75,13 @@ type kernel struct {
 	// left level, and the sessions it runs whole log their race places
 	// past the keys' (entry, place) for settle, per championship, in log
 	// where logs says they can matter.
-	logging   bool
-	keyPlaces []int
-	logs      []bool
-	log       [][][2]int32
+	logging bool
+	fast    *fastPlan // its keyPlaces, logs and log
 	// want[c][e]: entry e of championship c is level in its key with
-	// another, and his places are logged (the others' cannot matter)
+	// another, and his places are logged (the others' cannot matter;
+	// tally.markLevel)
 	want               [][]bool
 	anyWant            []bool   // per championship: some entry is marked
-	byKey              []int    // scratch for markLevel
 	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
 }
 
@@ -161,7 +159,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	}
 	n := len(c.field)
 	k := &kernel{s: ks, pl: pl, buf: ks.keyBuf(), n: n, two: len(c.champs) > 1, bonuses: c.bonuses, cd: cd, out: make([]int, n), sc: newApplyScratch(n),
-		keyPlaces: f.keyPlaces, logs: f.logs, log: f.log}
+		fast: f}
 	spare := 0
 	if k.two {
 		spare = len(c.champs[1].st)
@@ -406,7 +404,7 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 }
 
 // logSeason replays the draws of the season begun at g's state and logs
-// the race places past the keys' of the entries markLevel marked, leaving
+// the race places past the keys' of the entries tally.markLevel marked, leaving
 // the keys alone. A session whose draws depend on its order (by-place
 // bonuses, a fastest lap drawn again, fixed results) runs whole into
 // scratch keys; the others need only their draws, as the vector code and
@@ -419,8 +417,9 @@ func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
 		st = k.scratchT
 	}
 	k.begin(g)
-	for c := range k.log {
-		k.log[c] = k.log[c][:0]
+	log := k.fast.log
+	for c := range log {
+		log[c] = log[c][:0]
 	}
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
@@ -458,57 +457,19 @@ func grow(s []uint64, n int) []uint64 {
 	return s
 }
 
-// markLevel marks, for the logging run, the entries of each
-// championship whose keys are level with another's above the entry
-// numbers (idx bits): only their places past the keys can settle the
-// season.
-func (k *kernel) markLevel(keys [][]uint64, idx []uint) {
-	if k.want == nil {
-		k.want, k.anyWant = make([][]bool, len(keys)), make([]bool, len(keys))
-	}
-	for c, key := range keys {
-		want := k.want[c]
-		if len(want) < len(key) {
-			want = make([]bool, len(key))
-			k.want[c] = want
-		}
-		clear(want)
-		k.anyWant[c] = false
-		by := k.byKey[:0]
-		for e := range key {
-			by = append(by, e)
-		}
-		k.byKey = by
-		sh := idx[c]
-		for i := 1; i < len(by); i++ { // insertion sort: a rare path, short tables
-			x, j := by[i], i
-			for ; j > 0 && key[by[j-1]]>>sh > key[x]>>sh; j-- {
-				by[j] = by[j-1]
-			}
-			by[j] = x
-		}
-		for i := 1; i < len(by); i++ {
-			if key[by[i]]>>sh == key[by[i-1]]>>sh {
-				want[by[i]], want[by[i-1]] = true, true
-				k.anyWant[c] = true
-			}
-		}
-	}
-}
-
 // logKeys logs a race's places past each championship's keys for the
-// entries markLevel marked, from the session's keys as drawn, in field
+// entries tally.markLevel marked, from the session's keys as drawn, in field
 // order (a driver's place is the number of classified keys below his).
 func (k *kernel) logKeys(ks *kernSession) {
 	if !ks.ss.race {
 		return
 	}
-	buf, n := k.buf, k.n
-	for c, logs := range k.logs {
+	buf, n, f := k.buf, k.n, k.fast
+	for c, logs := range f.logs {
 		if !logs || !ks.scores[c] || !k.anyWant[c] {
 			continue
 		}
-		route, want, kp := ks.routes[c], k.want[c], k.keyPlaces[c]
+		route, want, kp := ks.routes[c], k.want[c], f.keyPlaces[c]
 		for d := range n {
 			e := route[d]
 			if e < 0 || !want[e] {
@@ -525,7 +486,7 @@ func (k *kernel) logKeys(ks *kernSession) {
 				}
 			}
 			if p >= kp {
-				k.log[c] = append(k.log[c], [2]int32{int32(e), int32(p)}) // grown once, then reused
+				f.log[c] = append(f.log[c], [2]int32{int32(e), int32(p)}) // grown once, then reused
 			}
 		}
 	}
@@ -536,14 +497,15 @@ func (k *kernel) logOrder(ks *kernSession, order []int) {
 	if !ks.ss.race {
 		return
 	}
-	for c, logs := range k.logs {
+	f := k.fast
+	for c, logs := range f.logs {
 		if !logs || !ks.scores[c] || !k.anyWant[c] {
 			continue
 		}
 		route, want := ks.routes[c], k.want[c]
-		for p := k.keyPlaces[c]; p < len(order); p++ {
+		for p := f.keyPlaces[c]; p < len(order); p++ {
 			if e := route[order[p]]; e >= 0 && want[e] {
-				k.log[c] = append(k.log[c], [2]int32{int32(e), int32(p)})
+				f.log[c] = append(f.log[c], [2]int32{int32(e), int32(p)})
 			}
 		}
 	}

@@ -489,28 +489,66 @@ func (t *tally) one(g *Gen) {
 	if t.fastSeason(g) {
 		return
 	}
-	if k := t.kern; k != nil {
-		// Entries level in their keys (backmarkers on no points, say):
-		// their race places past the keys' settle them.
-		// The keys stay; the season's draws again from its start give
-		// the places past them of the entries level.
-		end := g.State()
-		k.markLevel(t.fast.key, t.fast.idx)
-		g.SetState(saved)
-		k.logging = true
-		k.logSeason(g, t.fast.key)
-		ok := t.rankFast()
-		k.logging = false
-		if ok {
-			t.fast.settled++
-			g.SetState(end)
-			return
-		}
+	if t.kern != nil && t.settleLevel(g, saved) {
+		return
 	}
 	// Replay the same season on the full path.
 	t.fast.replayed++
 	g.SetState(saved)
 	t.season(g)
+}
+
+// settleLevel ranks a season the kernel's keys left level (backmarkers
+// on no points, say): the keys stay, and the season's draws again from
+// its start, saved, give the race places past the keys of the entries
+// level, which settle them. It reports false, having tallied nothing,
+// where they do not; g is left at the season's end either way.
+func (t *tally) settleLevel(g *Gen, saved uint64) bool {
+	f, k := t.fast, t.kern
+	end := g.State()
+	t.markLevel()
+	g.SetState(saved)
+	k.logging = true
+	k.logSeason(g, f.key)
+	k.logging = false
+	g.SetState(end)
+	for i, b := range t.boards {
+		b.over, b.canSettle = f.log[i], true
+	}
+	ok := t.rankFast()
+	for _, b := range t.boards {
+		b.canSettle = false
+	}
+	if ok {
+		f.settled++
+	}
+	return ok
+}
+
+// markLevel marks, for the kernel's logging replay, the entries of each
+// championship whose keys are level with another's above the entry
+// numbers: only their places past the keys can settle the season.
+func (t *tally) markLevel() {
+	f, k := t.fast, t.kern
+	if k.want == nil {
+		k.want, k.anyWant = make([][]bool, len(t.boards)), make([]bool, len(t.boards))
+	}
+	for c, b := range t.boards {
+		key, sh := f.key[c], f.idx[c]
+		if len(k.want[c]) < len(key) {
+			k.want[c] = make([]bool, len(key))
+		}
+		want := k.want[c]
+		clear(want)
+		k.anyWant[c] = false
+		b.sortKeys(key, sh)
+		for i := 1; i < len(key); i++ {
+			x, y := b.order[i-1], b.order[i]
+			if key[x]>>sh == key[y]>>sh {
+				want[x], want[y], k.anyWant[c] = true, true, true
+			}
+		}
+	}
 }
 
 // season simulates one season on the full path: every session's whole
