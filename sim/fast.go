@@ -118,7 +118,7 @@ func planFast(c *compiled) *fastPlan {
 		f.seg = make([]uint64, len(c.fold.members)+1)
 	}
 	// The logs: car mode's sampler path keeps them in every season, the
-	// kernel in a season its keys could not rank (kernel.logging). Only
+	// kernel in a season its keys could not rank (tally.settleLevel). Only
 	// where a championship has more cars than its keys have places can
 	// the places past them matter.
 	f.log = make([][][2]int32, n)

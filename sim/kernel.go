@@ -404,8 +404,8 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 }
 
 // logSeason replays the draws of the season begun at g's state and logs
-// the race places past the keys' of the entries tally.markLevel marked, leaving
-// the keys alone. A session whose draws depend on its order (by-place
+// the race places past the keys' of the entries tally.markLevel marked,
+// leaving the keys alone. A session whose draws depend on its order (by-place
 // bonuses, a fastest lap drawn again, fixed results) runs whole into
 // scratch keys; the others need only their draws, as the vector code and
 // the scalar path make them: the keys, then the fastest lap.
