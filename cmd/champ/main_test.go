@@ -210,6 +210,7 @@ func TestExitStatus(t *testing.T) {
 		{"entries: a round already run", []string{"project", "--sims", "10", "--entries", "testdata/bad-entries.csv"}, 1, `testdata/bad-entries.csv:2: from round 8, oliver-bearman races for haas in place of kevin-magnussen: round 8 has been run`},
 		{"entries: a fix on a driver sitting out", []string{"project", "--sims", "10", "--entries", "testdata/entries-2024.csv", "--fix", "17:race:kevin-magnussen=1"}, 1, `kevin-magnussen does not race in round 17`},
 		{"scenario file error", []string{"project", "--sims", "10", "--scenario", "testdata/bad-scenario.csv"}, 1, `testdata/bad-scenario.csv:3:22: result "P" is not a position`},
+		{"quantile twice", []string{"project", "--sims", "10", "--quantiles", "5,50,5"}, 2, `--quantiles "5,50,5": 5 is given twice`},
 		{"swing a team", []string{"project", "--sims", "10", "--constructors", "--swing", "max-verstappen"}, 2, "--swing is for a driver"},
 		{"rescore unknown system", []string{"rescore", "--system", "f1-1900"}, 2, "--system f1-1900"},
 		{"backtest backwards", []string{"backtest", "--from", "2020", "--to", "2010"}, 2, "--from 2020 is after --to 2010"},

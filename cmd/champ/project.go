@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -255,6 +256,9 @@ func quantilesFlag(c *cli.Context) ([]float64, error) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
 		if err != nil || !(v > 0 && v < 100) {
 			return nil, usagef("--quantiles %q: give percentages between 0 and 100, such as 5,50,95", c.String("quantiles"))
+		}
+		if slices.Contains(qs, v/100) {
+			return nil, usagef("--quantiles %q: %s is given twice", c.String("quantiles"), strings.TrimSpace(f))
 		}
 		qs = append(qs, v/100)
 	}

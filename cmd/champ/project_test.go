@@ -72,3 +72,14 @@ func TestBench(t *testing.T) {
 		t.Errorf("cpu model %q", got)
 	}
 }
+
+func TestQuantileKey(t *testing.T) {
+	for _, c := range []struct {
+		pct  float64
+		want string
+	}{{5, "p5"}, {50, "p50"}, {55, "p55"}, {57.5, "p57.5"}, {2.5, "p2.5"}, {99.9, "p99.9"}, {0.001, "p0.001"}} {
+		if got := quantileKey(c.pct / 100); got != c.want {
+			t.Errorf("quantileKey(%v/100) = %q, want %q", c.pct, got, c.want)
+		}
+	}
+}

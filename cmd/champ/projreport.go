@@ -159,8 +159,12 @@ func startsBy(s *points.Season, after int) map[string]int {
 	return n
 }
 
-// quantileKey names the band at quantile q: p5, p50, p2.5.
-func quantileKey(q float64) string { return "p" + strconv.FormatFloat(100*q, 'f', -1, 64) }
+// quantileKey names the band at quantile q: p5, p50, p2.5. The percentage
+// is rounded to nine decimals first, so that 0.55 is p55 and not the
+// p55.00000000000001 its float64 product gives.
+func quantileKey(q float64) string {
+	return "p" + strconv.FormatFloat(math.Round(100*q*1e9)/1e9, 'f', -1, 64)
+}
 
 // modelOptions are the model's hyperparameters as JSON keys, in flag order.
 func modelOptions(o sim.Options) orderedObject {
