@@ -407,7 +407,15 @@ func (b *board) settle(a, z int) bool {
 	k, P := b.keyPlaces, b.places
 	w := P - k
 	if w <= 0 {
-		return a > 0 || b.levelAlways(b.order[a], b.order[a+1])
+		// No places past the keys: the run is level on everything, and at
+		// the top its entries are co-champions only if all are the
+		// leader's crew-mates (two of them may be, and a third not).
+		for i := a + 1; a == 0 && i < z; i++ {
+			if !b.levelAlways(b.order[a], b.order[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	r := z - a
 	cnt := b.cnt[:0]

@@ -640,3 +640,25 @@ func TestCrewsFastPathMatchesFullPath(t *testing.T) {
 		}
 	}
 }
+
+// Keys that hold every place leave nothing past them to settle a run of
+// entries level at the top: co-champions if all are the leader's
+// crew-mates, else a tie for the full path, even where the first two are
+// crew-mates and the third is not.
+func TestSettleLevelAtTopWithoutPlacesPast(t *testing.T) {
+	for _, c := range []struct {
+		group []int
+		a, z  int
+		want  bool
+	}{
+		{[]int{0, 0, 1}, 0, 3, false}, // a crew of two and another car
+		{[]int{0, 0, 0}, 0, 3, true},  // one crew of three
+		{[]int{0, 1, -1}, 0, 2, false},
+		{[]int{0, 1, 1}, 1, 3, true}, // level below the top: any order
+	} {
+		b := &board{keyPlaces: 4, places: 4, order: []int{0, 1, 2}, levelGroup: c.group}
+		if got := b.settle(c.a, c.z); got != c.want {
+			t.Errorf("groups %v, run %d..%d: settle %v, want %v", c.group, c.a, c.z, got, c.want)
+		}
+	}
+}
