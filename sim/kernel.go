@@ -459,12 +459,15 @@ func grow(s []uint64, n int) []uint64 {
 
 // logKeys logs a race's places past each championship's keys for the
 // entries tally.markLevel marked, from the session's keys as drawn, in field
-// order (a driver's place is the number of classified keys below his).
+// order (a driver's place is the number of classified keys below his:
+// counted for the whole field at once by the vector code where it runs,
+// once a marked entry is classified, else for each such entry).
 func (k *kernel) logKeys(ks *kernSession) {
 	if !ks.ss.race {
 		return
 	}
 	buf, n, f := k.buf, k.n, k.fast
+	counted := false
 	for c, logs := range f.logs {
 		if !logs || !ks.scores[c] || !k.anyWant[c] {
 			continue
@@ -480,9 +483,18 @@ func (k *kernel) logKeys(ks *kernSession) {
 				continue
 			}
 			p := 0
-			for i := range n {
-				if buf[i&(race.MaxField-1)] < key {
-					p++
+			switch {
+			case k.count && !counted:
+				race.CountPlaces(buf, n, &k.place)
+				counted = true
+				fallthrough
+			case k.count:
+				p = int(k.place[d&(race.PlacesMax-1)])
+			default:
+				for i := range n {
+					if buf[i&(race.MaxField-1)] < key {
+						p++
+					}
 				}
 			}
 			if p >= kp {
