@@ -72,10 +72,11 @@ type PlackettLuce struct {
 	logW, sd   []float64
 	alpha, bet []float64
 	// Per-driver tables for inverse-transform sampling of each season's
-	// parameters: quantiles of the strength and of the retirement
-	// probability (as a threshold on 32 random bits).
-	rateQ [][]float64
-	dnfQ  [][]uint32
+	// parameters: quantiles of the strength, of the fastest-lap strength
+	// and of the retirement probability (as a threshold on 32 random
+	// bits).
+	rateQ, flQ [][]float64
+	dnfQ       [][]uint32
 }
 
 // quantiles is the size of the parameter tables: each season picks one of
@@ -98,11 +99,17 @@ var normalQ = func() []float64 {
 // inputs.
 func (m *PlackettLuce) tables() {
 	m.rateQ = make([][]float64, len(m.logW))
+	m.flQ = make([][]float64, len(m.logW))
 	m.dnfQ = make([][]uint32, len(m.logW))
+	temper := 1.0
+	if m.Fit != nil {
+		temper = max(m.Fit.Sharpness, 1)
+	}
 	for d := range m.logW {
-		rq := make([]float64, quantiles)
+		rq, fq := make([]float64, quantiles), make([]float64, quantiles)
 		for k, z := range normalQ {
-			rq[k] = math.Exp(m.logW[d] + m.sd[d]*z)
+			x := m.logW[d] + m.sd[d]*z
+			rq[k], fq[k] = math.Exp(x), math.Exp(x/temper)
 		}
 		g := NewGen(math.Float64bits(m.alpha[d]), math.Float64bits(m.bet[d]))
 		beta := distuv.Beta{Alpha: m.alpha[d], Beta: m.bet[d], Src: g}
@@ -115,7 +122,7 @@ func (m *PlackettLuce) tables() {
 		for k, p := range ps {
 			dq[k] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
 		}
-		m.rateQ[d], m.dnfQ[d] = rq, dq
+		m.rateQ[d], m.flQ[d], m.dnfQ[d] = rq, fq, dq
 	}
 }
 
@@ -178,6 +185,7 @@ type drawn struct {
 	dnf  uint32 // retirement threshold on 32 random bits
 	inv  float64
 	rate float64
+	fl   float64 // the fastest-lap strength
 }
 
 type plSampler struct {
@@ -187,8 +195,8 @@ type plSampler struct {
 	keys []uint64 // large fields: the classified drivers' keys
 	by   []int    // large fields: the order drivers are drawn in, strongest first
 	out  []bool   // large fields: retired in the session last ordered
-	sum  float64  // large fields: total strength of the classified drivers of that session
-	// Network path: the season's cumulative strengths in field order, for
+	sum  float64  // large fields: total fastest-lap strength of the classified drivers of that session
+	// Network path: the season's cumulative fastest-lap strengths in field order, for
 	// the fastest lap; past the field, the largest float64.
 	cum  [race.MaxField]float64
 	mask uint64 // network path: bit d set when driver d retired in the session
@@ -243,7 +251,7 @@ func (s *plSampler) Begin(g *Gen) {
 			rate := s.m.rateQ[d][u>>52]
 			i := d & (race.MaxField - 1)
 			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/rate
-			sum += rate
+			sum += s.m.flQ[d][u>>52]
 			s.cum[i] = sum
 		}
 		s.absent = 0
@@ -252,7 +260,7 @@ func (s *plSampler) Begin(g *Gen) {
 	for d := range s.drv {
 		u := g.Uint64()
 		rate := s.m.rateQ[d][u>>52]
-		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate}
+		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate, fl: s.m.flQ[d][u>>52]}
 	}
 	// Insertion sort: draw strongest first, so the times come out nearly
 	// sorted.
@@ -312,7 +320,7 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 			continue
 		}
 		s.out[d] = false
-		sum += p.rate
+		sum += p.fl
 		s.keys[n] = race.Key(race.ExpBits(uint32(u)), p.inv, d)
 		n++
 	}
@@ -327,7 +335,13 @@ func (s *plSampler) orderLarge(g *Gen, out []int) int {
 }
 
 // FastestLap draws a classified driver with probability proportional to
-// strength, walking the field in index order.
+// his fastest-lap strength, walking the field in index order. That is his
+// season's strength before the sharpening, w^(1/Sharpness) for the
+// sharpened w: the sharpness corrects the order at the front of a race,
+// and the fastest lap is another contest, often a late stop for fresh
+// tyres (from 2019 to 2025 the winner set it in 46 of 151 races). It
+// keeps the draw quick too: a leader drawn a thousand times stronger than
+// the field, retired, would be drawn again and again.
 func (s *plSampler) FastestLap(g *Gen) int {
 	if s.net {
 		return s.fastestLapMask(g)
@@ -339,7 +353,7 @@ func (s *plSampler) FastestLap(g *Gen) int {
 			continue
 		}
 		last = d
-		u -= p.rate
+		u -= p.fl
 		if u < 0 {
 			return d
 		}

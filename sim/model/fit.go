@@ -52,7 +52,9 @@ type Options struct {
 	// collision, a penalty. The fit treats a result as such an incident,
 	// like a retirement, where that is likelier than the driver's form
 	// producing it, so one bad afternoon does not bury a fast driver's
-	// strength. 0 takes every classified result at face value.
+	// strength. Results are judged at the simulated strengths (the fitted
+	// ones to the power Sharpness). 0 takes every classified result at
+	// face value.
 	Incident float64
 	// Carry is how much of the season before's form a driver brings: his
 	// prior's mode is his log-strength at the end of it times Carry (a
@@ -71,7 +73,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 32, DNFPrior: 1000, Uncertainty: 0.5, Sharpness: 4, Incident: 0.1, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
+	return Options{HalfLife: 16, Prior: 8, DNFPrior: 1000, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
@@ -215,11 +217,25 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior, base, teams, o.TeamPool)
 	// Hard EM of the incident mixture: mark the incidents today's
 	// strengths imply, from the sessions as observed each time, and refit
-	// until the marks settle (a few rounds; eight at most).
+	// until the marks settle (a few rounds; eight at most). Results are
+	// judged under the race the simulation runs, at the strengths to the
+	// power Sharpness: under the prior the fitted order is flat, and in it
+	// a winner classified 19th after a late failure looks like form. The
+	// first marks are made at the fitted strengths themselves, so that a
+	// fast driver whom one such result has dragged down is not judged at
+	// that, his wins taken for the incidents.
 	fitted := obs
+	judged := make([]float64, len(ids))
 	for i := 0; o.Incident > 0 && i < 8; i++ {
-		marked := markIncidents(obs, f.Strength, o.Incident)
-		if sameOrders(marked, fitted) {
+		power := o.Sharpness
+		if i == 0 {
+			power = 1
+		}
+		for d, w := range f.Strength {
+			judged[d] = math.Pow(w, power)
+		}
+		marked := markIncidents(obs, judged, o.Incident)
+		if sameOrders(marked, fitted) && power == o.Sharpness {
 			break
 		}
 		fitted = marked

@@ -96,6 +96,42 @@ func TestIncidents(t *testing.T) {
 	}
 }
 
+// Incidents are judged under the race the simulation runs: the fitted
+// strengths to the power Sharpness. Under a strong prior the fitted
+// order is flat, so the winner of nine races classified last in the tenth
+// looks like form at Sharpness 1 and like an incident at the default.
+func TestIncidentsJudgedSharpened(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds := 10
+	s := &points.Season{Name: "incidents", System: sys}
+	field := []string{"fast", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	for r := 1; r <= rounds; r++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: true, Multiplier: 1, Distance: 1})
+		order := field
+		if r == rounds {
+			order = append(append([]string{}, field[1:]...), "fast")
+		}
+		for i, d := range order {
+			s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: d, Position: i + 1})
+		}
+	}
+	for _, c := range []struct {
+		sharpness float64
+		incident  bool
+	}{{1, false}, {DefaultOptions().Sharpness, true}} {
+		o := DefaultOptions()
+		o.HalfLife, o.Sharpness, o.Prior = 0, c.sharpness, 32 // a strong prior: a flat fitted order
+		f := FitSeason(s, rounds, o)
+		fast, b := f.Index("fast"), f.Index("b")
+		if got := f.DNFAlpha[fast] > f.DNFAlpha[b]; got != c.incident {
+			t.Errorf("sharpness %v: the fast driver's last place taken for an incident: %v, want %v", c.sharpness, got, c.incident)
+		}
+	}
+}
+
 // Form carries over: fitted on a season where "fast" won every race, the
 // next season's prior puts him ahead before he has raced, and a newcomer
 // in his team starts from the team's form; with Carry 0 both start level.
