@@ -16,7 +16,7 @@ import (
 // referenceOdds is a deliberately plain simulation of the same model:
 // its own generator (math/rand/v2 PCG), float sorting, every bonus drawn
 // by the model's rules written out again (the fastest lap in proportion to
-// strength among the classified, redrawn into the top where the rules
+// strength before the sharpening among the classified, redrawn into the top where the rules
 // reassign it; pole, led a lap and most laps led by finishing place with
 // the fitted propensities), and the titles decided by appending the
 // simulated results to the season and computing the standings with
@@ -54,9 +54,11 @@ func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]ma
 	plan := points.NewPlan(s)
 	for range sims {
 		rate := make([]float64, len(field))
+		flRate := make([]float64, len(field)) // the fastest lap's: before the sharpening
 		dnf := make([]float64, len(field))
 		for i, d := range field {
-			rate[i] = math.Exp(d.logW + d.sd*r.NormFloat64())
+			x := d.logW + d.sd*r.NormFloat64()
+			rate[i], flRate[i] = math.Exp(x), math.Exp(x/max(fit.Sharpness, 1))
 			dnf[i] = distuv.Beta{Alpha: d.alpha, Beta: d.bet, Src: r}.Rand()
 		}
 		season := *s
@@ -106,11 +108,11 @@ func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]ma
 					pick := func() int {
 						total := 0.0
 						for _, f := range fin {
-							total += rate[f.i]
+							total += flRate[f.i]
 						}
 						u := r.Float64() * total
 						for _, f := range fin {
-							if u -= rate[f.i]; u < 0 {
+							if u -= flRate[f.i]; u < 0 {
 								return f.i
 							}
 						}
