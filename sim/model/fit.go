@@ -222,8 +222,8 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	// power Sharpness: under the prior the fitted order is flat, and in it
 	// a winner classified 19th after a late failure looks like form. The
 	// first marks are made at the fitted strengths themselves, so that a
-	// fast driver whom one such result has dragged down is not judged at
-	// that, his wins taken for the incidents.
+	// fast driver whom such a result has dragged down does not have his
+	// wins taken for the incidents instead.
 	fitted := obs
 	judged := make([]float64, len(ids))
 	for i := 0; o.Incident > 0 && i < 8; i++ {
@@ -235,11 +235,12 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 			judged[d] = math.Pow(w, power)
 		}
 		marked := markIncidents(obs, judged, o.Incident)
-		if sameOrders(marked, fitted) && power == o.Sharpness {
+		if !sameOrders(marked, fitted) {
+			fitted = marked
+			f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), fitted, o.Prior, base, teams, o.TeamPool)
+		} else if power == o.Sharpness {
 			break
 		}
-		fitted = marked
-		f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), fitted, o.Prior, base, teams, o.TeamPool)
 	}
 	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o.DNFPrior)
 	h := 0
