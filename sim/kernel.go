@@ -80,8 +80,12 @@ type kernel struct {
 	// want[c][e]: entry e of championship c is level in its key with
 	// another, and his places are logged (the others' cannot matter;
 	// tally.markLevel)
-	want               [][]bool
-	anyWant            []bool   // per championship: some entry is marked
+	want    [][]bool
+	anyWant []bool // per championship: some entry is marked
+	// wanted[c]: the marked entries' (field driver, entry) under the
+	// routes wantedOf[c] (a session's routes[c]), for logKeys.
+	wanted             [][][2]int32
+	wantedOf           []*int
 	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
 }
 
@@ -421,6 +425,7 @@ func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
 	for c := range log {
 		log[c] = log[c][:0]
 	}
+	clear(k.wantedOf) // markLevel has marked afresh
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
 		if first.absent != 0 || k.entries {
@@ -457,6 +462,23 @@ func grow(s []uint64, n int) []uint64 {
 	return s
 }
 
+// markWanted lists the field drivers who score for an entry of
+// championship c that tally.markLevel marked, under route (a session's
+// routes[c]; sessions share them, so this runs once or so a replay).
+func (k *kernel) markWanted(c int, route []int) {
+	if len(k.wanted) < len(k.fast.logs) {
+		k.wanted, k.wantedOf = make([][][2]int32, len(k.fast.logs)), make([]*int, len(k.fast.logs))
+	}
+	want := k.want[c]
+	k.wanted[c] = k.wanted[c][:0]
+	for d := range k.n {
+		if e := route[d]; e >= 0 && want[e] {
+			k.wanted[c] = append(k.wanted[c], [2]int32{int32(d), int32(e)}) // grown once, then reused
+		}
+	}
+	k.wantedOf[c] = &route[0]
+}
+
 // logKeys logs a race's places past each championship's keys for the
 // entries tally.markLevel marked, from the session's keys as drawn, in field
 // order (a driver's place is the number of classified keys below his:
@@ -472,12 +494,12 @@ func (k *kernel) logKeys(ks *kernSession) {
 		if !logs || !ks.scores[c] || !k.anyWant[c] {
 			continue
 		}
-		route, want, kp := ks.routes[c], k.want[c], f.keyPlaces[c]
-		for d := range n {
-			e := route[d]
-			if e < 0 || !want[e] {
-				continue
-			}
+		if route := ks.routes[c]; len(k.wantedOf) <= c || k.wantedOf[c] != &route[0] {
+			k.markWanted(c, route)
+		}
+		kp := f.keyPlaces[c]
+		for _, de := range k.wanted[c] {
+			d, e := int(de[0]), de[1]
 			key := buf[d&(race.MaxField-1)]
 			if key >= race.RetiredKey {
 				continue
@@ -498,7 +520,7 @@ func (k *kernel) logKeys(ks *kernSession) {
 				}
 			}
 			if p >= kp {
-				f.log[c] = append(f.log[c], [2]int32{int32(e), int32(p)}) // grown once, then reused
+				f.log[c] = append(f.log[c], [2]int32{e, int32(p)}) // grown once, then reused
 			}
 		}
 	}
