@@ -275,7 +275,19 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	if vecOK {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
+	k.planLogs()
 	return k
+}
+
+// planLogs makes room for the settling replay's marks, one per entry of
+// each championship.
+func (k *kernel) planLogs() {
+	n := len(k.fast.key)
+	k.want, k.anyWant = make([][]bool, n), make([]bool, n)
+	k.wanted, k.wantedOf = make([][][2]int32, n), make([]*int, n)
+	for c, key := range k.fast.key {
+		k.want[c] = make([]bool, len(key))
+	}
 }
 
 // season runs one season's sessions into the fast path's keys: the
@@ -466,9 +478,6 @@ func grow(s []uint64, n int) []uint64 {
 // championship c that tally.markLevel marked, under route (a session's
 // routes[c]; sessions share them, so this runs once or so a replay).
 func (k *kernel) markWanted(c int, route []int) {
-	if len(k.wanted) < len(k.fast.logs) {
-		k.wanted, k.wantedOf = make([][][2]int32, len(k.fast.logs)), make([]*int, len(k.fast.logs))
-	}
 	want := k.want[c]
 	k.wanted[c] = k.wanted[c][:0]
 	for d := range k.n {
@@ -494,7 +503,7 @@ func (k *kernel) logKeys(ks *kernSession) {
 		if !logs || !ks.scores[c] || !k.anyWant[c] {
 			continue
 		}
-		if route := ks.routes[c]; len(k.wantedOf) <= c || k.wantedOf[c] != &route[0] {
+		if route := ks.routes[c]; k.wantedOf[c] != &route[0] {
 			k.markWanted(c, route)
 		}
 		kp := f.keyPlaces[c]
@@ -505,14 +514,13 @@ func (k *kernel) logKeys(ks *kernSession) {
 				continue
 			}
 			p := 0
-			switch {
-			case k.count && !counted:
-				race.CountPlaces(buf, n, &k.place)
-				counted = true
-				fallthrough
-			case k.count:
+			if k.count {
+				if !counted {
+					race.CountPlaces(buf, n, &k.place)
+					counted = true
+				}
 				p = int(k.place[d&(race.PlacesMax-1)])
-			default:
+			} else {
 				for i := range n {
 					if buf[i&(race.MaxField-1)] < key {
 						p++

@@ -530,15 +530,8 @@ func (t *tally) settleLevel(g *Gen, saved uint64) bool {
 // numbers: only their places past the keys can settle the season.
 func (t *tally) markLevel() {
 	f, k := t.fast, t.kern
-	if k.want == nil {
-		k.want, k.anyWant = make([][]bool, len(t.boards)), make([]bool, len(t.boards))
-	}
 	for c, b := range t.boards {
-		key, sh := f.key[c], f.idx[c]
-		if len(k.want[c]) < len(key) {
-			k.want[c] = make([]bool, len(key))
-		}
-		want := k.want[c]
+		key, sh, want := f.key[c], f.idx[c], k.want[c]
 		clear(want)
 		k.anyWant[c] = false
 		b.sortKeys(key, sh)

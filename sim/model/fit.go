@@ -214,34 +214,8 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 			}
 		}
 	}
-	f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), obs, o.Prior, base, teams, o.TeamPool)
-	// Hard EM of the incident mixture: mark the incidents today's
-	// strengths imply, from the sessions as observed each time, and refit
-	// until the marks settle (a few rounds; eight at most). Results are
-	// judged under the race the simulation runs, at the strengths to the
-	// power Sharpness: under the prior the fitted order is flat, and in it
-	// a winner classified 19th after a late failure looks like form. The
-	// first marks are made at the fitted strengths themselves, so that a
-	// fast driver whom such a result has dragged down does not have his
-	// wins taken for the incidents instead.
-	fitted := obs
-	judged := make([]float64, len(ids))
-	for i := 0; o.Incident > 0 && i < 8; i++ {
-		power := o.Sharpness
-		if i == 0 {
-			power = 1
-		}
-		for d, w := range f.Strength {
-			judged[d] = math.Pow(w, power)
-		}
-		marked := markIncidents(obs, judged, o.Incident)
-		if !sameOrders(marked, fitted) {
-			fitted = marked
-			f.Strength, f.LogSD, f.Iterations = fitPL(len(ids), fitted, o.Prior, base, teams, o.TeamPool)
-		} else if power == o.Sharpness {
-			break
-		}
-	}
+	var fitted []observation
+	f.Strength, f.LogSD, f.Iterations, fitted = fitIncidents(len(ids), obs, o, base, teams)
 	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o.DNFPrior)
 	h := 0
 	for _, rd := range s.Rounds {
@@ -255,6 +229,39 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 		f.LogSD[i] = math.Sqrt(f.LogSD[i]*f.LogSD[i] + drift)
 	}
 	return f
+}
+
+// fitIncidents fits the strengths by hard EM of the incident mixture:
+// mark the incidents today's strengths imply, from the sessions as
+// observed each time, and refit until the marks settle (a few rounds;
+// eight at most). Results are judged under the race the simulation runs,
+// at the strengths to the power Sharpness: under the prior the fitted
+// order is flat, and in it a winner classified 19th after a late failure
+// looks like form. The first marks are made at the fitted strengths
+// themselves, so that a fast driver whom such a result has dragged down
+// does not have his wins taken for the incidents instead. It returns
+// fitPL's results and the sessions as last marked.
+func fitIncidents(m int, obs []observation, o Options, base []float64, teams []int) (w, sd []float64, iters int, fitted []observation) {
+	w, sd, iters = fitPL(m, obs, o.Prior, base, teams, o.TeamPool)
+	fitted = obs
+	judged := make([]float64, m)
+	for i := 0; o.Incident > 0 && i < 8; i++ {
+		power := o.Sharpness
+		if i == 0 {
+			power = 1
+		}
+		for d, x := range w {
+			judged[d] = math.Pow(x, power)
+		}
+		marked := markIncidents(obs, judged, o.Incident)
+		if !sameOrders(marked, fitted) {
+			fitted = marked
+			w, sd, iters = fitPL(m, fitted, o.Prior, base, teams, o.TeamPool)
+		} else if power == o.Sharpness {
+			break
+		}
+	}
+	return w, sd, iters, fitted
 }
 
 // fitPL fits the strengths under a unit-information prior worth prior
