@@ -55,22 +55,7 @@ func TestTeamPoolAndDrift(t *testing.T) {
 // the fifth result counts as a retirement instead. A midfield result in
 // its usual place is never an incident.
 func TestIncidents(t *testing.T) {
-	sys, err := points.Lookup("f1-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &points.Season{Name: "incidents", System: sys}
-	field := []string{"fast", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
-	for r := 1; r <= 5; r++ {
-		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: true, Multiplier: 1, Distance: 1})
-		order := field
-		if r == 5 {
-			order = append(append([]string{}, field[1:]...), "fast")
-		}
-		for i, d := range order {
-			s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: d, Position: i + 1})
-		}
-	}
+	s, field := lastPlaceSeason(t, 5)
 	o := DefaultOptions()
 	o.HalfLife, o.Incident = 0, 0
 	o.Prior = 2 // weak enough for five rounds to show the mechanics
@@ -96,16 +81,15 @@ func TestIncidents(t *testing.T) {
 	}
 }
 
-// Incidents are judged under the race the simulation runs: the fitted
-// strengths to the power Sharpness. Under a strong prior the fitted
-// order is flat, so the winner of nine races classified last in the tenth
-// looks like form at Sharpness 1 and like an incident at the default.
-func TestIncidentsJudgedSharpened(t *testing.T) {
+// lastPlaceSeason is a season of the given rounds, all completed, whose
+// field finishes in the same order every time but the last, where "fast",
+// the winner of the others, is classified last. It returns the field too.
+func lastPlaceSeason(t *testing.T, rounds int) (*points.Season, []string) {
+	t.Helper()
 	sys, err := points.Lookup("f1-2024")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rounds := 10
 	s := &points.Season{Name: "incidents", System: sys}
 	field := []string{"fast", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
 	for r := 1; r <= rounds; r++ {
@@ -118,6 +102,16 @@ func TestIncidentsJudgedSharpened(t *testing.T) {
 			s.Results = append(s.Results, points.Result{Round: r, Driver: d, Team: d, Position: i + 1})
 		}
 	}
+	return s, field
+}
+
+// Incidents are judged under the race the simulation runs: the fitted
+// strengths to the power Sharpness. Under a strong prior the fitted
+// order is flat, so the winner of nine races classified last in the tenth
+// looks like form at Sharpness 1 and like an incident at the default.
+func TestIncidentsJudgedSharpened(t *testing.T) {
+	const rounds = 10
+	s, _ := lastPlaceSeason(t, rounds)
 	for _, c := range []struct {
 		sharpness float64
 		incident  bool
