@@ -16,9 +16,9 @@ import (
 // referenceOdds is a deliberately plain simulation of the same model:
 // its own generator (math/rand/v2 PCG), float sorting, every bonus drawn
 // by the model's rules written out again (the fastest lap in proportion to
-// strength before the sharpening among the classified, redrawn into the top where the rules
-// reassign it; pole, led a lap and most laps led by finishing place with
-// the fitted propensities), and the titles decided by appending the
+// strength before the sharpening among the classified, redrawn into the
+// top where the rules reassign it; pole, led a lap and most laps led by
+// finishing place with the fitted propensities), and the titles decided by appending the
 // simulated results to the season and computing the standings with
 // points.Standings — the code that matches the official tables. It
 // returns each championship's title odds by entry.
