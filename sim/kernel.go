@@ -87,6 +87,10 @@ type kernel struct {
 	wanted             [][][2]int32
 	wantedOf           []*int
 	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
+	// kept: every race whose places past the keys are logged keeps its
+	// places in the first pass (kernSession.place), and logSeason logs
+	// from them without replaying the season.
+	kept bool
 }
 
 // route is who a field driver scores for: his entry in the drivers'
@@ -122,6 +126,10 @@ type kernSession struct {
 	flD      uint64         // the bonus as driver and team key increments
 	flT      uint64
 	vinc     *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
+	// place: a race in the vector code whose places past the keys can
+	// settle level keys keeps every field index's place here (0xff: not
+	// classified), so that logSeason need not replay it.
+	place *[race.VecMax]uint8
 }
 
 type kernInc struct{ d, t uint64 }
@@ -194,7 +202,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	}
 	vecOK := pl != nil && pl.vec && n <= race.VecMax
 	k.count = race.UseVec && n <= race.PlacesMax
-	most := 0
+	most, kept := 0, true
 	for i := range c.sessions {
 		ss := &c.sessions[i]
 		fl := &ss.bonus[points.FastestLap]
@@ -248,8 +256,17 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		if k.raceTop == nil || places > most {
 			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
+		vector := vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
+		logged := false // its places past the keys can settle level keys
+		for c, logs := range f.logs {
+			logged = logged || ss.race && logs && ks.scores[c]
+		}
+		if logged && vector {
+			ks.place = new([race.VecMax]uint8)
+		}
+		kept = kept && (!logged || vector)
 		k.sessions = append(k.sessions, ks)
-		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT}
+		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, Place: ks.place}
 		if ks.fl {
 			v.FL = 1
 		}
@@ -259,7 +276,6 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.vsess = append(k.vsess, v)
 		// Spans: a session joins the last one if it runs the same way
 		// with the same routes and absences.
-		vector := vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
 		last := len(k.spans) - 1
 		if last >= 0 && vector && k.spans[last].vector && k.sessions[i-1].r == ks.r && k.sessions[i-1].absent == ks.absent {
 			k.spans[last].to++
@@ -272,6 +288,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.raceTop, k.raceInc = race.Top(n, n), new([32]uint64)
 	}
 	k.vrace[0] = race.Session{Inc: k.raceInc}
+	k.kept = kept
 	if vecOK {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
@@ -419,13 +436,28 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	}
 }
 
-// logSeason replays the draws of the season begun at g's state and logs
-// the race places past the keys' of the entries tally.markLevel marked,
-// leaving the keys alone. A session whose draws depend on its order (by-place
+// logSeason logs the race places past the keys' of the entries
+// tally.markLevel marked, leaving the keys alone: from the places the
+// first pass kept (kernel.kept), or else by replaying the draws of the
+// season begun at g's state. A session whose draws depend on its order (by-place
 // bonuses, a fastest lap drawn again, fixed results) runs whole into
 // scratch keys; the others need only their draws, as the vector code and
 // the scalar path make them: the keys, then the fastest lap.
 func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
+	log := k.fast.log
+	for c := range log {
+		log[c] = log[c][:0]
+	}
+	clear(k.wantedOf) // markLevel has marked afresh
+	if k.kept {
+		// The first pass kept the places: nothing to replay.
+		for i := range k.sessions {
+			if ks := &k.sessions[i]; ks.place != nil {
+				k.logPlaces(ks)
+			}
+		}
+		return
+	}
 	k.scratchD = grow(k.scratchD, len(keys[0])+1)
 	sd, st := k.scratchD, k.spare[:]
 	if k.two {
@@ -433,11 +465,6 @@ func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
 		st = k.scratchT
 	}
 	k.begin(g)
-	log := k.fast.log
-	for c := range log {
-		log[c] = log[c][:0]
-	}
-	clear(k.wantedOf) // markLevel has marked afresh
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
 		if first.absent != 0 || k.entries {
@@ -494,20 +521,11 @@ func (k *kernel) markWanted(c int, route []int) {
 // counted for the whole field at once by the vector code where it runs,
 // once a marked entry is classified, else for each such entry).
 func (k *kernel) logKeys(ks *kernSession) {
-	if !ks.ss.race {
-		return
-	}
 	buf, n, f := k.buf, k.n, k.fast
 	counted := false
-	for c, logs := range f.logs {
-		if !logs || !ks.scores[c] || !k.anyWant[c] {
-			continue
-		}
-		if route := ks.routes[c]; k.wantedOf[c] != &route[0] {
-			k.markWanted(c, route)
-		}
+	for c := range f.logs {
 		kp := f.keyPlaces[c]
-		for _, de := range k.wanted[c] {
+		for _, de := range k.wantedIn(c, ks) {
 			d, e := int(de[0]), de[1]
 			key := buf[d&(race.MaxField-1)]
 			if key >= race.RetiredKey {
@@ -532,6 +550,32 @@ func (k *kernel) logKeys(ks *kernSession) {
 			}
 		}
 	}
+}
+
+// logPlaces is logKeys for a race the vector code ran in the first pass,
+// from the places it kept.
+func (k *kernel) logPlaces(ks *kernSession) {
+	f := k.fast
+	for c := range f.logs {
+		kp := f.keyPlaces[c]
+		for _, de := range k.wantedIn(c, ks) {
+			if p := int(ks.place[de[0]]); p != 0xff && p >= kp {
+				f.log[c] = append(f.log[c], [2]int32{de[1], int32(p)}) // grown once, then reused
+			}
+		}
+	}
+}
+
+// wantedIn is the marked entries' (field driver, entry) of championship c
+// under session ks's routes, or nil where its places cannot matter there.
+func (k *kernel) wantedIn(c int, ks *kernSession) [][2]int32 {
+	if !ks.ss.race || !k.fast.logs[c] || !ks.scores[c] || !k.anyWant[c] {
+		return nil
+	}
+	if route := ks.routes[c]; k.wantedOf[c] != &route[0] {
+		k.markWanted(c, route)
+	}
+	return k.wanted[c]
 }
 
 // logOrder is logKeys for a session whose classified order is given.

@@ -171,6 +171,10 @@ type Session struct {
 	FLLim uint64      // it scores for places below FLLim
 	FLD   uint64      // the bonus as driver and team key increments
 	FLT   uint64
+	// Place, where not nil, gets each field index's place in the
+	// session (0xff: not classified), for the places past the fast path's
+	// keys.
+	Place *[VecMax]uint8
 }
 
 // Acc is the vector scoring's state in a season, per field index: the
@@ -183,8 +187,9 @@ type Acc struct {
 // RunSeason runs the sessions v.Sess[:v.NSess] with the vector code: for
 // each, the draw (Draw's), the fastest lap (Count's, again while it lands
 // on a retired driver), each driver's place by counting the keys below
-// his, and the increments of places up to 15 gathered per field index in
-// v.Acc. Only where Vector is not "".
+// his (also into the session's Place where it has one), and the
+// increments of places up to 15 gathered per field index in v.Acc. Only
+// where Vector is not "".
 func RunSeason(v *Season) { seasonAVX512(v) }
 
 // LedMax is the largest field Led draws.

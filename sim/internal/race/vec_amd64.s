@@ -221,7 +221,8 @@ done:
 #define SS_FLLIM 16
 #define SS_FLD 24
 #define SS_FLT 32
-#define SS_SIZE 40
+#define SS_PLACE 40
+#define SS_SIZE 48
 
 // func seasonAVX512(v *vecSeason)
 //
@@ -233,7 +234,9 @@ done:
 // fastest lap as fastestLapMask draws it (wyrand's next outputs as
 // Float64, times the total strength, counted over cum; again while it
 // lands on a retired driver or past the field); then each driver's place,
-// the number of keys below his, into acc.rank, and a classified driver
+// the number of keys below his, into acc.rank (and, where the session has
+// place, into it as bytes, 0xff for a driver not classified), and a
+// classified driver
 // placed within the tables (places up to 15) gets inc[place] into acc.d
 // and inc[16+place] into acc.t; then the fastest lap's bonus if his place
 // is below flLim. v.state and v.mask (the last session's retirements) are
@@ -327,14 +330,31 @@ score:
 	VMOVDQU64 Z4, 448(R10)
 	VMOVDQU64 Z5, 512(R10)
 
-	// Classified drivers placed within the tables.
+	// Classified drivers (K1-K3), placed within the tables.
 	VPCMPUQ $1, Z24, Z0, K1
+	VPCMPUQ $1, Z24, Z1, K2
+	VPCMPUQ $1, Z24, Z2, K3
+
+	// The places kept, where the session asks: a byte per field index,
+	// 0xff for a driver not classified (and the lanes past the field).
+	MOVQ  SS_PLACE(R12), R9
+	TESTQ R9, R9
+	JZ    tables
+	VMOVDQA64 Z31, Z6
+	VMOVDQA64 Z3, K1, Z6
+	VPMOVQB   Z6, (R9)
+	VMOVDQA64 Z31, Z7
+	VMOVDQA64 Z4, K2, Z7
+	VPMOVQB   Z7, 8(R9)
+	VMOVDQA64 Z31, Z8
+	VMOVDQA64 Z5, K3, Z8
+	VPMOVQB   Z8, 16(R9)
+
+tables:
 	VPCMPUQ $1, Z29, Z3, K4
 	KANDB   K4, K1, K1
-	VPCMPUQ $1, Z24, Z1, K2
 	VPCMPUQ $1, Z29, Z4, K4
 	KANDB   K4, K2, K2
-	VPCMPUQ $1, Z24, Z2, K3
 	VPCMPUQ $1, Z29, Z5, K4
 	KANDB   K4, K3, K3
 
