@@ -26,6 +26,10 @@ const DefaultSeed uint64 = 20240609
 // fullPathOnly turns the fast path off (for tests that compare the two).
 var fullPathOnly = false
 
+// noTails turns the kernel's tails off, for tests of the logs they
+// spare.
+var noTails = false
+
 // DefaultSims is the default number of simulated seasons: enough for a
 // standard error of at most 0.1 percentage point on any probability.
 const DefaultSims = 250_000

@@ -375,7 +375,7 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 			if !(i == 1 || active[x] || active[y]) {
 				continue // neither races on: their order now, the entry order
 			}
-			if !b.canSettle {
+			if !b.canSettle && b.tail == nil {
 				return false
 			}
 			// The places past the key's settle the run of entries level
@@ -404,6 +404,9 @@ func (b *board) rankKeys(key []uint64, idx uint, active []bool) bool {
 // reports false where two level on everything share the top and are not
 // co-champions.
 func (b *board) settle(a, z int) bool {
+	if !b.canSettle && b.tail != nil {
+		return b.settleTails(a, z)
+	}
 	k, P := b.keyPlaces, b.places
 	w := P - k
 	if w <= 0 {
@@ -493,6 +496,36 @@ func (b *board) settle(a, z int) bool {
 			}
 		}
 	}
+	return true
+}
+
+// settleTails is settle by the kernel's tails, without a log: it orders
+// the run by tail, keeping the entry order among those level, and reports
+// false where two are level in their tails and the places past the
+// tail's could part them, or they share the top and are not
+// co-champions.
+func (b *board) settleTails(a, z int) bool {
+	run, tail := b.order[a:z], b.tail
+	for i := 1; i < len(run); i++ {
+		e := run[i]
+		j := i
+		for ; j > 0 && tail[e] > tail[run[j-1]]; j-- {
+			run[j] = run[j-1]
+		}
+		run[j] = e
+	}
+	for i := 1; i < len(run); i++ {
+		if tail[run[i]] != tail[run[i-1]] {
+			continue
+		}
+		if !b.tailFull {
+			return false // the log settles them
+		}
+		if a == 0 && tail[run[i]] == tail[run[0]] && !b.levelAlways(run[0], run[i]) {
+			return false // level on everything at the top: a tie
+		}
+	}
+	b.tailRuns++
 	return true
 }
 

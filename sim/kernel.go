@@ -89,8 +89,15 @@ type kernel struct {
 	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
 	// kept: every race whose places past the keys are logged keeps its
 	// places in the first pass (kernSession.place), and logSeason logs
-	// from them without replaying the season.
-	kept bool
+	// from them without replaying the season. Those races also count
+	// each entry's places past its keys into its tail, per championship
+	// (nil where the places cannot matter): fields of tailW bits from the
+	// top, starting with the standing's counts now (tail0), by which
+	// board.settle orders keys left level without any log where they
+	// differ. tailFull: the tail holds every place of the countback.
+	kept        bool
+	tail, tail0 [][]uint64
+	tailFull    []bool
 }
 
 // route is who a field driver scores for: his entry in the drivers'
@@ -266,7 +273,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		}
 		kept = kept && (!logged || vector)
 		k.sessions = append(k.sessions, ks)
-		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, Place: ks.place}
+		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, Place: ks.place, TC: [2]uint64{64, 64}}
 		if ks.fl {
 			v.FL = 1
 		}
@@ -293,7 +300,56 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
 	k.planLogs()
+	if kept && k.vec && !noTails {
+		k.planTails(c)
+	}
 	return k
+}
+
+// planTails sizes each logged championship's tails (kernel.tail) and
+// sets the races' tail increments for the vector code.
+func (k *kernel) planTails(c *compiled) {
+	f := k.fast
+	n := len(f.key)
+	k.tail, k.tail0, k.tailFull = make([][]uint64, n), make([][]uint64, n), make([]bool, n)
+	for ch := range n {
+		if !f.logs[ch] {
+			continue
+		}
+		w, from := int(countBits(c.rounds, f.cars[ch])), f.keyPlaces[ch]
+		fields := 64 / w
+		k.tailFull[ch] = from+fields >= c.places
+		st := c.champs[ch].st
+		k.tail[ch], k.tail0[ch] = make([]uint64, len(st)+1), make([]uint64, len(st)+1)
+		for e, s := range st {
+			for p := from; p < from+fields && p < len(s.Places); p++ {
+				k.tail0[ch][e] += uint64(s.Places[p]) << (64 - w*(p-from+1))
+			}
+		}
+		for i := range k.sessions {
+			if ks := &k.sessions[i]; ks.place != nil && ks.scores[ch] {
+				k.vsess[i].TC[ch] = uint64(64 + w*(from-1))
+				k.vsess[i].TW[ch] = uint64(w)
+			}
+		}
+	}
+}
+
+// addTails adds a vector span's tails, gathered per field index, to the
+// entries' under the span's routes.
+func (k *kernel) addTails(r *route) {
+	if td := k.tail[0]; td != nil {
+		for f := range k.n {
+			td[r.drv[f]] += k.acc.XD[f%race.VecMax]
+		}
+	}
+	if k.two {
+		if tt := k.tail[1]; tt != nil {
+			for f := range k.n {
+				tt[r.tm[f]] += k.acc.XT[f%race.VecMax]
+			}
+		}
+	}
 }
 
 // planLogs makes room for the settling replay's marks, one per entry of
@@ -318,6 +374,9 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 		keyT = keys[1][:len(keys[1])+1]
 	}
 	k.begin(g)
+	for c, t := range k.tail {
+		copy(t, k.tail0[c])
+	}
 	for _, sp := range k.spans {
 		first := &k.sessions[sp.from]
 		if first.absent != 0 || k.entries {
@@ -330,6 +389,9 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 			for f := range k.n {
 				keyD[r.drv[f]] += k.acc.D[f%race.VecMax]
 				keyT[r.tm[f]] += k.acc.T[f%race.VecMax]
+			}
+			if k.tail != nil {
+				k.addTails(r)
 			}
 			continue
 		}

@@ -383,7 +383,8 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 
 // Entries level in the kernel's keys (backmarkers who never score, level
 // on every place the keys count) are settled from the places past the
-// keys that a replay of the season's draws logs, not replayed on the full
+// keys (the vector code's tails, or the log of the places it kept or of a
+// replay of the season's draws), not replayed on the full
 // path, and the projection is the full path's exactly: with and without
 // the vector code, with driver changes, with fixed results and with
 // IndyCar's bonuses drawn by place.
@@ -397,12 +398,13 @@ func TestKernelSettlesLevelKeys(t *testing.T) {
 		cfg Config
 	}{{f1, Config{}}, {f1, Config{Fixes: fixes}}, {f1, Config{Entries: entries}}, {indy, Config{}}} {
 		s, cfg := tc.s, tc.cfg
-		for _, vec := range []bool{false, true} {
+		for _, mode := range []struct{ vec, tails bool }{{false, false}, {true, false}, {true, true}} {
+			vec := mode.vec
 			if vec && !race.UseVec {
 				continue
 			}
-			was := race.UseVec
-			race.UseVec = vec
+			was, wasTails := race.UseVec, noTails
+			race.UseVec, noTails = vec, !mode.tails
 			cfg.Options = DefaultOptions()
 			cfg.Sims, cfg.Seed, cfg.Workers = 2*BlockSize+5, 11, 2
 			x, err := NewSimulator(s, 3, Config{Options: cfg.Options, Fixes: cfg.Fixes, Entries: cfg.Entries, Seed: 3})
@@ -415,14 +417,18 @@ func TestKernelSettlesLevelKeys(t *testing.T) {
 			for range 2000 {
 				x.Season()
 			}
-			if x.t.fast.settled == 0 {
-				t.Errorf("%s, vector code %v, %d fixes, %d entries: no season settled from the log (%d replayed)", s.Name, vec, len(cfg.Fixes), len(cfg.Entries), x.Replayed())
+			settled := x.t.fast.settled
+			for _, b := range x.t.boards {
+				settled += b.tailRuns
+			}
+			if settled == 0 {
+				t.Errorf("%s, vector code %v, tails %v, %d fixes, %d entries: no season settled from the log or the tails (%d replayed)", s.Name, vec, mode.tails, len(cfg.Fixes), len(cfg.Entries), x.Replayed())
 			}
 			fast := projectWith(t, &fullPathOnly, false, s, 3, cfg)
 			full := projectWith(t, &fullPathOnly, true, s, 3, cfg)
-			race.UseVec = was
+			race.UseVec, noTails = was, wasTails
 			if !reflect.DeepEqual(fast, full) {
-				t.Errorf("%s, vector code %v, %d fixes, %d entries: the kernel differs from the full path", s.Name, vec, len(cfg.Fixes), len(cfg.Entries))
+				t.Errorf("%s, vector code %v, tails %v, %d fixes, %d entries: the kernel differs from the full path", s.Name, vec, mode.tails, len(cfg.Fixes), len(cfg.Entries))
 			}
 		}
 	}
@@ -659,6 +665,33 @@ func TestSettleLevelAtTopWithoutPlacesPast(t *testing.T) {
 		b := &board{keyPlaces: 4, places: 4, order: []int{0, 1, 2}, levelGroup: c.group}
 		if got := b.settle(c.a, c.z); got != c.want {
 			t.Errorf("groups %v, run %d..%d: settle %v, want %v", c.group, c.a, c.z, got, c.want)
+		}
+	}
+}
+
+// The kernel's tails order a run of level keys without a log: highest
+// tail first, the entry order among equal tails; equal tails that do not
+// hold every place need the log, and at the top they are a tie.
+func TestSettleTails(t *testing.T) {
+	for _, c := range []struct {
+		tail  []uint64
+		full  bool
+		a, z  int
+		order []int // after, where settled
+		ok    bool
+	}{
+		{[]uint64{1, 3, 2}, false, 0, 3, []int{1, 2, 0}, true},
+		{[]uint64{9, 1, 3, 2}, false, 1, 4, []int{0, 2, 3, 1}, true},
+		{[]uint64{9, 2, 2}, false, 1, 3, nil, false},          // the log must look past the tails
+		{[]uint64{9, 2, 2}, true, 1, 3, []int{0, 1, 2}, true}, // level on everything below the top
+		{[]uint64{2, 2, 1}, true, 0, 3, nil, false},           // at the top: a tie
+		{[]uint64{3, 2, 2}, true, 0, 3, []int{0, 1, 2}, true},
+	} {
+		b := &board{tail: c.tail, tailFull: c.full, order: []int{0, 1, 2, 3}[:len(c.tail)]}
+		if got := b.settle(c.a, c.z); got != c.ok {
+			t.Errorf("tails %v, full %v, run %d..%d: settle %v, want %v", c.tail, c.full, c.a, c.z, got, c.ok)
+		} else if got && !reflect.DeepEqual(b.order, c.order) {
+			t.Errorf("tails %v, run %d..%d: order %v, want %v", c.tail, c.a, c.z, b.order, c.order)
 		}
 	}
 }

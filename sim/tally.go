@@ -40,18 +40,23 @@ type board struct {
 	over      [][2]int32
 	keyPlaces int
 	canSettle bool
-	segsOf    [][]int // car mode's drivers' board: each entry's segments (its log is by segment)
-	cnt       []int32
-	runIDs    []int
-	runOrder  []int
-	rp        []float64 // scratch: one entry's round points
-	order     []int
-	twin      []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
-	buf       [race.RankMax]uint64 // scratch for rankKeys
-	vec       bool                 // rankKeys counts with the vector code
-	long      bool                 // with RankLong: more than VecMax entries
-	rank      [race.RankMax]uint64 // its scratch
-	padded    [race.RankMax]uint64 // and RankLong's keys
+	// the kernel's tails of the places past the keys, by entry (nil:
+	// none), and whether they hold every place (kernel.tail)
+	tail     []uint64
+	tailFull bool
+	tailRuns int64   // runs of level keys settleTails settled
+	segsOf   [][]int // car mode's drivers' board: each entry's segments (its log is by segment)
+	cnt      []int32
+	runIDs   []int
+	runOrder []int
+	rp       []float64 // scratch: one entry's round points
+	order    []int
+	twin     []int                // car mode: each entry's crew-mates' group (nil: no co-champions)
+	buf      [race.RankMax]uint64 // scratch for rankKeys
+	vec      bool                 // rankKeys counts with the vector code
+	long     bool                 // with RankLong: more than VecMax entries
+	rank     [race.RankMax]uint64 // its scratch
+	padded   [race.RankMax]uint64 // and RankLong's keys
 	// tallies
 	titles []int64
 	ties   []int64
@@ -451,6 +456,9 @@ func (c *compiled) newTally(m Model, cd *conditions) *tally {
 		t.kern = planKernel(c, t.fast, inner, cd)
 		for k, b := range t.boards {
 			b.keyPlaces = t.fast.keyPlaces[k]
+			if t.kern != nil && t.kern.tail != nil && t.kern.tail[k] != nil {
+				b.tail, b.tailFull = t.kern.tail[k][:len(b.cur)], t.kern.tailFull[k]
+			}
 		}
 		if c.fold != nil {
 			for _, b := range t.boards {

@@ -175,13 +175,20 @@ type Session struct {
 	// session (0xff: not classified), for the places past the fast path's
 	// keys.
 	Place *[VecMax]uint8
+	// TC and TW give, per championship (drivers', then the second), a
+	// classified driver's tail increment for his place p where the session
+	// has Place: 1<<(TC-TW*p), none where that is 64 or more as unsigned.
+	// TC = 64+w(k-1) and TW = w count the places from k on in fields of w
+	// bits from the top; TC 64 and TW 0 count none.
+	TC, TW [2]uint64
 }
 
 // Acc is the vector scoring's state in a season, per field index: the
-// drivers' and the teams' key increments so far, and the places in the
-// session last scored.
+// drivers' and the teams' key increments so far, the places in the
+// session last scored, and the tails of the places past the keys.
 type Acc struct {
 	D, T, Rank [VecMax]uint64
+	XD, XT     [VecMax]uint64 // the tails (Session.TC), per championship
 }
 
 // RunSeason runs the sessions v.Sess[:v.NSess] with the vector code: for

@@ -99,10 +99,10 @@ func TestVectorLayout(t *testing.T) {
 		unsafe.Offsetof(v.Buf), unsafe.Offsetof(v.Acc), unsafe.Offsetof(v.Sess),
 		unsafe.Offsetof(v.NSess), unsafe.Offsetof(v.Mask),
 		unsafe.Offsetof(s.Inc), unsafe.Offsetof(s.FL), unsafe.Offsetof(s.FLLim),
-		unsafe.Offsetof(s.FLD), unsafe.Offsetof(s.FLT), unsafe.Offsetof(s.Place), unsafe.Sizeof(s),
-		unsafe.Offsetof(Acc{}.T), unsafe.Offsetof(Acc{}.Rank),
+		unsafe.Offsetof(s.FLD), unsafe.Offsetof(s.FLT), unsafe.Offsetof(s.Place), unsafe.Offsetof(s.TC), unsafe.Offsetof(s.TW), unsafe.Sizeof(s),
+		unsafe.Offsetof(Acc{}.T), unsafe.Offsetof(Acc{}.Rank), unsafe.Offsetof(Acc{}.XD), unsafe.Offsetof(Acc{}.XT),
 	}
-	want := []uintptr{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 0, 8, 16, 24, 32, 40, 48, 192, 384}
+	want := []uintptr{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 0, 8, 16, 24, 32, 40, 48, 64, 80, 192, 384, 576, 768}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("offsets %v, vec_amd64.s has %v", got, want)
 	}

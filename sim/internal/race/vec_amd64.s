@@ -222,7 +222,33 @@ done:
 #define SS_FLD 24
 #define SS_FLT 32
 #define SS_PLACE 40
-#define SS_SIZE 48
+#define SS_TC 48
+#define SS_TW 64
+#define SS_SIZE 80
+
+// TAIL(tc, tw, off) adds a championship's tail increment for the places
+// in Z3-Z5 to the acc's tails at off: 1<<(tc - tw*place) where the mask
+// K1-K3 has the driver classified, zero where that count is 64 or more
+// (as unsigned: a place before the tail's fields or past them). Clobbers
+// Z6-Z10.
+#define TAIL(tc, tw, off0, off1, off2) \
+	VPBROADCASTQ tc(R12), Z9; \
+	VPBROADCASTQ tw(R12), Z10; \
+	VPMULLQ   Z10, Z3, Z6; \
+	VPMULLQ   Z10, Z4, Z7; \
+	VPMULLQ   Z10, Z5, Z8; \
+	VPSUBQ    Z6, Z9, Z6; \
+	VPSUBQ    Z7, Z9, Z7; \
+	VPSUBQ    Z8, Z9, Z8; \
+	VPSLLVQ.Z Z6, Z23, K1, Z6; \
+	VPSLLVQ.Z Z7, Z23, K2, Z7; \
+	VPSLLVQ.Z Z8, Z23, K3, Z8; \
+	VPADDQ    off0(R10), Z6, Z6; \
+	VPADDQ    off1(R10), Z7, Z7; \
+	VPADDQ    off2(R10), Z8, Z8; \
+	VMOVDQU64 Z6, off0(R10); \
+	VMOVDQU64 Z7, off1(R10); \
+	VMOVDQU64 Z8, off2(R10)
 
 // func seasonAVX512(v *vecSeason)
 //
@@ -235,8 +261,9 @@ done:
 // Float64, times the total strength, counted over cum; again while it
 // lands on a retired driver or past the field); then each driver's place,
 // the number of keys below his, into acc.rank (and, where the session has
-// place, into it as bytes, 0xff for a driver not classified), and a
-// classified driver
+// place, into it as bytes, 0xff for a driver not classified, and each
+// classified driver's tail increments, TAIL's, into acc.xd and acc.xt),
+// and a classified driver
 // placed within the tables (places up to 15) gets inc[place] into acc.d
 // and inc[16+place] into acc.t; then the fastest lap's bonus if his place
 // is below flLim. v.state and v.mask (the last session's retirements) are
@@ -349,6 +376,10 @@ score:
 	VMOVDQA64 Z31, Z8
 	VMOVDQA64 Z5, K3, Z8
 	VPMOVQB   Z8, 16(R9)
+
+	// The tails: the counts of the places past each championship's keys.
+	TAIL(SS_TC, SS_TW, 576, 640, 704)
+	TAIL(SS_TC+8, SS_TW+8, 768, 832, 896)
 
 tables:
 	VPCMPUQ $1, Z29, Z3, K4
