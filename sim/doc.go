@@ -180,6 +180,10 @@
 // final table those integers cannot settle (a tie that the countback must
 // look further down to break) is replayed from its saved generator state on
 // the full path, so results are exact and the same with the fast path off.
+// Keys level on the places they hold (backmarkers on no points) are first
+// settled by the places past them: the vector code counts those into a
+// second integer per entry, and the kernel otherwise logs them, from the
+// places the vector code kept or by replaying the season's draws.
 // Best-N rules and cars that give way run on the fast path's own session
 // loop (not the kernel); in a season of crews it also logs the race places
 // past the keys' and settles level keys from them, replaying only a tie
@@ -191,7 +195,8 @@
 // nothing fixed or drawn by place in one call: the
 // draw, the fastest lap (counting the cumulative strengths in three
 // compares), and each driver's place by counting the keys below his, with
-// his increments looked up by that place. The final tables are ranked the
+// his increments looked up by that place (and, in a race, his count of the
+// places past the keys shifted into place). The final tables are ranked the
 // same way, by counting. The vector code computes the scalar code's
 // numbers bit for bit, so a seed gives the same results with and without
 // it; [Vector] reports which code runs. The environment variable

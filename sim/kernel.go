@@ -56,9 +56,10 @@ type kernel struct {
 	// index until the routes change (then flush adds them to the keys).
 	accD, accT [race.MaxField]uint64
 	accRoute   *route
-	out        []int        // scratch: a fixed session's order
-	sc         applyScratch // and its room
-	cd         *conditions  // nil: nothing fixed
+	out        []int               // scratch: a fixed session's order
+	pos        [race.MaxField]int8 // and its places by field driver (-1: not classified)
+	sc         applyScratch        // and its room
+	cd         *conditions         // nil: nothing fixed
 	fl         condFL
 	bonus      bonusState
 	bonuses    *bonusModel
@@ -95,9 +96,10 @@ type kernel struct {
 	// top, starting with the standing's counts now (tail0), by which
 	// board.settle orders keys left level without any log where they
 	// differ. tailFull: the tail holds every place of the countback.
-	kept        bool
-	tail, tail0 [][]uint64
-	tailFull    []bool
+	kept            bool
+	tail, tail0     [][]uint64
+	tailFull        []bool
+	tailW, tailFrom []int // per championship: a field's width, and the first place counted
 }
 
 // route is who a field driver scores for: his entry in the drivers'
@@ -183,14 +185,12 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	if k.two {
 		spare = len(c.champs[1].st)
 	}
-	routes := map[*int]*route{} // by the first route slice, shared across sessions
+	// By what they hold: sessions with the same routes share one, and so
+	// a span (driver changes give each session routes of its own).
+	routes := map[route]*route{}
 	routeOf := func(i int) *route {
 		rs := c.routes[i]
-		key := &rs[0][0]
-		if r, ok := routes[key]; ok {
-			return r
-		}
-		r := &route{}
+		var r route
 		for d := range n {
 			r.drv[d] = uint8(max(rs[0][d], 0))
 			r.tm[d] = uint8(spare)
@@ -198,8 +198,11 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 				r.tm[d] = uint8(rs[1][d])
 			}
 		}
-		routes[key] = r
-		return r
+		if p, ok := routes[r]; ok {
+			return p
+		}
+		routes[r] = &r
+		return &r
 	}
 	inc := func(s, kind, champ int) uint64 {
 		if champ >= len(c.champs) {
@@ -268,10 +271,13 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		for c, logs := range f.logs {
 			logged = logged || ss.race && logs && ks.scores[c]
 		}
-		if logged && vector {
+		// The first pass knows every place of a session run in the vector
+		// code, sorted whole (fixed results) or counted.
+		whole := vector || ks.fixed || k.count && ks.byPlace && ks.absent == 0
+		if logged && whole && n <= race.VecMax {
 			ks.place = new([race.VecMax]uint8)
 		}
-		kept = kept && (!logged || vector)
+		kept = kept && (!logged || ks.place != nil)
 		k.sessions = append(k.sessions, ks)
 		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, Place: ks.place, TC: [2]uint64{64, 64}}
 		if ks.fl {
@@ -299,8 +305,11 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	if vecOK {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
+	for d := range k.pos {
+		k.pos[d] = -1
+	}
 	k.planLogs()
-	if kept && k.vec && !noTails {
+	if kept && !noTails {
 		k.planTails(c)
 	}
 	return k
@@ -312,12 +321,14 @@ func (k *kernel) planTails(c *compiled) {
 	f := k.fast
 	n := len(f.key)
 	k.tail, k.tail0, k.tailFull = make([][]uint64, n), make([][]uint64, n), make([]bool, n)
+	k.tailW, k.tailFrom = make([]int, n), make([]int, n)
 	for ch := range n {
 		if !f.logs[ch] {
 			continue
 		}
 		w, from := int(countBits(c.rounds, f.cars[ch])), f.keyPlaces[ch]
 		fields := 64 / w
+		k.tailW[ch], k.tailFrom[ch] = w, from
 		k.tailFull[ch] = from+fields >= c.places
 		st := c.champs[ch].st
 		k.tail[ch], k.tail0[ch] = make([]uint64, len(st)+1), make([]uint64, len(st)+1)
@@ -328,9 +339,39 @@ func (k *kernel) planTails(c *compiled) {
 		}
 		for i := range k.sessions {
 			if ks := &k.sessions[i]; ks.place != nil && ks.scores[ch] {
+				// The vector code's; keep adds the others'.
 				k.vsess[i].TC[ch] = uint64(64 + w*(from-1))
 				k.vsess[i].TW[ch] = uint64(w)
 			}
+		}
+	}
+}
+
+// keep records the places of a race the first pass ran outside the vector
+// code (ks.place), from place(d), each field driver's place or -1 where
+// he is not classified, and adds them to the tails as the vector code
+// does.
+func (k *kernel) keep(ks *kernSession, place func(d int) int) {
+	pl := ks.place
+	for d := range k.n {
+		p := place(d)
+		pl[d] = uint8(p) // -1: 0xff
+		if p < 0 {
+			continue
+		}
+		for c, t := range k.tail {
+			if t == nil || !ks.scores[c] {
+				continue
+			}
+			w, from := k.tailW[c], k.tailFrom[c]
+			if p < from || p >= from+64/w {
+				continue
+			}
+			e := int(ks.r.drv[d])
+			if c == 1 {
+				e = int(ks.r.tm[d])
+			}
+			t[e] += 1 << (64 - w*(p-from+1))
 		}
 	}
 }
@@ -697,6 +738,14 @@ func (k *kernel) countedSession(g *Gen, ks *kernSession, mask uint64, fl int) {
 		ks.bT[points.LedLap], ks.bT[points.Pole], ks.bT[points.MostLapsLed]}
 	c.AccD, c.AccT, c.Place = &k.accD, &k.accT, place
 	race.ScoreCounted(c, true)
+	if ks.place != nil {
+		k.keep(ks, func(d int) int {
+			if k.buf[d&(race.MaxField-1)] >= race.RetiredKey {
+				return -1
+			}
+			return int(place[d&(race.PlacesMax-1)])
+		})
+	}
 	if fl >= 0 && (ks.flTop == 0 || place[fl&(race.PlacesMax-1)] < uint64(ks.flTop)) {
 		k.accD[fl&(race.MaxField-1)] += ks.flD
 		k.accT[fl&(race.MaxField-1)] += ks.flT
@@ -779,6 +828,19 @@ func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
 	if k.logging {
 		k.logOrder(ks, out[:cls])
+	} else if ks.place != nil {
+		for p, d := range out[:cls] {
+			k.pos[d&(race.MaxField-1)] = int8(p)
+		}
+		k.keep(ks, func(d int) int {
+			if p := k.pos[d&(race.MaxField-1)]; p >= 0 {
+				return int(p)
+			}
+			return -1
+		})
+		for _, d := range out[:cls] {
+			k.pos[d&(race.MaxField-1)] = -1
+		}
 	}
 	for p := 0; p < cls && p < len(ks.inc); p++ {
 		d := out[p] & (race.MaxField - 1)
