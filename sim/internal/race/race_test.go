@@ -266,3 +266,58 @@ func TestScoreCounted(t *testing.T) {
 		}
 	}
 }
+
+// The vector season keeps a race's places where the session asks, 0xff
+// for a driver not classified, and adds each classified driver's tail
+// increment 1<<(TC-TW*place), none outside the tail's fields.
+func TestVectorSeasonKeepsPlaces(t *testing.T) {
+	if !UseVec {
+		t.Skip("no vector code on this machine")
+	}
+	g := rand.New(rand.NewPCG(5, 5))
+	for n := 1; n <= VecMax; n++ {
+		for range 100 {
+			var dnf [MaxField]uint64
+			var inv, cum [MaxField]float64
+			var buf [MaxField]uint64
+			for d := range n {
+				dnf[d] = uint64(g.IntN(1 << 31))
+				inv[d] = 0.5 + g.Float64()
+			}
+			var place [VecMax]uint8
+			var acc Acc
+			w := [2]int{5, 6}
+			from := [2]int{g.IntN(12), g.IntN(12)}
+			sess := Session{Inc: new([32]uint64), Place: &place}
+			for c := range 2 {
+				sess.TC[c], sess.TW[c] = uint64(64+w[c]*(from[c]-1)), uint64(w[c])
+			}
+			v := Season{State: g.Uint64(), N: n, DNF: &dnf[0], Inv: &inv[0], Cum: &cum[0], Buf: &buf[0], Acc: &acc, Sess: &sess, NSess: 1}
+			RunSeason(&v)
+			for d := range n {
+				p := 0
+				for e := range n {
+					if buf[e] < buf[d] {
+						p++
+					}
+				}
+				wantPlace := uint8(p)
+				if buf[d] >= RetiredKey {
+					wantPlace = 0xff
+				}
+				if place[d] != wantPlace {
+					t.Fatalf("n=%d: driver %d kept place %d, want %d", n, d, place[d], wantPlace)
+				}
+				for c, x := range [2]uint64{acc.XD[d], acc.XT[d]} {
+					var want uint64
+					if wantPlace != 0xff && p >= from[c] && p < from[c]+64/w[c] {
+						want = 1 << (64 - w[c]*(p-from[c]+1))
+					}
+					if x != want {
+						t.Fatalf("n=%d: driver %d, place %d, tail %d from %d: %x, want %x", n, d, p, c, from[c], x, want)
+					}
+				}
+			}
+		}
+	}
+}
