@@ -365,14 +365,17 @@ func (s *plSampler) FastestLap(g *Gen) int {
 // proportion to the season's strength, as the count of cumulative
 // strengths at or below a uniform point (independent comparisons, no
 // branches), drawn again while the driver retired, which is proportional
-// to strength among the classified.
+// to strength among the classified. The draws are bounded: after
+// flTries, the draw is made among the classified alone (their shares of
+// the cumulative strengths), and should rounding have lost those shares,
+// the first of them takes it.
 func (s *plSampler) fastestLapMask(g *Gen) int {
 	if bits.OnesCount64(s.mask) >= s.n {
 		return 0
 	}
 	cum := s.cum[:s.n]
 	total := cum[len(cum)-1]
-	for {
+	for range flTries {
 		u := g.Float64() * total
 		d := race.Count(&s.cum, u, s.n, s.vec)
 		// d == n only when rounding put u at the total: draw again.
@@ -380,7 +383,36 @@ func (s *plSampler) fastestLapMask(g *Gen) int {
 			return d
 		}
 	}
+	sum := 0.0
+	for d := range s.n {
+		if s.mask>>(d&63)&1 == 0 {
+			sum += s.share(d)
+		}
+	}
+	u := g.Float64() * sum
+	for d := range s.n {
+		if s.mask>>(d&63)&1 == 0 {
+			if u -= s.share(d); u < 0 {
+				return d
+			}
+		}
+	}
+	return bits.TrailingZeros64(^s.mask)
 }
+
+// share is driver d's fastest-lap strength as the cumulative strengths
+// hold it.
+func (s *plSampler) share(d int) float64 {
+	if d == 0 {
+		return s.cum[0]
+	}
+	return s.cum[d&(race.MaxField-1)] - s.cum[(d-1)&(race.MaxField-1)]
+}
+
+// flTries bounds the rejection draws of a fastest lap: past it, the
+// classified hold so small a share of the strength (a dominant driver
+// retired) that drawing among them directly is quicker, and as exact.
+const flTries = 1024
 
 // Uniform makes every order of the field equally likely, with no
 // retirements.

@@ -309,11 +309,17 @@ func fitPL(m int, obs []observation, prior float64, base []float64, teams []int,
 
 // sessionInfo returns each driver's observed information of log w in
 // the sessions at strengths w (Σ weight Σ_stages p(1-p), p his chance of
-// taking the stage) and the weight of the sessions he was classified in.
+// taking the stage) and the weight of the sessions he was classified in
+// with someone else: a session with one classified driver makes no choice
+// among them and tells nothing of his strength, so it does not count
+// toward his information per session.
 func sessionInfo(m int, obs []observation, w []float64) (info, n []float64) {
 	info = make([]float64, m)
 	n = make([]float64, m)
 	for _, ob := range obs {
+		if stagesOf(ob) == 0 {
+			continue
+		}
 		for _, d := range ob.order[:ob.classified] {
 			n[d] += ob.weight
 		}

@@ -209,3 +209,22 @@ func TestUnitInformationPrior(t *testing.T) {
 		t.Errorf("the winner's log-strength lead is %.3f with the unit-information prior, %.3f with a flat one: want it pulled back far less", gap, flatGap)
 	}
 }
+
+// A session with one driver classified makes no choice among drivers: it
+// tells nothing of his strength and must not give him a prior of no
+// weight (whose MAP strength, with no wins, was 0/0). Found by
+// FuzzPipeline: one race, the winner classified and two retirements.
+func TestOneClassifiedSession(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "one", System: sys, Rounds: []points.Round{{Number: 1, Completed: true, Multiplier: 1, Distance: 1}, {Number: 2, Multiplier: 1, Distance: 1}}}
+	s.Results = []points.Result{{Round: 1, Driver: "a", Position: 1}, {Round: 1, Driver: "b", Status: points.DNF}, {Round: 1, Driver: "c", Status: points.DNF}}
+	f := FitSeason(s, 1, DefaultOptions())
+	for i, id := range f.Drivers {
+		if w, sd := f.Strength[i], f.LogSD[i]; !(w > 0) || math.IsInf(w, 0) || !(sd > 0) || math.IsInf(sd, 0) {
+			t.Errorf("%s: strength %v, sd %v: want finite and positive", id, w, sd)
+		}
+	}
+}
