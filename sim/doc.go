@@ -181,9 +181,10 @@
 // look further down to break) is replayed from its saved generator state on
 // the full path, so results are exact and the same with the fast path off.
 // Keys level on the places they hold (backmarkers on no points) are first
-// settled by the places past them: the vector code counts those into a
-// second integer per entry, and the kernel otherwise logs them, from the
-// places the vector code kept or by replaying the season's draws.
+// settled by the places past them: every race where those can matter
+// keeps its places (the vector code counts them, the scalar code sorts
+// the whole order), counts them into a second integer per entry, and
+// where those are level too, logs them for the entries level.
 // Best-N rules and cars that give way run on the fast path's own session
 // loop (not the kernel); in a season of crews it also logs the race places
 // past the keys' and settles level keys from them, replaying only a tie

@@ -20,14 +20,14 @@ import (
 // precomputed increments for its scoring places. When two entries' keys
 // are equal above the entry numbers and the countback would have to look
 // past place K, the places past K settle them: car mode logs them as it
-// goes; the kernel's vector code counts them into a tail word per entry
-// (kernel.tail; board.settleTails), and where the tails are level too and
-// do not hold every place, logs them for the entries level from the
-// places it kept, or else replays the season's draws from its saved
-// generator state (kernel.logSeason). Entries level on everything at the
-// top, or a season none of these can settle, replay from the saved state
-// on the full path, which keeps every place count: the result is exact,
-// and that replay is rare.
+// goes; the kernel keeps the places of every race where they can matter
+// and counts them into a tail word per entry (kernel.tail;
+// board.settleTails), and where the tails are level too and do not hold
+// every place, logs them for the entries level from the places it kept
+// (kernel.logKept). Entries level on everything at the top, or a season
+// none of these can settle, replay from the saved generator state on the
+// full path, which keeps every place count: the result is exact, and
+// that replay is rare.
 
 // fastPlan is a compiled season's fast path; nil when the season needs
 // the full path throughout (dropped scores, best-N rules, exclusions,

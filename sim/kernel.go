@@ -10,15 +10,16 @@ import (
 // The kernel is the fast path's session loop for any model whose sampler
 // draws its sessions as sort keys (keyed) on a field small enough for a
 // sorting network. Per session it draws the keys (Order's draws, in the
-// same sequence), sorts only the places that score with a pruned network,
-// and adds each scoring place's precomputed driver and team increments; no
-// finishing order is written out. Drivers who do not race a session
+// same sequence), sorts only the places that score with a pruned network
+// (the whole order in a race whose places past the standings keys can
+// settle entries level in them, which it keeps), and adds each scoring
+// place's precomputed driver and team increments. Drivers who do not race a session
 // (entries) are retired by the draw itself, and who scores for whom comes
 // from the session's routes, so driver changes stay on the kernel. A
 // session with fixed results is sorted whole and conditioned by the same
 // code the full path runs (conditions.apply and conditions.fastestLap).
 // The draws are the full path's, so a season the keys cannot settle
-// replays exactly as before.
+// replays exactly on it.
 //
 // For the Plackett–Luce sampler on a field of up to 24 with at most 16
 // places scoring, runs of sessions with the same routes and nothing fixed
@@ -54,52 +55,47 @@ type kernel struct {
 	counted race.Counted // its session
 	// accD and accT gather the scalar sessions' increments per field
 	// index until the routes change (then flush adds them to the keys).
-	accD, accT [race.MaxField]uint64
-	accRoute   *route
-	out        []int               // scratch: a fixed session's order
-	pos        [race.MaxField]int8 // and its places by field driver (-1: not classified)
-	sc         applyScratch        // and its room
-	cd         *conditions         // nil: nothing fixed
-	fl         condFL
-	bonus      bonusState
-	bonuses    *bonusModel
-	sessions   []kernSession
-	spans      []kernSpan
-	raceTop    func(*[race.MaxField]uint64) // the network of the sessions that score the most places
-	raceInc    *[32]uint64                  // and their vector scoring's tables
-	vec        bool                         // some sessions run in the vector code
-	acc        race.Acc
-	vs         race.Season     // the vector code's season
-	vsess      []race.Session  // and sessions
-	vrace      [1]race.Session // and the races' session, without a fastest lap
-	// logging: logSeason is replaying a season for the entries its keys
-	// left level, and the sessions it runs whole log their race places
-	// past the keys' (entry, place) for settle, per championship, in log
-	// where logs says they can matter.
-	logging bool
-	fast    *fastPlan // its keyPlaces, logs and log
+	accD, accT   [race.MaxField]uint64
+	accXD, accXT [race.MaxField]uint64 // and the sorted races' tails
+	accRoute     *route
+	out          []int               // scratch: a fixed session's order
+	pos          [race.MaxField]int8 // and its places by field driver (-1: not classified)
+	sc           applyScratch        // and its room
+	cd           *conditions         // nil: nothing fixed
+	fl           condFL
+	bonus        bonusState
+	bonuses      *bonusModel
+	sessions     []kernSession
+	spans        []kernSpan
+	raceTop      func(*[race.MaxField]uint64) // the network of the sessions that score the most places
+	raceInc      *[32]uint64                  // and their vector scoring's tables
+	vec          bool                         // some sessions run in the vector code
+	acc          race.Acc
+	vs           race.Season     // the vector code's season
+	vsess        []race.Session  // and sessions
+	vrace        [1]race.Session // and the races' session, without a fastest lap
+	fast         *fastPlan       // its keyPlaces, logs and log
 	// want[c][e]: entry e of championship c is level in its key with
 	// another, and his places are logged (the others' cannot matter;
 	// tally.markLevel)
 	want    [][]bool
 	anyWant []bool // per championship: some entry is marked
 	// wanted[c]: the marked entries' (field driver, entry) under the
-	// routes wantedOf[c] (a session's routes[c]), for logKeys.
-	wanted             [][][2]int32
-	wantedOf           []*int
-	scratchD, scratchT []uint64 // logSeason's keys for the sessions it runs whole
-	// kept: every race whose places past the keys are logged keeps its
-	// places in the first pass (kernSession.place), and logSeason logs
-	// from them without replaying the season. Those races also count
-	// each entry's places past its keys into its tail, per championship
-	// (nil where the places cannot matter): fields of tailW bits from the
-	// top, starting with the standing's counts now (tail0), by which
-	// board.settle orders keys left level without any log where they
-	// differ. tailFull: the tail holds every place of the countback.
-	kept            bool
+	// routes wantedOf[c] (a session's routes[c]), for logPlaces.
+	wanted   [][][2]int32
+	wantedOf []*int
+	// Every race whose places past the keys can matter keeps its places
+	// in the first pass (kernSession.place, or its sorted keys), for
+	// logKept. Those races also count each entry's places past its keys
+	// into its tail, per championship (nil where the places cannot
+	// matter): fields of tailW bits from the top, starting with the
+	// standing's counts now (tail0), by which board.settle orders keys
+	// left level without any log where they differ. tailFull: the tail
+	// holds every place of the countback.
 	tail, tail0     [][]uint64
 	tailFull        []bool
 	tailW, tailFrom []int // per championship: a field's width, and the first place counted
+	tailTo          []int // and the place past the last counted
 }
 
 // route is who a field driver scores for: his entry in the drivers'
@@ -135,10 +131,15 @@ type kernSession struct {
 	flD      uint64         // the bonus as driver and team key increments
 	flT      uint64
 	vinc     *[32]uint64 // the vector scoring's tables: drivers' then teams' increments by place
-	// place: a race in the vector code whose places past the keys can
-	// settle level keys keeps every field index's place here (0xff: not
-	// classified), so that logSeason need not replay it.
-	place *[race.VecMax]uint8
+	// place: a race whose places past the keys can settle level keys
+	// keeps every field index's place here (0xff: not classified), for
+	// logKept.
+	place *[race.MaxField]uint8
+	// sorted: a race the scalar code sorted whole keeps its keys here
+	// instead, for placeKept, and adds its places past the keys to the
+	// tails by tails' increments (nil: no tails).
+	sorted *[race.MaxField]uint64
+	tails  *tailIncs
 }
 
 type kernInc struct{ d, t uint64 }
@@ -212,7 +213,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	}
 	vecOK := pl != nil && pl.vec && n <= race.VecMax
 	k.count = race.UseVec && n <= race.PlacesMax
-	most, kept := 0, true
+	most := 0
 	for i := range c.sessions {
 		ss := &c.sessions[i]
 		fl := &ss.bonus[points.FastestLap]
@@ -262,24 +263,32 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		if ks.byPlace || ks.fixed {
 			depth = n // the whole order
 		}
-		ks.top = race.Top(n, depth)
-		if k.raceTop == nil || places > most {
-			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
-		}
 		vector := vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
 		logged := false // its places past the keys can settle level keys
 		for c, logs := range f.logs {
 			logged = logged || ss.race && logs && ks.scores[c]
 		}
-		// The first pass knows every place of a session run in the vector
-		// code, sorted whole (fixed results) or counted.
-		whole := vector || ks.fixed || k.count && ks.byPlace && ks.absent == 0
-		if logged && whole && n <= race.VecMax {
-			ks.place = new([race.VecMax]uint8)
+		if logged {
+			// The first pass keeps every place: the vector code counts
+			// them, the scalar code sorts the whole order.
+			ks.place = new([race.MaxField]uint8)
+			counted := k.count && ks.byPlace && ks.absent == 0
+			if !vector {
+				depth = n
+			}
+			if !vector && !ks.fixed && !counted {
+				ks.sorted = new([race.MaxField]uint64)
+			}
 		}
-		kept = kept && (!logged || ks.place != nil)
+		ks.top = race.Top(n, depth)
+		if k.raceTop == nil || places > most {
+			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
+		}
 		k.sessions = append(k.sessions, ks)
-		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, Place: ks.place, TC: [2]uint64{64, 64}}
+		v := race.Session{Inc: ks.vinc, FLLim: uint64(ks.flTop), FLD: ks.flD, FLT: ks.flT, TC: [2]uint64{64, 64}}
+		if ks.place != nil && vector {
+			v.Place = (*[race.VecMax]uint8)(ks.place[:race.VecMax])
+		}
 		if ks.fl {
 			v.FL = 1
 		}
@@ -301,7 +310,6 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.raceTop, k.raceInc = race.Top(n, n), new([32]uint64)
 	}
 	k.vrace[0] = race.Session{Inc: k.raceInc}
-	k.kept = kept
 	if vecOK {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
@@ -309,7 +317,7 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.pos[d] = -1
 	}
 	k.planLogs()
-	if kept && !noTails {
+	if !noTails {
 		k.planTails(c)
 	}
 	return k
@@ -321,14 +329,14 @@ func (k *kernel) planTails(c *compiled) {
 	f := k.fast
 	n := len(f.key)
 	k.tail, k.tail0, k.tailFull = make([][]uint64, n), make([][]uint64, n), make([]bool, n)
-	k.tailW, k.tailFrom = make([]int, n), make([]int, n)
+	k.tailW, k.tailFrom, k.tailTo = make([]int, n), make([]int, n), make([]int, n)
 	for ch := range n {
 		if !f.logs[ch] {
 			continue
 		}
 		w, from := int(countBits(c.rounds, f.cars[ch])), f.keyPlaces[ch]
 		fields := 64 / w
-		k.tailW[ch], k.tailFrom[ch] = w, from
+		k.tailW[ch], k.tailFrom[ch], k.tailTo[ch] = w, from, from+fields
 		k.tailFull[ch] = from+fields >= c.places
 		st := c.champs[ch].st
 		k.tail[ch], k.tail0[ch] = make([]uint64, len(st)+1), make([]uint64, len(st)+1)
@@ -339,12 +347,48 @@ func (k *kernel) planTails(c *compiled) {
 		}
 		for i := range k.sessions {
 			if ks := &k.sessions[i]; ks.place != nil && ks.scores[ch] {
-				// The vector code's; keep adds the others'.
+				// The vector code's; keep and keepSorted add the others'.
 				k.vsess[i].TC[ch] = uint64(64 + w*(from-1))
 				k.vsess[i].TW[ch] = uint64(w)
 			}
 		}
 	}
+	// The scalar races' tail increments by place, per championship
+	// scored (a table for each pattern of the two).
+	tables := map[[2]bool]*tailIncs{}
+	for i := range k.sessions {
+		ks := &k.sessions[i]
+		if ks.sorted == nil {
+			continue
+		}
+		var on [2]bool
+		for ch := range min(n, 2) {
+			on[ch] = k.tail[ch] != nil && ks.scores[ch]
+		}
+		if tables[on] == nil {
+			ti := new(tailIncs)
+			ti.lo, ti.hi = k.n, 0
+			for ch := range min(n, 2) {
+				if !on[ch] {
+					continue
+				}
+				w, from, to := k.tailW[ch], k.tailFrom[ch], min(k.tailTo[ch], k.n)
+				for p := from; p < to; p++ {
+					ti.inc[ch][p] = 1 << (64 - w*(p-from+1))
+				}
+				ti.lo, ti.hi = min(ti.lo, from), max(ti.hi, to)
+			}
+			tables[on] = ti
+		}
+		ks.tails = tables[on]
+	}
+}
+
+// tailIncs are a scalar race's tail increments by place, per
+// championship, and the places [lo, hi) that have any.
+type tailIncs struct {
+	inc    [2][race.MaxField]uint64
+	lo, hi int
 }
 
 // keep records the places of a race the first pass ran outside the vector
@@ -354,11 +398,21 @@ func (k *kernel) planTails(c *compiled) {
 func (k *kernel) keep(ks *kernSession, place func(d int) int) {
 	pl := ks.place
 	for d := range k.n {
-		p := place(d)
-		pl[d] = uint8(p) // -1: 0xff
-		if p < 0 {
+		pl[d] = uint8(place(d)) // -1: 0xff
+	}
+	k.addKept(ks)
+}
+
+// addKept adds the places a race kept (ks.place) to the tails.
+func (k *kernel) addKept(ks *kernSession) {
+	if k.tail == nil {
+		return
+	}
+	for d, p8 := range ks.place[:k.n] {
+		if p8 == 0xff {
 			continue
 		}
+		p := int(p8)
 		for c, t := range k.tail {
 			if t == nil || !ks.scores[c] {
 				continue
@@ -372,6 +426,40 @@ func (k *kernel) keep(ks *kernSession, place func(d int) int) {
 				e = int(ks.r.tm[d])
 			}
 			t[e] += 1 << (64 - w*(p-from+1))
+		}
+	}
+}
+
+// keepSorted is keep for a race whose keys the scalar code sorted
+// whole: it keeps the sorted keys (placeKept turns them into places when
+// a season needs them) and gathers the places the tails count per field
+// index, as the points are gathered (flush adds them to the entries').
+func (k *kernel) keepSorted(ks *kernSession) {
+	buf := k.buf
+	copy(ks.sorted[:k.n], buf[:k.n])
+	ti := ks.tails
+	if ti == nil {
+		return
+	}
+	for p := ti.lo; p < ti.hi; p++ {
+		key := buf[p&(race.MaxField-1)]
+		if key >= race.RetiredKey {
+			break
+		}
+		d := key & (race.MaxField - 1)
+		k.accXD[d] += ti.inc[0][p&(race.MaxField-1)]
+		k.accXT[d] += ti.inc[1][p&(race.MaxField-1)]
+	}
+}
+
+// placeKept writes the places of a race whose sorted keys the first pass
+// kept into ks.place.
+func (k *kernel) placeKept(ks *kernSession) {
+	for p, key := range ks.sorted[:k.n] {
+		d := key & (race.MaxField - 1)
+		ks.place[d] = uint8(p)
+		if key >= race.RetiredKey {
+			ks.place[d] = 0xff
 		}
 	}
 }
@@ -393,8 +481,8 @@ func (k *kernel) addTails(r *route) {
 	}
 }
 
-// planLogs makes room for the settling replay's marks, one per entry of
-// each championship.
+// planLogs makes room for the marks of the entries level in their keys,
+// one per entry of each championship.
 func (k *kernel) planLogs() {
 	n := len(k.fast.key)
 	k.want, k.anyWant = make([][]bool, n), make([]bool, n)
@@ -494,17 +582,17 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		fl = k.fastestLap(g)
 		flKey = buf[fl&(race.MaxField-1)]
 	}
-	if k.count && ks.byPlace && ks.absent == 0 && !k.logging {
+	if k.count && ks.byPlace && ks.absent == 0 {
 		k.countedSession(g, ks, mask, fl)
 		return
 	}
 	if ks.reassign {
 		k.pre = *buf // the keys by field index, for a fastest lap drawn again
 	}
-	if k.logging {
-		k.logKeys(ks)
-	}
 	ks.top(buf)
+	if ks.sorted != nil {
+		k.keepSorted(ks)
+	}
 	if fl >= 0 && ks.flTop > 0 && ks.reassign {
 		// Outside the top: drawn again, as the full path does, before the
 		// by-place bonuses.
@@ -539,74 +627,27 @@ func (k *kernel) session(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	}
 }
 
-// logSeason logs the race places past the keys' of the entries
-// tally.markLevel marked, leaving the keys alone: from the places the
-// first pass kept (kernel.kept), or else by replaying the draws of the
-// season begun at g's state. A session whose draws depend on its order (by-place
-// bonuses, a fastest lap drawn again, fixed results) runs whole into
-// scratch keys; the others need only their draws, as the vector code and
-// the scalar path make them: the keys, then the fastest lap.
-func (k *kernel) logSeason(g *Gen, keys [][]uint64) {
+// logKept logs the race places past the keys' of the entries
+// tally.markLevel marked, from the places the first pass kept.
+func (k *kernel) logKept() {
 	log := k.fast.log
 	for c := range log {
 		log[c] = log[c][:0]
 	}
 	clear(k.wantedOf) // markLevel has marked afresh
-	if k.kept {
-		// The first pass kept the places: nothing to replay.
-		for i := range k.sessions {
-			if ks := &k.sessions[i]; ks.place != nil {
-				k.logPlaces(ks)
+	for i := range k.sessions {
+		if ks := &k.sessions[i]; ks.place != nil {
+			if ks.sorted != nil {
+				k.placeKept(ks)
 			}
-		}
-		return
-	}
-	k.scratchD = grow(k.scratchD, len(keys[0])+1)
-	sd, st := k.scratchD, k.spare[:]
-	if k.two {
-		k.scratchT = grow(k.scratchT, len(keys[1])+1)
-		st = k.scratchT
-	}
-	k.begin(g)
-	for _, sp := range k.spans {
-		first := &k.sessions[sp.from]
-		if first.absent != 0 || k.entries {
-			k.s.setAbsent(first.absent)
-		}
-		for i := sp.from; i < sp.to; i++ {
-			ks := &k.sessions[i]
-			if k.entries {
-				k.s.setAbsent(ks.absent)
-			}
-			switch {
-			case ks.fixed:
-				k.fixedSession(g, ks, sd, st)
-			case ks.byPlace || ks.reassign:
-				k.session(g, ks, sd, st)
-			default:
-				if mask := k.draw(g); ks.fl && bits.OnesCount64(mask) < k.n {
-					k.fastestLap(g)
-				}
-				k.logKeys(ks)
-			}
+			k.logPlaces(ks)
 		}
 	}
-	k.flush(sd, st)
-}
-
-// grow returns s with length n, zeroed, reusing its room.
-func grow(s []uint64, n int) []uint64 {
-	if cap(s) < n {
-		return make([]uint64, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
 }
 
 // markWanted lists the field drivers who score for an entry of
 // championship c that tally.markLevel marked, under route (a session's
-// routes[c]; sessions share them, so this runs once or so a replay).
+// routes[c]; sessions share them, so this runs once or so a season).
 func (k *kernel) markWanted(c int, route []int) {
 	want := k.want[c]
 	k.wanted[c] = k.wanted[c][:0]
@@ -618,45 +659,8 @@ func (k *kernel) markWanted(c int, route []int) {
 	k.wantedOf[c] = &route[0]
 }
 
-// logKeys logs a race's places past each championship's keys for the
-// entries tally.markLevel marked, from the session's keys as drawn, in field
-// order (a driver's place is the number of classified keys below his:
-// counted for the whole field at once by the vector code where it runs,
-// once a marked entry is classified, else for each such entry).
-func (k *kernel) logKeys(ks *kernSession) {
-	buf, n, f := k.buf, k.n, k.fast
-	counted := false
-	for c := range f.logs {
-		kp := f.keyPlaces[c]
-		for _, de := range k.wantedIn(c, ks) {
-			d, e := int(de[0]), de[1]
-			key := buf[d&(race.MaxField-1)]
-			if key >= race.RetiredKey {
-				continue
-			}
-			p := 0
-			if k.count {
-				if !counted {
-					race.CountPlaces(buf, n, &k.place)
-					counted = true
-				}
-				p = int(k.place[d&(race.PlacesMax-1)])
-			} else {
-				for i := range n {
-					if buf[i&(race.MaxField-1)] < key {
-						p++
-					}
-				}
-			}
-			if p >= kp {
-				f.log[c] = append(f.log[c], [2]int32{e, int32(p)}) // grown once, then reused
-			}
-		}
-	}
-}
-
-// logPlaces is logKeys for a race the vector code ran in the first pass,
-// from the places it kept.
+// logPlaces logs a race's places past each championship's keys for the
+// entries tally.markLevel marked, from the places the first pass kept.
 func (k *kernel) logPlaces(ks *kernSession) {
 	f := k.fast
 	for c := range f.logs {
@@ -679,25 +683,6 @@ func (k *kernel) wantedIn(c int, ks *kernSession) [][2]int32 {
 		k.markWanted(c, route)
 	}
 	return k.wanted[c]
-}
-
-// logOrder is logKeys for a session whose classified order is given.
-func (k *kernel) logOrder(ks *kernSession, order []int) {
-	if !ks.ss.race {
-		return
-	}
-	f := k.fast
-	for c, logs := range f.logs {
-		if !logs || !ks.scores[c] || !k.anyWant[c] {
-			continue
-		}
-		route, want := ks.routes[c], k.want[c]
-		for p := f.keyPlaces[c]; p < len(order); p++ {
-			if e := route[order[p]]; e >= 0 && want[e] {
-				f.log[c] = append(f.log[c], [2]int32{int32(e), int32(p)})
-			}
-		}
-	}
 }
 
 // countedSession runs a session whose bonuses go by place from each
@@ -764,6 +749,19 @@ func (k *kernel) flush(keyD, keyT []uint64) {
 		keyT[r.tm[f]] += k.accT[f]
 	}
 	k.accD, k.accT = [race.MaxField]uint64{}, [race.MaxField]uint64{}
+	if k.tail != nil {
+		if td := k.tail[0]; td != nil {
+			for f := range k.n {
+				td[r.drv[f]] += k.accXD[f]
+			}
+		}
+		if k.two && k.tail[1] != nil {
+			for f := range k.n {
+				k.tail[1][r.tm[f]] += k.accXT[f]
+			}
+		}
+		k.accXD, k.accXT = [race.MaxField]uint64{}, [race.MaxField]uint64{}
+	}
 	k.accRoute = nil
 }
 
@@ -826,9 +824,7 @@ func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 		out[i] = int(buf[i&(race.MaxField-1)] & 0xff)
 	}
 	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
-	if k.logging {
-		k.logOrder(ks, out[:cls])
-	} else if ks.place != nil {
+	if ks.place != nil {
 		for p, d := range out[:cls] {
 			k.pos[d&(race.MaxField-1)] = int8(p)
 		}

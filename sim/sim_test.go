@@ -383,11 +383,10 @@ func TestFastPathMatchesFullPath(t *testing.T) {
 
 // Entries level in the kernel's keys (backmarkers who never score, level
 // on every place the keys count) are settled from the places past the
-// keys (the vector code's tails, or the log of the places it kept or of a
-// replay of the season's draws), not replayed on the full
-// path, and the projection is the full path's exactly: with and without
-// the vector code, with driver changes, with fixed results and with
-// IndyCar's bonuses drawn by place.
+// keys (the tails, or the log of the places the first pass kept), not
+// replayed on the full path, and the projection is the full path's
+// exactly: with and without the vector code and the tails, with driver
+// changes, with fixed results and with IndyCar's bonuses drawn by place.
 func TestKernelSettlesLevelKeys(t *testing.T) {
 	f1 := referenceSeason(t, "f1-2024", 20, 3, 24, 6, 12) // 24 rounds: the keys count 9 places
 	indy := referenceSeason(t, "indycar-2024", 20, 3, 17) // pole and laps-led bonuses by place
@@ -398,7 +397,7 @@ func TestKernelSettlesLevelKeys(t *testing.T) {
 		cfg Config
 	}{{f1, Config{}}, {f1, Config{Fixes: fixes}}, {f1, Config{Entries: entries}}, {indy, Config{}}} {
 		s, cfg := tc.s, tc.cfg
-		for _, mode := range []struct{ vec, tails bool }{{false, false}, {true, false}, {true, true}} {
+		for _, mode := range []struct{ vec, tails bool }{{false, false}, {false, true}, {true, false}, {true, true}} {
 			vec := mode.vec
 			if vec && !race.UseVec {
 				continue

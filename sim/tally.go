@@ -497,7 +497,7 @@ func (t *tally) one(g *Gen) {
 	if t.fastSeason(g) {
 		return
 	}
-	if t.kern != nil && t.settleLevel(g, saved) {
+	if t.kern != nil && t.settleLevel() {
 		return
 	}
 	// Replay the same season on the full path.
@@ -507,19 +507,13 @@ func (t *tally) one(g *Gen) {
 }
 
 // settleLevel ranks a season the kernel's keys left level (backmarkers
-// on no points, say): the keys stay, and the season's draws again from
-// its start, saved, give the race places past the keys of the entries
-// level, which settle them. It reports false, having tallied nothing,
-// where they do not; g is left at the season's end either way.
-func (t *tally) settleLevel(g *Gen, saved uint64) bool {
+// on no points, say): the keys stay, and the race places past the keys
+// of the entries level, as the first pass kept them, settle them. It
+// reports false, having tallied nothing, where they do not.
+func (t *tally) settleLevel() bool {
 	f, k := t.fast, t.kern
-	end := g.State()
 	t.markLevel()
-	g.SetState(saved)
-	k.logging = true
-	k.logSeason(g, f.key)
-	k.logging = false
-	g.SetState(end)
+	k.logKept()
 	for i, b := range t.boards {
 		b.over, b.canSettle = f.log[i], true
 	}
@@ -533,7 +527,7 @@ func (t *tally) settleLevel(g *Gen, saved uint64) bool {
 	return ok
 }
 
-// markLevel marks, for the kernel's logging replay, the entries of each
+// markLevel marks, for the kernel's log of the places kept, the entries of each
 // championship whose keys are level with another's above the entry
 // numbers: only their places past the keys can settle the season.
 func (t *tally) markLevel() {
