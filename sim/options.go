@@ -27,9 +27,10 @@ type Carried = model.Carried
 
 // CarryFrom fits the season before, prev, as the model sees it (cars
 // where the projection races cars), and returns the form it carries; nil
-// if there is no season before or Options.Carry is 0.
+// if there is no season before or nothing is carried (Options.Carry and
+// DNFCarry 0).
 func CarryFrom(prev *points.Season, cars bool, o Options) *Carried {
-	if prev == nil || o.Carry <= 0 {
+	if prev == nil || o.Carry <= 0 && o.DNFCarry <= 0 {
 		return nil
 	}
 	if cars {
@@ -52,7 +53,7 @@ type carryKey struct {
 
 // get is CarryFrom, remembered.
 func (c *carryMemo) get(prev *points.Season, cars bool, o Options) *Carried {
-	if prev == nil || o.Carry <= 0 {
+	if prev == nil || o.Carry <= 0 && o.DNFCarry <= 0 {
 		return nil
 	}
 	c.mu.Lock()

@@ -8,10 +8,21 @@ import (
 
 // Carried is the form a season inherits from the season before: each
 // driver's log-strength at its end, and each team's (the mean of its
-// drivers', as they last drove for it).
+// drivers', as they last drove for it), and each team's retirement rate
+// (the mean of its drivers' posterior rates).
 type Carried struct {
 	Driver map[string]float64
 	Team   map[string]float64
+	DNF    map[string]float64
+}
+
+// dnf returns a team's carried retirement rate (a nil Carried has none).
+func (c *Carried) dnf(team string) (float64, bool) {
+	if c == nil {
+		return 0, false
+	}
+	v, ok := c.DNF[team]
+	return v, ok
 }
 
 // CarryOver fits the completed rounds of the season before and returns
@@ -23,7 +34,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 		return nil
 	}
 	f := FitSeason(prev, n, o)
-	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}}
+	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, DNF: map[string]float64{}}
 	latest := latestTeams(prev, n)
 	count := map[string]int{}
 	for i, d := range f.Drivers {
@@ -31,11 +42,13 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 		c.Driver[d] = v
 		if t, ok := latest[d]; ok {
 			c.Team[t] += v
+			c.DNF[t] += f.DNF(i)
 			count[t]++
 		}
 	}
 	for t, k := range count {
 		c.Team[t] /= float64(k)
+		c.DNF[t] /= float64(k)
 	}
 	return c
 }

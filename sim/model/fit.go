@@ -22,9 +22,19 @@ type Options struct {
 	// results say little of how much faster he is than the rest, is not
 	// pulled back harder than the midfield.
 	Prior float64
-	// DNFPrior is the weight, in starts, of the field's retirement rate in
-	// each driver's beta-binomial retirement probability.
+	// DNFPrior is the weight, in starts, of the prior retirement rate (the
+	// field's this season, or the team's carried, DNFCarry) in each
+	// driver's beta-binomial retirement probability.
 	DNFPrior float64
+	// DNFTeam is how much of his team-mates' record a driver's retirement
+	// rate takes beside his own: 0 his own starts only, 1 his team's (the
+	// car's reliability, every car of the team alike).
+	DNFTeam float64
+	// DNFCarry centres each driver's prior retirement rate on his team's
+	// at the end of the season before instead of the field's this season:
+	// 0 the field, 1 the team's carried rate (a team new to the series
+	// takes the field's). It needs the season before (FitSeasonFrom).
+	DNFCarry float64
 	// Uncertainty scales the standard deviation of the log-strengths drawn
 	// for each simulated season (0: no parameter uncertainty).
 	Uncertainty float64
@@ -216,7 +226,21 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	}
 	var fitted []observation
 	f.Strength, f.LogSD, f.Iterations, fitted = fitIncidents(len(ids), obs, o, base, teams)
-	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o.DNFPrior)
+	cars, carried := make([]int, len(ids)), make([]float64, len(ids))
+	tix := map[string]int{}
+	for i, id := range ids {
+		cars[i], carried[i] = -1, -1
+		if t, ok := latest[id]; ok {
+			if _, seen := tix[t]; !seen {
+				tix[t] = len(tix)
+			}
+			cars[i] = tix[t]
+			if v, ok := from.dnf(t); ok && o.DNFCarry > 0 {
+				carried[i] = v
+			}
+		}
+	}
+	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o, cars, carried)
 	h := 0
 	for _, rd := range s.Rounds {
 		if rd.Number > n {
@@ -533,8 +557,12 @@ func sameOrders(a, b []observation) bool {
 	return true
 }
 
-// fitDNF returns each driver's beta posterior for not being classified.
-func fitDNF(m int, obs []observation, prior float64) (alpha, beta []float64) {
+// fitDNF returns each driver's beta posterior for not being classified:
+// a prior worth DNFPrior starts, centred on the field's rate this season
+// or, by DNFCarry, on his team's carried rate (carried[d], -1: none), and
+// his record with his team-mates' (same cars[d]; -1: none) added at
+// weight DNFTeam.
+func fitDNF(m int, obs []observation, o Options, cars []int, carried []float64) (alpha, beta []float64) {
 	starts := make([]float64, m)
 	dnfs := make([]float64, m)
 	var fieldStarts, fieldDNF float64
@@ -552,11 +580,30 @@ func fitDNF(m int, obs []observation, prior float64) (alpha, beta []float64) {
 	if fieldStarts > 0 {
 		rate = (fieldDNF + 0.5) / (fieldStarts + 1)
 	}
+	var teamStarts, teamDNF map[int]float64
+	if o.DNFTeam > 0 {
+		teamStarts, teamDNF = map[int]float64{}, map[int]float64{}
+		for d, t := range cars {
+			if t >= 0 {
+				teamStarts[t] += starts[d]
+				teamDNF[t] += dnfs[d]
+			}
+		}
+	}
 	alpha = make([]float64, m)
 	beta = make([]float64, m)
 	for d := range alpha {
-		alpha[d] = prior*rate + dnfs[d]
-		beta[d] = prior*(1-rate) + starts[d] - dnfs[d]
+		n, k := starts[d], dnfs[d]
+		if t := cars[d]; t >= 0 && teamStarts != nil {
+			n += o.DNFTeam * (teamStarts[t] - starts[d])
+			k += o.DNFTeam * (teamDNF[t] - dnfs[d])
+		}
+		mean := rate
+		if carried != nil && carried[d] >= 0 {
+			mean = (1-o.DNFCarry)*rate + o.DNFCarry*carried[d]
+		}
+		alpha[d] = o.DNFPrior*mean + k
+		beta[d] = o.DNFPrior*(1-mean) + n - k
 	}
 	return alpha, beta
 }

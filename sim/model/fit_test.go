@@ -228,3 +228,64 @@ func TestOneClassifiedSession(t *testing.T) {
 		}
 	}
 }
+
+// Retirement rates by team: with DNFTeam 1 team-mates share their car's
+// record, with 0 each has his own; with DNFCarry 1 the prior is centred on
+// the team's rate of the season before, so a team that failed every race
+// then starts the season less reliable than one that never failed.
+func TestRetirementsByTeam(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	teams := map[string]string{"a": "red", "b": "red", "c": "blue", "d": "blue"}
+	season := func(rounds, done int, retired map[string]bool) *points.Season {
+		s := &points.Season{Name: "dnf", System: sys}
+		for r := 1; r <= rounds; r++ {
+			s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: r <= done, Multiplier: 1, Distance: 1})
+			if r > done {
+				continue
+			}
+			pos := 1
+			for _, d := range []string{"a", "b", "c", "d"} {
+				res := points.Result{Round: r, Driver: d, Team: teams[d]}
+				if retired[d] {
+					res.Status = points.DNF
+				} else {
+					res.Position, pos = pos, pos+1
+				}
+				s.Results = append(s.Results, res)
+			}
+		}
+		return s
+	}
+	o := DefaultOptions()
+	o.DNFPrior, o.HalfLife = 10, 0
+	cur := season(20, 10, map[string]bool{"a": true})
+	own := FitSeason(cur, 10, o)
+	o.DNFTeam = 1
+	pooled := FitSeason(cur, 10, o)
+	a, b := own.Index("a"), own.Index("b")
+	if own.DNF(a) <= own.DNF(b) {
+		t.Errorf("by driver, a (retired every race) %v is no likelier to retire than b %v", own.DNF(a), own.DNF(b))
+	}
+	if pooled.DNF(a) != pooled.DNF(b) || pooled.DNF(b) <= own.DNF(b) {
+		t.Errorf("by team, a %v and b %v: want equal, and b above his own %v", pooled.DNF(a), pooled.DNF(b), own.DNF(b))
+	}
+	// Blue failed every race of the season before; now nobody has failed.
+	o.DNFTeam, o.Carry, o.DNFCarry = 0, 0, 1
+	from := CarryOver(season(10, 10, map[string]bool{"c": true, "d": true}), o)
+	if from.DNF["blue"] <= from.DNF["red"] {
+		t.Fatalf("carried retirement rates %v: want blue's above red's", from.DNF)
+	}
+	next := season(20, 2, nil)
+	carried := FitSeasonFrom(next, 2, o, from)
+	c := carried.Index("c")
+	if carried.DNF(c) <= carried.DNF(a) {
+		t.Errorf("with the rates carried, c %v is no likelier to retire than a %v", carried.DNF(c), carried.DNF(a))
+	}
+	o.DNFCarry = 0
+	if level := FitSeasonFrom(next, 2, o, from); level.DNF(c) != level.DNF(a) {
+		t.Errorf("DNFCarry 0 still carries: c %v, a %v", level.DNF(c), level.DNF(a))
+	}
+}
