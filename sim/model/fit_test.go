@@ -260,7 +260,7 @@ func TestRetirementsByTeam(t *testing.T) {
 		return s
 	}
 	o := DefaultOptions()
-	o.DNFPrior, o.HalfLife = 10, 0
+	o.DNFPrior, o.HalfLife, o.DNFTeam, o.DNFCarry = 10, 0, 0, 0
 	cur := season(20, 10, map[string]bool{"a": true})
 	own := FitSeason(cur, 10, o)
 	o.DNFTeam = 1
