@@ -34,9 +34,10 @@ func NewSimulator(s *points.Season, after int, cfg Config) (*Simulator, error) {
 func (x *Simulator) Season() { x.t.one(x.g) }
 
 // Race draws one race for the field (the season's parameters stay as last
-// drawn) as the fast path does, ordering the scoring places, or the whole
-// finishing order where the fast path does not apply, and returns how many
-// were classified.
+// drawn) as the fast path does, ordering the scoring places (the whole
+// order where the kernel keeps the race's places), or the whole finishing
+// order where the fast path does not apply, and returns how many were
+// classified.
 func (x *Simulator) Race() int {
 	if k := x.t.kern; k != nil {
 		return k.race(x.g)
