@@ -70,12 +70,18 @@
 // Drift widens the strength draw with the rounds left, as a random walk of
 // form would (Drift²·H/3 of extra log-strength variance, H rounds left), so
 // that a car developed during the season stays inside the points bands.
+// TeamShare of each season's draw (its uncertainty and drift) is the
+// team's, shared by team-mates: a car drawn faster or slower moves both
+// its drivers, and the faster of the two stays ahead of the other. The
+// team's quantile comes from bits of its first driver's draw that the
+// strength and the retirement rate leave unused, so the random stream is
+// the same with or without it.
 // TeamPool, off by default, shrinks a driver toward his team-mates instead
 // of the field.
 //
 // The defaults (HalfLife 16, Prior 8, DNFPrior 35, DNFTeam 1, DNFCarry
 // 0.5, Uncertainty 1, Sharpness 4, Incident 0.03, Carry 1, RuleCarry 0.25,
-// Drift 0.1) were
+// Drift 0.1, TeamShare 0.5) were
 // chosen by backtest (see RunBacktest) on the seasons 1950–2012 only, so
 // 2013 onwards is an out-of-sample test; the README gives the grids and
 // the scores.
@@ -98,7 +104,9 @@
 // quantiles for the log-strength (so the draw is truncated at ±3.5
 // standard deviations), and the sorted values of 4096 beta variates for the
 // retirement rate. One 64-bit random number per driver per season picks
-// both.
+// both, and for the first driver of each team the team's share too: the
+// strength is the product of the driver's table at his quantile and his
+// team's share's table at the team's.
 //
 // # Sessions
 //

@@ -77,6 +77,14 @@ type PlackettLuce struct {
 	// bits).
 	rateQ, flQ [][]float64
 	dnfQ       [][]uint32
+	// A team's share of the draw (Fit.TeamShare): each field driver's
+	// team (a driver alone is a team of his own), whether he is its first
+	// in the field, and the tables of the shared part, by the team's
+	// quantile; nil where nothing is shared.
+	team         []int
+	first        []bool
+	teams        int
+	shareQ, flSQ [][]float64
 }
 
 // quantiles is the size of the parameter tables: each season picks one of
@@ -105,11 +113,25 @@ func (m *PlackettLuce) tables() {
 	if m.Fit != nil {
 		temper = max(m.Fit.Sharpness, 1)
 	}
+	own, shared := 1.0, 0.0 // the driver's own and the team's parts of the draw's SD
+	if m.team != nil {
+		share := m.Fit.TeamShare
+		own, shared = math.Sqrt(1-share), math.Sqrt(share)
+		m.shareQ, m.flSQ = make([][]float64, len(m.logW)), make([][]float64, len(m.logW))
+	}
 	for d := range m.logW {
 		rq, fq := make([]float64, quantiles), make([]float64, quantiles)
 		for k, z := range normalQ {
-			x := m.logW[d] + m.sd[d]*z
+			x := m.logW[d] + own*m.sd[d]*z
 			rq[k], fq[k] = math.Exp(x), math.Exp(x/temper)
+		}
+		if m.team != nil {
+			sq, fsq := make([]float64, quantiles), make([]float64, quantiles)
+			for k, z := range normalQ {
+				x := shared * m.sd[d] * z
+				sq[k], fsq[k] = math.Exp(x), math.Exp(x/temper)
+			}
+			m.shareQ[d], m.flSQ[d] = sq, fsq
 		}
 		g := NewGen(math.Float64bits(m.alpha[d]), math.Float64bits(m.bet[d]))
 		beta := distuv.Beta{Alpha: m.alpha[d], Beta: m.bet[d], Src: g}
@@ -156,6 +178,22 @@ func NewPlackettLuce(f *Fit, field []string) *PlackettLuce {
 		m.alpha = append(m.alpha, f.DNFAlpha[i])
 		m.bet = append(m.bet, f.DNFBeta[i])
 	}
+	if f.TeamShare > 0 {
+		index := map[string]int{}
+		for _, id := range field {
+			t, ok := f.Team[id]
+			if !ok {
+				t = "\x00" + id // his own
+			}
+			k, seen := index[t]
+			if !seen {
+				k = len(index)
+				index[t] = k
+			}
+			m.team, m.first = append(m.team, k), append(m.first, !seen)
+		}
+		m.teams = len(index)
+	}
 	m.tables()
 	return m
 }
@@ -164,7 +202,7 @@ func (m *PlackettLuce) Name() string { return ModelPlackettLuce }
 
 func (m *PlackettLuce) NewSampler() Sampler {
 	n := len(m.logW)
-	s := &plSampler{m: m, n: n}
+	s := &plSampler{m: m, n: n, kt: make([]uint64, m.teams)}
 	s.net = n >= 2 && n <= race.Unrolled
 	s.vec = s.net && race.UseVec
 	if s.net {
@@ -213,6 +251,7 @@ type plSampler struct {
 	// thresholds, to restore.
 	absent uint64
 	saved  [race.MaxField]uint64
+	kt     []uint64 // beginShared: each team's quantile this season
 }
 
 // always is a retirement threshold no 32 random bits reach: the driver
@@ -244,6 +283,10 @@ func (s *plSampler) keyBuf() *[race.MaxField]uint64 { return &s.buf }
 // driver by inverse transform: one 64-bit draw picks a quantile of each
 // (12 bits apiece).
 func (s *plSampler) Begin(g *Gen) {
+	if s.m.team != nil {
+		s.beginShared(g)
+		return
+	}
 	if s.net {
 		sum := 0.0
 		for d := range s.n {
@@ -262,6 +305,43 @@ func (s *plSampler) Begin(g *Gen) {
 		rate := s.m.rateQ[d][u>>52]
 		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate, fl: s.m.flQ[d][u>>52]}
 	}
+	s.sortLarge()
+}
+
+// beginShared is Begin where team-mates share part of the draw: a team's
+// quantile is taken from bits 28..39 of its first driver's draw, which
+// Begin leaves unused, and each driver's strength is his own part's
+// quantile times his team's.
+func (s *plSampler) beginShared(g *Gen) {
+	m := s.m
+	sum := 0.0
+	for d := range s.n {
+		u := g.Uint64()
+		t := m.team[d]
+		if m.first[d] {
+			s.kt[t] = u >> 28 & (quantiles - 1)
+		}
+		rate := m.rateQ[d][u>>52] * m.shareQ[d][s.kt[t]]
+		fl := m.flQ[d][u>>52] * m.flSQ[d][s.kt[t]]
+		dnf := m.dnfQ[d][(u>>40)&(quantiles-1)]
+		if s.net {
+			i := d & (race.MaxField - 1)
+			s.dnf[i], s.inv[i] = uint64(dnf), 1/rate
+			sum += fl
+			s.cum[i] = sum
+			continue
+		}
+		s.drv[d] = drawn{dnf: dnf, inv: 1 / rate, rate: rate, fl: fl}
+	}
+	if s.net {
+		s.absent = 0
+		return
+	}
+	s.sortLarge()
+}
+
+// sortLarge orders a large field's drivers strongest first, for the draws.
+func (s *plSampler) sortLarge() {
 	// Insertion sort: draw strongest first, so the times come out nearly
 	// sorted.
 	for i := 1; i < len(s.by); i++ {

@@ -56,8 +56,15 @@ func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]ma
 		rate := make([]float64, len(field))
 		flRate := make([]float64, len(field)) // the fastest lap's: before the sharpening
 		dnf := make([]float64, len(field))
+		car := map[string]float64{} // each team's share of the draw, one normal per team
+		for _, d := range field {
+			if _, ok := car[d.team]; !ok {
+				car[d.team] = r.NormFloat64()
+			}
+		}
+		share := fit.TeamShare
 		for i, d := range field {
-			x := d.logW + d.sd*r.NormFloat64()
+			x := d.logW + d.sd*(math.Sqrt(1-share)*r.NormFloat64()+math.Sqrt(share)*car[d.team])
 			rate[i], flRate[i] = math.Exp(x), math.Exp(x/max(fit.Sharpness, 1))
 			dnf[i] = distuv.Beta{Alpha: d.alpha, Beta: d.bet, Src: r}.Rand()
 		}

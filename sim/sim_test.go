@@ -456,6 +456,45 @@ func TestFastestLapByStrength(t *testing.T) {
 	}
 }
 
+// Team-mates share TeamShare of each season's strength draw: with 0.81
+// their log-strengths correlate at 0.81, a driver of another team not at
+// all, and each keeps his spread.
+func TestTeamShare(t *testing.T) {
+	f := &Fit{Drivers: []string{"a", "b", "c"}, Strength: []float64{1, 1, 1}, LogSD: []float64{0.5, 0.5, 0.5},
+		DNFAlpha: []float64{1, 1, 1}, DNFBeta: []float64{9, 9, 9}, Sharpness: 1, TeamShare: 0.81,
+		Team: map[string]string{"a": "red", "b": "red", "c": "blue"}}
+	m := NewPlackettLuce(f, f.Drivers)
+	s := m.NewSampler().(*plSampler)
+	g := NewGen(1, 2)
+	const n = 200_000
+	var sum, sq [3]float64
+	var ab, ac float64
+	for range n {
+		s.Begin(g)
+		var x [3]float64
+		for d := range x {
+			x[d] = -math.Log(s.inv[d])
+			sum[d] += x[d]
+			sq[d] += x[d] * x[d]
+		}
+		ab += x[0] * x[1]
+		ac += x[0] * x[2]
+	}
+	sd := func(d int) float64 { return math.Sqrt(sq[d]/n - sum[d]*sum[d]/n/n) }
+	corr := func(xy float64, a, b int) float64 { return (xy/n - sum[a]*sum[b]/n/n) / (sd(a) * sd(b)) }
+	if r := corr(ab, 0, 1); math.Abs(r-0.81) > 0.01 {
+		t.Errorf("team-mates' log-strengths correlate at %.3f, want 0.81", r)
+	}
+	if r := corr(ac, 0, 2); math.Abs(r) > 0.01 {
+		t.Errorf("rivals' log-strengths correlate at %.3f, want 0", r)
+	}
+	for d := range 3 {
+		if math.Abs(sd(d)-0.5) > 0.01 {
+			t.Errorf("driver %d: spread %.3f, want 0.5", d, sd(d))
+		}
+	}
+}
+
 // A fastest lap among classified drivers who hold almost none of the
 // strength (a dominant driver retired) is still drawn in proportion to
 // it, within a bounded number of draws; where rounding has lost their

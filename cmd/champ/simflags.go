@@ -38,6 +38,7 @@ func modelFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "incident", Value: d.Incident, Usage: "model: prior `P`robability that a classified result is an incident, not form (0: take every result at face value)"},
 		&cli.Float64Flag{Name: "carry", Value: d.Carry, Usage: "model: carry `F` of the season before's form into each driver's prior (0: every season starts level; built-in seasons only)"},
 		&cli.Float64Flag{Name: "rule-carry", Value: d.RuleCarry, Usage: "model: scale --carry by `F` into a season of new technical regulations (F1 2014, 2022)"},
+		&cli.Float64Flag{Name: "team-share", Value: d.TeamShare, Usage: "model: share `F` of each season's strength draw (uncertainty and drift) that team-mates share, the car's (0: every driver alone)"},
 		&cli.Float64Flag{Name: "team-pool", Value: d.TeamPool, Usage: "model: shrink drivers toward their team-mates by `F` (0 to 0.9) instead of the field (0: the field)"},
 	}
 }
@@ -63,6 +64,7 @@ var optionFields = []optionField{
 	{"team-pool", func(o *sim.Options) *float64 { return &o.TeamPool }},
 	{"carry", func(o *sim.Options) *float64 { return &o.Carry }},
 	{"rule-carry", func(o *sim.Options) *float64 { return &o.RuleCarry }},
+	{"team-share", func(o *sim.Options) *float64 { return &o.TeamShare }},
 }
 
 // maxWorkers bounds --workers: every worker keeps its own tallies, so
@@ -160,6 +162,7 @@ func checkOptions(o sim.Options) error {
 		{"incident", o.Incident, o.Incident >= 0 && o.Incident < 0.5, "from 0 to under 0.5"},
 		{"carry", o.Carry, o.Carry >= 0 && o.Carry <= 1, "from 0 to 1"},
 		{"rule-carry", o.RuleCarry, o.RuleCarry >= 0 && o.RuleCarry <= 1, "from 0 to 1"},
+		{"team-share", o.TeamShare, o.TeamShare >= 0 && o.TeamShare <= 1, "from 0 to 1"},
 		{"team-pool", o.TeamPool, o.TeamPool >= 0 && o.TeamPool <= 0.9, "from 0 to 0.9 (at 1 nothing anchors a team's level and the fit crawls)"},
 	} {
 		if !f.ok {

@@ -75,6 +75,12 @@ type Options struct {
 	// (points.Season.NewRules), when the order of the cars is reshuffled:
 	// 1 carries as much as any year, 0 nothing.
 	RuleCarry float64
+	// TeamShare is the share of each simulated season's draw of a
+	// driver's log-strength (its uncertainty and drift) that his
+	// team-mates share: the car's. 0 draws every driver alone; toward 1
+	// team-mates' strengths move together, so the faster of the two stays
+	// ahead of the other however the car fares against the field.
+	TeamShare float64
 }
 
 // DefaultOptions are the hyperparameters champ uses unless told otherwise.
@@ -83,7 +89,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.1}
+	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.1, TeamShare: 0.5}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
@@ -97,6 +103,10 @@ type Fit struct {
 	// Sharpness is Options.Sharpness: the simulation's scale of the
 	// log-strengths.
 	Sharpness float64
+	// TeamShare is Options.TeamShare, and Team each driver's team at the
+	// last round fitted: team-mates share that part of a season's draw.
+	TeamShare float64
+	Team      map[string]string
 }
 
 // DNF returns the posterior mean retirement probability of driver i.
@@ -196,9 +206,10 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 		index[id] = i
 	}
 	obs := observations(s, n, o, index)
-	f := &Fit{Drivers: ids, Sharpness: o.Sharpness}
+	f := &Fit{Drivers: ids, Sharpness: o.Sharpness, TeamShare: o.TeamShare}
 	teams := make([]int, len(ids))
 	latest := latestTeams(s, n)
+	f.Team = latest
 	base := make([]float64, len(ids)) // log of each prior's mode
 	if carry := o.Carry; from != nil && carry > 0 {
 		if s.NewRules {
