@@ -52,6 +52,26 @@ func TestCanWinOnCountback(t *testing.T) {
 	}
 }
 
+// Under a best-car-only rule (constructors 1958-78) a team's second car
+// scores nothing, but its place counts in the countback, as the standings
+// count it: a team level on points and wins after a one-two in the last
+// race is ahead, so it can still win. Found by FuzzPipeline.
+func TestCanWinBestCarCountback(t *testing.T) {
+	s := season(f1(t, 1961), make([]Round, 2), []Result{
+		race(1, "a", "x", 1), {Round: 1, Driver: "b", Team: "x", Status: DNF},
+		{Round: 1, Driver: "c", Team: "y", Status: DNF}, {Round: 1, Driver: "d", Team: "y", Status: DNF},
+	})
+	s.Rounds[1].Completed = false
+	st := Standings(s, TeamsChampionship, 1)
+	// x: 8 and a win; y: 0, and at best a one-two: 8, a win and a second.
+	if !CanWin(s, 1, st, "y", TeamsChampionship) {
+		t.Error("y can still win: level with x on points and wins, ahead on second places")
+	}
+	if best := BestCase(s, 1, st[1], TeamsChampionship); best.Points != 8 || len(best.Places) < 2 || best.Places[1] != 1 {
+		t.Errorf("y's best case %v points, places %v: want 8 with a win and a second", best.Points, best.Places)
+	}
+}
+
 // Dropped scores: the leader's extra finishes no longer count, and a
 // rival's future wins replace their worst results.
 func TestCanWinDroppedScores(t *testing.T) {

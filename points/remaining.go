@@ -243,13 +243,17 @@ func (h *hypothetical) standing() Standing {
 	return h.Standing
 }
 
-// addBest gives the entry the best result of a session: its top places
-// (as many as it has cars that score), every bonus one car can take, and
-// a led lap for each of its cars.
+// addBest gives the entry the best result of a session: its top places,
+// one for each of its cars (points for as many as score; the others'
+// places count in the countback all the same, as the standings count
+// them), every bonus one car can take, and a led lap for each of its cars.
 func (h *hypothetical) addBest(sl *slot, cars int) {
 	n := sl.scoringCars(cars)
-	for c := 0; c < n && c < len(sl.table); c++ {
-		p := sl.table[c]
+	for c := 0; c < cars && len(sl.table) > 0; c++ {
+		p := 0.0
+		if c < n && c < len(sl.table) {
+			p = sl.table[c]
+		}
 		if c == 0 {
 			p += sl.single()
 		}
