@@ -72,20 +72,24 @@ type PlackettLuce struct {
 	logW, sd   []float64
 	alpha, bet []float64
 	// Per-driver tables for inverse-transform sampling of each season's
-	// parameters: quantiles of the strength, of the fastest-lap strength
-	// and of the retirement probability (as a threshold on 32 random
-	// bits).
-	rateQ, flQ [][]float64
-	dnfQ       [][]uint32
+	// parameters: quantiles of the strength and of the fastest-lap
+	// strength, side by side (strQ[d][k] holds both for quantile k, one
+	// cache line), and of the retirement probability (as a threshold on
+	// 32 random bits).
+	strQ [][]pair
+	dnfQ [][]uint32
 	// A team's share of the draw (Fit.TeamShare): each field driver's
 	// team (a driver alone is a team of his own), whether he is its first
 	// in the field, and the tables of the shared part, by the team's
 	// quantile; nil where nothing is shared.
-	team         []int
-	first        []bool
-	teams        int
-	shareQ, flSQ [][]float64
+	team   []int
+	first  []bool
+	teams  int
+	shareQ [][]pair
 }
+
+// pair is a strength and the fastest-lap strength, at one quantile.
+type pair struct{ rate, fl float64 }
 
 // quantiles is the size of the parameter tables: each season picks one of
 // 4096 equally likely quantiles, so the draw costs a table lookup.
@@ -106,8 +110,7 @@ var normalQ = func() []float64 {
 // parameters, so the tables, like everything else, depend only on the
 // inputs.
 func (m *PlackettLuce) tables() {
-	m.rateQ = make([][]float64, len(m.logW))
-	m.flQ = make([][]float64, len(m.logW))
+	m.strQ = make([][]pair, len(m.logW))
 	m.dnfQ = make([][]uint32, len(m.logW))
 	temper := 1.0
 	if m.Fit != nil {
@@ -117,21 +120,22 @@ func (m *PlackettLuce) tables() {
 	if m.team != nil {
 		share := m.Fit.TeamShare
 		own, shared = math.Sqrt(1-share), math.Sqrt(share)
-		m.shareQ, m.flSQ = make([][]float64, len(m.logW)), make([][]float64, len(m.logW))
+		m.shareQ = make([][]pair, len(m.logW))
 	}
 	for d := range m.logW {
-		rq, fq := make([]float64, quantiles), make([]float64, quantiles)
+		sq := make([]pair, quantiles)
 		for k, z := range normalQ {
 			x := m.logW[d] + own*m.sd[d]*z
-			rq[k], fq[k] = math.Exp(x), math.Exp(x/temper)
+			sq[k] = pair{math.Exp(x), math.Exp(x / temper)}
 		}
+		m.strQ[d] = sq
 		if m.team != nil {
-			sq, fsq := make([]float64, quantiles), make([]float64, quantiles)
+			tq := make([]pair, quantiles)
 			for k, z := range normalQ {
 				x := shared * m.sd[d] * z
-				sq[k], fsq[k] = math.Exp(x), math.Exp(x/temper)
+				tq[k] = pair{math.Exp(x), math.Exp(x / temper)}
 			}
-			m.shareQ[d], m.flSQ[d] = sq, fsq
+			m.shareQ[d] = tq
 		}
 		g := NewGen(math.Float64bits(m.alpha[d]), math.Float64bits(m.bet[d]))
 		beta := distuv.Beta{Alpha: m.alpha[d], Beta: m.bet[d], Src: g}
@@ -144,7 +148,7 @@ func (m *PlackettLuce) tables() {
 		for k, p := range ps {
 			dq[k] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
 		}
-		m.rateQ[d], m.flQ[d], m.dnfQ[d] = rq, fq, dq
+		m.dnfQ[d] = dq
 	}
 }
 
@@ -291,10 +295,10 @@ func (s *plSampler) Begin(g *Gen) {
 		sum := 0.0
 		for d := range s.n {
 			u := g.Uint64()
-			rate := s.m.rateQ[d][u>>52]
+			q := &s.m.strQ[d][u>>52]
 			i := d & (race.MaxField - 1)
-			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/rate
-			sum += s.m.flQ[d][u>>52]
+			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/q.rate
+			sum += q.fl
 			s.cum[i] = sum
 		}
 		s.absent = 0
@@ -302,8 +306,8 @@ func (s *plSampler) Begin(g *Gen) {
 	}
 	for d := range s.drv {
 		u := g.Uint64()
-		rate := s.m.rateQ[d][u>>52]
-		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / rate, rate: rate, fl: s.m.flQ[d][u>>52]}
+		q := &s.m.strQ[d][u>>52]
+		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / q.rate, rate: q.rate, fl: q.fl}
 	}
 	s.sortLarge()
 }
@@ -321,8 +325,8 @@ func (s *plSampler) beginShared(g *Gen) {
 		if m.first[d] {
 			s.kt[t] = u >> 28 & (quantiles - 1)
 		}
-		rate := m.rateQ[d][u>>52] * m.shareQ[d][s.kt[t]]
-		fl := m.flQ[d][u>>52] * m.flSQ[d][s.kt[t]]
+		q, c := &m.strQ[d][u>>52], &m.shareQ[d][s.kt[t]]
+		rate, fl := q.rate*c.rate, q.fl*c.fl
 		dnf := m.dnfQ[d][(u>>40)&(quantiles-1)]
 		if s.net {
 			i := d & (race.MaxField - 1)
