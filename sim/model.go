@@ -78,6 +78,9 @@ type PlackettLuce struct {
 	// 32 random bits).
 	strQ [][]pair
 	dnfQ [][]uint32
+	// flFloor is the least fastest-lap strength a season draws: a
+	// thousandth of the strongest driver's median (see fastestLapMask).
+	flFloor float64
 	// A team's share of the draw (Fit.TeamShare): each field driver's
 	// team (a driver alone is a team of his own), whether he is its first
 	// in the field, and the tables of the shared part, by the team's
@@ -94,6 +97,15 @@ type pair struct{ rate, fl float64 }
 // quantiles is the size of the parameter tables: each season picks one of
 // 4096 equally likely quantiles, so the draw costs a table lookup.
 const quantiles = 4096
+
+// flFloorShare is the floor of a driver's fastest-lap strength as a
+// share of the strongest driver's median. The fastest lap is drawn among
+// the classified by drawing again while it lands on a retired driver; with
+// a dominant driver retired and the rest a million times slower (a fit
+// with a weak prior), that took a million draws. With the floor, the
+// classified hold at least a thousandth of the strength each, and the
+// draw stays exact for every driver within a thousandth of the strongest.
+const flFloorShare = 1e-3
 
 // normalQ holds the standard normal's quantiles at (k+0.5)/quantiles.
 var normalQ = func() []float64 {
@@ -121,6 +133,10 @@ func (m *PlackettLuce) tables() {
 		share := m.Fit.TeamShare
 		own, shared = math.Sqrt(1-share), math.Sqrt(share)
 		m.shareQ = make([][]pair, len(m.logW))
+	}
+	m.flFloor = 0
+	for _, w := range m.logW {
+		m.flFloor = max(m.flFloor, flFloorShare*math.Exp(w/temper))
 	}
 	for d := range m.logW {
 		sq := make([]pair, quantiles)
@@ -298,7 +314,7 @@ func (s *plSampler) Begin(g *Gen) {
 			q := &s.m.strQ[d][u>>52]
 			i := d & (race.MaxField - 1)
 			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/q.rate
-			sum += q.fl
+			sum += max(q.fl, s.m.flFloor)
 			s.cum[i] = sum
 		}
 		s.absent = 0
@@ -307,7 +323,7 @@ func (s *plSampler) Begin(g *Gen) {
 	for d := range s.drv {
 		u := g.Uint64()
 		q := &s.m.strQ[d][u>>52]
-		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / q.rate, rate: q.rate, fl: q.fl}
+		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / q.rate, rate: q.rate, fl: max(q.fl, s.m.flFloor)}
 	}
 	s.sortLarge()
 }
@@ -326,7 +342,7 @@ func (s *plSampler) beginShared(g *Gen) {
 			s.kt[t] = u >> 28 & (quantiles - 1)
 		}
 		q, c := &m.strQ[d][u>>52], &m.shareQ[d][s.kt[t]]
-		rate, fl := q.rate*c.rate, q.fl*c.fl
+		rate, fl := q.rate*c.rate, max(q.fl*c.fl, m.flFloor)
 		dnf := m.dnfQ[d][(u>>40)&(quantiles-1)]
 		if s.net {
 			i := d & (race.MaxField - 1)
@@ -449,17 +465,16 @@ func (s *plSampler) FastestLap(g *Gen) int {
 // proportion to the season's strength, as the count of cumulative
 // strengths at or below a uniform point (independent comparisons, no
 // branches), drawn again while the driver retired, which is proportional
-// to strength among the classified. The draws are bounded: after
-// flTries, the draw is made among the classified alone (their shares of
-// the cumulative strengths), and should rounding have lost those shares,
-// the first of them takes it.
+// to strength among the classified. The vector code draws it alike, and
+// Begin's floor on the strengths (flFloor) bounds how often it draws
+// again.
 func (s *plSampler) fastestLapMask(g *Gen) int {
 	if bits.OnesCount64(s.mask) >= s.n {
 		return 0
 	}
 	cum := s.cum[:s.n]
 	total := cum[len(cum)-1]
-	for range flTries {
+	for {
 		u := g.Float64() * total
 		d := race.Count(&s.cum, u, s.n, s.vec)
 		// d == n only when rounding put u at the total: draw again.
@@ -467,36 +482,7 @@ func (s *plSampler) fastestLapMask(g *Gen) int {
 			return d
 		}
 	}
-	sum := 0.0
-	for d := range s.n {
-		if s.mask>>(d&63)&1 == 0 {
-			sum += s.share(d)
-		}
-	}
-	u := g.Float64() * sum
-	for d := range s.n {
-		if s.mask>>(d&63)&1 == 0 {
-			if u -= s.share(d); u < 0 {
-				return d
-			}
-		}
-	}
-	return bits.TrailingZeros64(^s.mask)
 }
-
-// share is driver d's fastest-lap strength as the cumulative strengths
-// hold it.
-func (s *plSampler) share(d int) float64 {
-	if d == 0 {
-		return s.cum[0]
-	}
-	return s.cum[d&(race.MaxField-1)] - s.cum[(d-1)&(race.MaxField-1)]
-}
-
-// flTries bounds the rejection draws of a fastest lap: past it, the
-// classified hold so small a share of the strength (a dominant driver
-// retired) that drawing among them directly is quicker, and as exact.
-const flTries = 1024
 
 // Uniform makes every order of the field equally likely, with no
 // retirements.

@@ -496,31 +496,32 @@ func TestTeamShare(t *testing.T) {
 }
 
 // A fastest lap among classified drivers who hold almost none of the
-// strength (a dominant driver retired) is still drawn in proportion to
-// it, within a bounded number of draws; where rounding has lost their
-// shares, the first of them takes it.
-func TestFastestLapBounded(t *testing.T) {
-	m := &PlackettLuce{logW: []float64{math.Log(1e-4), math.Log(3e-4), math.Log(1e4)}, sd: []float64{0, 0, 0},
-		alpha: []float64{1e-9, 1e-9, 1e-9}, bet: []float64{1, 1, 1}}
-	m.tables()
-	s := m.NewSampler().(*plSampler)
-	g := NewGen(1, 1)
-	s.Begin(g)
-	s.mask = 1 << 2 // the dominant driver retired: the others 1:3
-	counts := make([]float64, 3)
-	const n = 20_000
-	for range n {
-		counts[s.fastestLapMask(g)]++
-	}
-	if want, se := 0.25, math.Sqrt(0.25*0.75/n); math.Abs(counts[0]/n-want) > 4*se || counts[2] != 0 {
-		t.Errorf("fastest laps %v of %d: want driver 0 a quarter, driver 2 none", counts, n)
-	}
-	for i := range s.cum[:3] {
-		s.cum[i] = 1 // shares lost to rounding: 1, 0, 0
-	}
-	s.mask = 1 // driver 0 retired
-	if d := s.fastestLapMask(g); d != 1 {
-		t.Errorf("with the classified drivers' shares lost, driver %d took the fastest lap, want 1", d)
+// strength (a dominant driver retired) ends quickly: each driver's
+// fastest-lap strength is at least a thousandth of the strongest's
+// median, and within that the draw is in proportion to strength.
+func TestFastestLapFloor(t *testing.T) {
+	for _, tc := range []struct {
+		w    []float64 // strengths; the last, dominant, retires
+		want float64   // driver 0's share of the fastest laps
+	}{
+		{[]float64{20, 60, 1e4}, 0.25},    // above the floor (10): 1:3
+		{[]float64{1e-4, 3e-4, 1e4}, 0.5}, // both at the floor: level
+	} {
+		m := &PlackettLuce{logW: []float64{math.Log(tc.w[0]), math.Log(tc.w[1]), math.Log(tc.w[2])}, sd: []float64{0, 0, 0},
+			alpha: []float64{1e-9, 1e-9, 1e-9}, bet: []float64{1, 1, 1}}
+		m.tables()
+		s := m.NewSampler().(*plSampler)
+		g := NewGen(1, 1)
+		s.Begin(g)
+		s.mask = 1 << 2
+		counts := make([]float64, 3)
+		const n = 20_000
+		for range n {
+			counts[s.fastestLapMask(g)]++
+		}
+		if se := math.Sqrt(tc.want * (1 - tc.want) / n); math.Abs(counts[0]/n-tc.want) > 4*se || counts[2] != 0 {
+			t.Errorf("strengths %v: fastest laps %v of %d, want driver 0 %.2f of them, driver 2 none", tc.w, counts, n, tc.want)
+		}
 	}
 }
 
