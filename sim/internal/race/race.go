@@ -65,11 +65,21 @@ func Key(x, inv float64, d int) uint64 {
 // ExpBits of the low 32 bits times inv[d]. It writes the keys to buf in
 // field order (RetiredKey|d for a retirement) and returns the state after
 // the draws and the mask of retired drivers. vec selects the vector code
-// (Vector reports whether there is any): the same numbers.
+// (Vector reports whether there is any); otherwise the scalar assembly
+// runs where the machine has FMA and BMI2 (UseFMA), and drawGo elsewhere:
+// the same numbers.
 func Draw(st uint64, dnf *[MaxField]uint64, inv *[MaxField]float64, buf *[MaxField]uint64, n int, vec bool) (state, mask uint64) {
 	if vec {
 		return drawAVX512(st, &dnf[0], &inv[0], &buf[0], n)
 	}
+	if UseFMA {
+		return drawFMA(st, &dnf[0], &inv[0], &buf[0], n)
+	}
+	return drawGo(st, dnf, inv, buf, n)
+}
+
+// drawGo is Draw in Go.
+func drawGo(st uint64, dnf *[MaxField]uint64, inv *[MaxField]float64, buf *[MaxField]uint64, n int) (state, mask uint64) {
 	for d := range n {
 		st += wyInc
 		hi, lo := bits.Mul64(st, st^wyMul)

@@ -2,6 +2,7 @@ package race
 
 import (
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -84,6 +85,59 @@ func TestVectorDrawMatchesScalar(t *testing.T) {
 				}
 				seed = ss
 			}
+		}
+	}
+}
+
+// TestDrawFMAMatchesGo checks that the scalar assembly draw writes
+// drawGo's keys, retirements and generator state, as
+// TestVectorDrawMatchesScalar does for the vector draw, and that ExpBits
+// as it computes it is ExpBits (a driver who never retires, of strength
+// 1, has the key of ExpBits alone).
+func TestDrawFMAMatchesGo(t *testing.T) {
+	if !UseFMA {
+		t.Skip("no assembly draw on this machine (FMA, BMI2, AVX)")
+	}
+	pick := rand.New(rand.NewPCG(8, 8))
+	for n := 1; n <= MaxField; n++ {
+		for trial := range 100 {
+			var dnf [MaxField]uint64
+			var inv [MaxField]float64
+			for d := range n {
+				switch trial % 4 {
+				case 1:
+					dnf[d] = pick.Uint64() >> 34
+				case 2:
+					dnf[d] = pick.Uint64() >> 32
+				case 3:
+					dnf[d] = math.MaxUint32
+				}
+				inv[d] = math.Exp(30 * (pick.Float64() - 0.5))
+			}
+			seed := pick.Uint64()
+			for session := range 20 {
+				var bg, ba [MaxField]uint64
+				sg, mg := drawGo(seed, &dnf, &inv, &bg, n)
+				sa, ma := drawFMA(seed, &dnf[0], &inv[0], &ba[0], n)
+				if mg != ma || sg != sa {
+					t.Fatalf("n=%d trial %d session %d: mask %x state %x, want %x %x", n, trial, session, ma, sa, mg, sg)
+				}
+				if ba != bg {
+					t.Fatalf("n=%d trial %d session %d: keys %x, want %x", n, trial, session, ba[:n], bg[:n])
+				}
+				seed = sg
+			}
+		}
+	}
+	var dnf [MaxField]uint64
+	var inv [MaxField]float64
+	inv[0] = 1
+	for seed := range uint64(200_000) {
+		var buf [MaxField]uint64
+		st, _ := drawFMA(seed*0x9e3779b97f4a7c15, &dnf[0], &inv[0], &buf[0], 1)
+		hi, lo := bits.Mul64(st, st^wyMul)
+		if want := Key(ExpBits(uint32(hi^lo)), 1, 0); buf[0] != want {
+			t.Fatalf("seed %d: key %x, want %x", seed, buf[0], want)
 		}
 	}
 }

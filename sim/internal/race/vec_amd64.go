@@ -20,6 +20,15 @@ var UseVec = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasBMI2 && cpu
 //go:noescape
 func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64)
 
+// UseFMA reports whether Draw's scalar code runs in assembly
+// (draw_amd64.s: wyrand by MULX, ExpBits's fused multiply-adds as
+// instructions rather than calls that check the CPU first): the same
+// numbers as drawGo, only faster. It needs FMA, BMI2 and AVX.
+var UseFMA = cpu.X86.HasFMA && cpu.X86.HasBMI2 && cpu.X86.HasAVX
+
+//go:noescape
+func drawFMA(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64)
+
 //go:noescape
 func seasonAVX512(v *Season)
 

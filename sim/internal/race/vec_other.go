@@ -10,6 +10,13 @@ func drawAVX512(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state
 	panic("race: no vector draw on this architecture")
 }
 
+// UseFMA is false: Draw's scalar code is Go's (drawGo).
+var UseFMA = false
+
+func drawFMA(st uint64, dnf *uint64, inv *float64, buf *uint64, n int) (state, mask uint64) {
+	panic("race: no assembly draw on this architecture")
+}
+
 func seasonAVX512(v *Season) {
 	panic("race: no vector season on this architecture")
 }
