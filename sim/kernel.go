@@ -13,9 +13,10 @@ import (
 // same sequence), sorts only the places that score with a pruned network
 // (the whole order in a race whose places past the standings keys can
 // settle entries level in them, which it keeps), and adds each scoring
-// place's precomputed driver and team increments. Drivers who do not race a session
-// (entries) are retired by the draw itself, and who scores for whom comes
-// from the session's routes, so driver changes stay on the kernel. A
+// place's precomputed driver and team increments. Drivers who do not race
+// a session (entries) are retired by the draw itself, and who scores for
+// whom comes from the session's routes, so driver changes stay on the
+// kernel. A
 // session with fixed results is sorted whole and conditioned by the same
 // code the full path runs (conditions.apply and conditions.fastestLap).
 // The draws are the full path's, so a season the keys cannot settle
