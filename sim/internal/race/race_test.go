@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -51,84 +52,22 @@ func TestVectorDrawMatchesScalar(t *testing.T) {
 	if !UseVec {
 		t.Skip("no vector draw on this machine (AVX-512 F and DQ, BMI2)")
 	}
-	pick := rand.New(rand.NewPCG(7, 7))
-	for n := 2; n <= Unrolled; n++ {
-		for trial := range 200 {
-			var dnf [MaxField]uint64
-			var inv [MaxField]float64
-			for d := range n {
-				switch trial % 4 {
-				case 1:
-					dnf[d] = pick.Uint64() >> 34
-				case 2:
-					dnf[d] = pick.Uint64() >> 32
-				case 3:
-					dnf[d] = math.MaxUint32
-				}
-				inv[d] = math.Exp(8 * (pick.Float64() - 0.5))
-			}
-			seed := pick.Uint64()
-			for session := range 20 {
-				var bs, bv [MaxField]uint64
-				ss, ms := Draw(seed, &dnf, &inv, &bs, n, false)
-				sv, mv := Draw(seed, &dnf, &inv, &bv, n, true)
-				if ms != mv || ss != sv {
-					t.Fatalf("n=%d trial %d session %d: mask %x state %x, want %x %x", n, trial, session, mv, sv, ms, ss)
-				}
-				for d := range n {
-					if bv[d] != bs[d] {
-						t.Fatalf("n=%d trial %d session %d: key %d = %x, want %x", n, trial, session, d, bv[d], bs[d])
-					}
-				}
-				if ss != seed+uint64(n)*wyInc {
-					t.Fatalf("n=%d: a session made %d draws, want one per driver", n, (ss-seed)/wyInc)
-				}
-				seed = ss
-			}
-		}
-	}
+	matchesGo(t, 7, 2, Unrolled, 200, 8, func(st uint64, dnf *[MaxField]uint64, inv *[MaxField]float64, buf *[MaxField]uint64, n int) (uint64, uint64) {
+		return Draw(st, dnf, inv, buf, n, true)
+	})
 }
 
-// TestDrawFMAMatchesGo checks that the scalar assembly draw writes
-// drawGo's keys, retirements and generator state, as
-// TestVectorDrawMatchesScalar does for the vector draw, and that ExpBits
-// as it computes it is ExpBits (a driver who never retires, of strength
-// 1, has the key of ExpBits alone).
+// TestDrawFMAMatchesGo checks the scalar assembly draw likewise, for
+// every field size up to 64 and strengths over 13 orders of magnitude,
+// and that ExpBits as it computes it is ExpBits (a driver who never
+// retires, of strength 1, has the key of ExpBits alone).
 func TestDrawFMAMatchesGo(t *testing.T) {
 	if !UseFMA {
 		t.Skip("no assembly draw on this machine (FMA, BMI2, AVX)")
 	}
-	pick := rand.New(rand.NewPCG(8, 8))
-	for n := 1; n <= MaxField; n++ {
-		for trial := range 100 {
-			var dnf [MaxField]uint64
-			var inv [MaxField]float64
-			for d := range n {
-				switch trial % 4 {
-				case 1:
-					dnf[d] = pick.Uint64() >> 34
-				case 2:
-					dnf[d] = pick.Uint64() >> 32
-				case 3:
-					dnf[d] = math.MaxUint32
-				}
-				inv[d] = math.Exp(30 * (pick.Float64() - 0.5))
-			}
-			seed := pick.Uint64()
-			for session := range 20 {
-				var bg, ba [MaxField]uint64
-				sg, mg := drawGo(seed, &dnf, &inv, &bg, n)
-				sa, ma := drawFMA(seed, &dnf[0], &inv[0], &ba[0], n)
-				if mg != ma || sg != sa {
-					t.Fatalf("n=%d trial %d session %d: mask %x state %x, want %x %x", n, trial, session, ma, sa, mg, sg)
-				}
-				if ba != bg {
-					t.Fatalf("n=%d trial %d session %d: keys %x, want %x", n, trial, session, ba[:n], bg[:n])
-				}
-				seed = sg
-			}
-		}
-	}
+	matchesGo(t, 8, 1, MaxField, 100, 30, func(st uint64, dnf *[MaxField]uint64, inv *[MaxField]float64, buf *[MaxField]uint64, n int) (uint64, uint64) {
+		return drawFMA(st, &dnf[0], &inv[0], &buf[0], n)
+	})
 	var dnf [MaxField]uint64
 	var inv [MaxField]float64
 	inv[0] = 1
@@ -138,6 +77,49 @@ func TestDrawFMAMatchesGo(t *testing.T) {
 		hi, lo := bits.Mul64(st, st^wyMul)
 		if want := Key(ExpBits(uint32(hi^lo)), 1, 0); buf[0] != want {
 			t.Fatalf("seed %d: key %x, want %x", seed, buf[0], want)
+		}
+	}
+}
+
+// matchesGo checks that draw writes drawGo's keys, retirements and
+// generator state for fields of lo to hi drivers, trials of each with
+// retirements from none to all and strengths spread over e^spread, 20
+// sessions a trial.
+func matchesGo(t *testing.T, seed uint64, lo, hi, trials int, spread float64, draw func(uint64, *[MaxField]uint64, *[MaxField]float64, *[MaxField]uint64, int) (uint64, uint64)) {
+	t.Helper()
+	pick := rand.New(rand.NewPCG(seed, seed))
+	for n := lo; n <= hi; n++ {
+		for trial := range trials {
+			var dnf [MaxField]uint64
+			var inv [MaxField]float64
+			for d := range n {
+				switch trial % 4 {
+				case 1:
+					dnf[d] = pick.Uint64() >> 34
+				case 2:
+					dnf[d] = pick.Uint64() >> 32
+				case 3:
+					dnf[d] = math.MaxUint32
+				}
+				inv[d] = math.Exp(spread * (pick.Float64() - 0.5))
+			}
+			st := pick.Uint64()
+			for session := range 20 {
+				var bg, bd [MaxField]uint64
+				sg, mg := drawGo(st, &dnf, &inv, &bg, n)
+				sd, md := draw(st, &dnf, &inv, &bd, n)
+				if mg != md || sg != sd {
+					t.Fatalf("n=%d trial %d session %d: mask %x state %x, want %x %x", n, trial, session, md, sd, mg, sg)
+				}
+				// Only the field's: the vector draw stores whole groups of eight.
+				if !slices.Equal(bd[:n], bg[:n]) {
+					t.Fatalf("n=%d trial %d session %d: keys %x, want %x", n, trial, session, bd[:n], bg[:n])
+				}
+				if sg != st+uint64(n)*wyInc {
+					t.Fatalf("n=%d: a session made %d draws, want one per driver", n, (sg-st)/wyInc)
+				}
+				st = sg
+			}
 		}
 	}
 }
