@@ -207,9 +207,9 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	}
 	obs := observations(s, n, o, index)
 	f := &Fit{Drivers: ids, Sharpness: o.Sharpness, TeamShare: o.TeamShare}
-	teams := make([]int, len(ids))
 	latest := latestTeams(s, n)
 	f.Team = latest
+	teams := teamIndex(ids, latest)
 	base := make([]float64, len(ids)) // log of each prior's mode
 	if carry := o.Carry; from != nil && carry > 0 {
 		if s.NewRules {
@@ -223,35 +223,16 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 			}
 		}
 	}
-	if o.TeamPool > 0 {
-		tix := map[string]int{}
-		for i, id := range ids {
-			teams[i] = -1
-			if t, ok := latest[id]; ok {
-				if _, seen := tix[t]; !seen {
-					tix[t] = len(tix)
-				}
-				teams[i] = tix[t]
-			}
-		}
-	}
 	var fitted []observation
 	f.Strength, f.LogSD, f.Iterations, fitted = fitIncidents(len(ids), obs, o, base, teams)
-	cars, carried := make([]int, len(ids)), make([]float64, len(ids))
-	tix := map[string]int{}
+	carried := make([]float64, len(ids))
 	for i, id := range ids {
-		cars[i], carried[i] = -1, -1
-		if t, ok := latest[id]; ok {
-			if _, seen := tix[t]; !seen {
-				tix[t] = len(tix)
-			}
-			cars[i] = tix[t]
-			if v, ok := from.dnf(t); ok && o.DNFCarry > 0 {
-				carried[i] = v
-			}
+		carried[i] = -1
+		if v, ok := from.dnf(latest[id]); ok && o.DNFCarry > 0 {
+			carried[i] = v
 		}
 	}
-	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o, cars, carried)
+	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o, teams, carried)
 	h := 0
 	for _, rd := range s.Rounds {
 		if rd.Number > n {
@@ -484,6 +465,22 @@ func accumulate(ob observation, prefix []float64, denom []float64) {
 // the fit mirrors it (retirements inform the retirement rates only).
 func stagesOf(ob observation) int { return max(ob.classified-1, 0) }
 
+// teamIndex numbers the teams of drivers ids as latest has them, in the
+// order they first appear: each driver's team's number, -1 for none.
+func teamIndex(ids []string, latest map[string]string) []int {
+	teams, tix := make([]int, len(ids)), map[string]int{}
+	for i, id := range ids {
+		teams[i] = -1
+		if t, ok := latest[id]; ok {
+			if _, seen := tix[t]; !seen {
+				tix[t] = len(tix)
+			}
+			teams[i] = tix[t]
+		}
+	}
+	return teams
+}
+
 // latestTeams maps each driver to the team he drove for last in rounds
 // 1..n.
 func latestTeams(s *points.Season, n int) map[string]string {
@@ -571,9 +568,9 @@ func sameOrders(a, b []observation) bool {
 // fitDNF returns each driver's beta posterior for not being classified:
 // a prior worth DNFPrior starts, centred on the field's rate this season
 // or, by DNFCarry, on his team's carried rate (carried[d], -1: none), and
-// his record with his team-mates' (same cars[d]; -1: none) added at
+// his record with his team-mates' (same teams[d]; -1: none) added at
 // weight DNFTeam.
-func fitDNF(m int, obs []observation, o Options, cars []int, carried []float64) (alpha, beta []float64) {
+func fitDNF(m int, obs []observation, o Options, teams []int, carried []float64) (alpha, beta []float64) {
 	starts := make([]float64, m)
 	dnfs := make([]float64, m)
 	var fieldStarts, fieldDNF float64
@@ -594,7 +591,7 @@ func fitDNF(m int, obs []observation, o Options, cars []int, carried []float64) 
 	var teamStarts, teamDNF map[int]float64
 	if o.DNFTeam > 0 {
 		teamStarts, teamDNF = map[int]float64{}, map[int]float64{}
-		for d, t := range cars {
+		for d, t := range teams {
 			if t >= 0 {
 				teamStarts[t] += starts[d]
 				teamDNF[t] += dnfs[d]
@@ -605,7 +602,7 @@ func fitDNF(m int, obs []observation, o Options, cars []int, carried []float64) 
 	beta = make([]float64, m)
 	for d := range alpha {
 		n, k := starts[d], dnfs[d]
-		if t := cars[d]; t >= 0 && teamStarts != nil {
+		if t := teams[d]; t >= 0 && teamStarts != nil {
 			n += o.DNFTeam * (teamStarts[t] - starts[d])
 			k += o.DNFTeam * (teamDNF[t] - dnfs[d])
 		}
