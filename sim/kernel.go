@@ -59,10 +59,9 @@ type kernel struct {
 	accD, accT   [race.MaxField]uint64
 	accXD, accXT [race.MaxField]uint64 // and the sorted races' tails
 	accRoute     *route
-	out          []int               // scratch: a fixed session's order
-	pos          [race.MaxField]int8 // and its places by field driver (-1: not classified)
-	sc           applyScratch        // and its room
-	cd           *conditions         // nil: nothing fixed
+	out          []int        // scratch: a fixed session's order
+	sc           applyScratch // and its room
+	cd           *conditions  // nil: nothing fixed
 	fl           condFL
 	bonus        bonusState
 	bonuses      *bonusModel
@@ -314,9 +313,6 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 	if vecOK {
 		k.vs = race.Season{N: n, DNF: &pl.dnf[0], Inv: &pl.inv[0], Cum: &pl.cum[0], Buf: &pl.buf[0], Acc: &k.acc}
 	}
-	for d := range k.pos {
-		k.pos[d] = -1
-	}
 	k.planLogs()
 	if !noTails {
 		k.planTails(c)
@@ -348,7 +344,7 @@ func (k *kernel) planTails(c *compiled) {
 		}
 		for i := range k.sessions {
 			if ks := &k.sessions[i]; ks.place != nil && ks.scores[ch] {
-				// The vector code's; keep and keepSorted add the others'.
+				// The vector code's; addKept and keepSorted add the others'.
 				k.vsess[i].TC[ch] = uint64(64 + w*(from-1))
 				k.vsess[i].TW[ch] = uint64(w)
 			}
@@ -392,19 +388,9 @@ type tailIncs struct {
 	lo, hi int
 }
 
-// keep records the places of a race the first pass ran outside the vector
-// code (ks.place), from place(d), each field driver's place or -1 where
-// he is not classified, and adds them to the tails as the vector code
-// does.
-func (k *kernel) keep(ks *kernSession, place func(d int) int) {
-	pl := ks.place
-	for d := range k.n {
-		pl[d] = uint8(place(d)) // -1: 0xff
-	}
-	k.addKept(ks)
-}
-
-// addKept adds the places a race kept (ks.place) to the tails.
+// addKept adds the places a race the first pass ran outside the vector
+// code kept (ks.place, 0xff for a driver not classified) to the tails, as
+// the vector code does.
 func (k *kernel) addKept(ks *kernSession) {
 	if k.tail == nil {
 		return
@@ -419,7 +405,7 @@ func (k *kernel) addKept(ks *kernSession) {
 				continue
 			}
 			w, from := k.tailW[c], k.tailFrom[c]
-			if p < from || p >= from+64/w {
+			if p < from || p >= k.tailTo[c] {
 				continue
 			}
 			e := int(ks.r.drv[d])
@@ -431,7 +417,7 @@ func (k *kernel) addKept(ks *kernSession) {
 	}
 }
 
-// keepSorted is keep for a race whose keys the scalar code sorted
+// keepSorted keeps the places of a race whose keys the scalar code sorted
 // whole: it keeps the sorted keys (placeKept turns them into places when
 // a season needs them) and gathers the places the tails count per field
 // index, as the points are gathered (flush adds them to the entries').
@@ -465,18 +451,19 @@ func (k *kernel) placeKept(ks *kernSession) {
 	}
 }
 
-// addTails adds a vector span's tails, gathered per field index, to the
-// entries' under the span's routes.
-func (k *kernel) addTails(r *route) {
+// addTails adds tails gathered per field index (a vector span's, or the
+// sorted races' since the last flush), xd the drivers' championship's and
+// xt the second's, to the entries' under the routes r.
+func (k *kernel) addTails(r *route, xd, xt []uint64) {
 	if td := k.tail[0]; td != nil {
-		for f := range k.n {
-			td[r.drv[f]] += k.acc.XD[f%race.VecMax]
+		for f, x := range xd[:k.n] {
+			td[r.drv[f]] += x
 		}
 	}
 	if k.two {
 		if tt := k.tail[1]; tt != nil {
-			for f := range k.n {
-				tt[r.tm[f]] += k.acc.XT[f%race.VecMax]
+			for f, x := range xt[:k.n] {
+				tt[r.tm[f]] += x
 			}
 		}
 	}
@@ -521,7 +508,7 @@ func (k *kernel) season(g *Gen, keys [][]uint64) {
 				keyT[r.tm[f]] += k.acc.T[f%race.VecMax]
 			}
 			if k.tail != nil {
-				k.addTails(r)
+				k.addTails(r, k.acc.XD[:], k.acc.XT[:])
 			}
 			continue
 		}
@@ -725,12 +712,13 @@ func (k *kernel) countedSession(g *Gen, ks *kernSession, mask uint64, fl int) {
 	c.AccD, c.AccT, c.Place = &k.accD, &k.accT, place
 	race.ScoreCounted(c, true)
 	if ks.place != nil {
-		k.keep(ks, func(d int) int {
+		for d := range k.n {
+			ks.place[d] = uint8(place[d&(race.PlacesMax-1)])
 			if k.buf[d&(race.MaxField-1)] >= race.RetiredKey {
-				return -1
+				ks.place[d] = 0xff
 			}
-			return int(place[d&(race.PlacesMax-1)])
-		})
+		}
+		k.addKept(ks)
 	}
 	if fl >= 0 && (ks.flTop == 0 || place[fl&(race.PlacesMax-1)] < uint64(ks.flTop)) {
 		k.accD[fl&(race.MaxField-1)] += ks.flD
@@ -751,16 +739,7 @@ func (k *kernel) flush(keyD, keyT []uint64) {
 	}
 	k.accD, k.accT = [race.MaxField]uint64{}, [race.MaxField]uint64{}
 	if k.tail != nil {
-		if td := k.tail[0]; td != nil {
-			for f := range k.n {
-				td[r.drv[f]] += k.accXD[f]
-			}
-		}
-		if k.two && k.tail[1] != nil {
-			for f := range k.n {
-				k.tail[1][r.tm[f]] += k.accXT[f]
-			}
-		}
+		k.addTails(r, k.accXD[:], k.accXT[:])
 		k.accXD, k.accXT = [race.MaxField]uint64{}, [race.MaxField]uint64{}
 	}
 	k.accRoute = nil
@@ -826,18 +805,13 @@ func (k *kernel) fixedSession(g *Gen, ks *kernSession, keyD, keyT []uint64) {
 	}
 	cls := k.cd.apply(ks.index, out, k.n-bits.OnesCount64(mask), &k.sc)
 	if ks.place != nil {
+		for d := range k.n {
+			ks.place[d] = 0xff
+		}
 		for p, d := range out[:cls] {
-			k.pos[d&(race.MaxField-1)] = int8(p)
+			ks.place[d&(race.MaxField-1)] = uint8(p)
 		}
-		k.keep(ks, func(d int) int {
-			if p := k.pos[d&(race.MaxField-1)]; p >= 0 {
-				return int(p)
-			}
-			return -1
-		})
-		for _, d := range out[:cls] {
-			k.pos[d&(race.MaxField-1)] = -1
-		}
+		k.addKept(ks)
 	}
 	for p := 0; p < cls && p < len(ks.inc); p++ {
 		d := out[p] & (race.MaxField - 1)
