@@ -271,7 +271,7 @@ type plSampler struct {
 	// thresholds, to restore.
 	absent uint64
 	saved  [race.MaxField]uint64
-	kt     []uint64 // beginShared: each team's quantile this season
+	kt     []uint64 // Begin: each team's quantile this season (PlackettLuce.team)
 }
 
 // always is a retirement threshold no 32 random bits reach: the driver
@@ -303,46 +303,24 @@ func (s *plSampler) keyBuf() *[race.MaxField]uint64 { return &s.buf }
 // driver by inverse transform: one 64-bit draw picks a quantile of each
 // (12 bits apiece).
 func (s *plSampler) Begin(g *Gen) {
-	if s.m.team != nil {
-		s.beginShared(g)
-		return
-	}
-	if s.net {
-		sum := 0.0
-		for d := range s.n {
-			u := g.Uint64()
-			q := &s.m.strQ[d][u>>52]
-			i := d & (race.MaxField - 1)
-			s.dnf[i], s.inv[i] = uint64(s.m.dnfQ[d][(u>>40)&(quantiles-1)]), 1/q.rate
-			sum += max(q.fl, s.m.flFloor)
-			s.cum[i] = sum
-		}
-		s.absent = 0
-		return
-	}
-	for d := range s.drv {
-		u := g.Uint64()
-		q := &s.m.strQ[d][u>>52]
-		s.drv[d] = drawn{dnf: s.m.dnfQ[d][(u>>40)&(quantiles-1)], inv: 1 / q.rate, rate: q.rate, fl: max(q.fl, s.m.flFloor)}
-	}
-	s.sortLarge()
-}
-
-// beginShared is Begin where team-mates share part of the draw: a team's
-// quantile is taken from bits 28..39 of its first driver's draw, which
-// Begin leaves unused, and each driver's strength is his own part's
-// quantile times his team's.
-func (s *plSampler) beginShared(g *Gen) {
 	m := s.m
 	sum := 0.0
 	for d := range s.n {
 		u := g.Uint64()
-		t := m.team[d]
-		if m.first[d] {
-			s.kt[t] = u >> 28 & (quantiles - 1)
+		q := &m.strQ[d][u>>52]
+		rate, fl := q.rate, q.fl
+		if m.team != nil {
+			// The team's share of the draw: its quantile from bits 28..39
+			// of its first driver's draw, which are otherwise unused, and
+			// the strength the driver's part times the team's.
+			t := m.team[d]
+			if m.first[d] {
+				s.kt[t] = u >> 28 & (quantiles - 1)
+			}
+			c := &m.shareQ[d][s.kt[t]]
+			rate, fl = rate*c.rate, fl*c.fl
 		}
-		q, c := &m.strQ[d][u>>52], &m.shareQ[d][s.kt[t]]
-		rate, fl := q.rate*c.rate, max(q.fl*c.fl, m.flFloor)
+		fl = max(fl, m.flFloor)
 		dnf := m.dnfQ[d][(u>>40)&(quantiles-1)]
 		if s.net {
 			i := d & (race.MaxField - 1)
@@ -357,11 +335,6 @@ func (s *plSampler) beginShared(g *Gen) {
 		s.absent = 0
 		return
 	}
-	s.sortLarge()
-}
-
-// sortLarge orders a large field's drivers strongest first, for the draws.
-func (s *plSampler) sortLarge() {
 	// Insertion sort: draw strongest first, so the times come out nearly
 	// sorted.
 	for i := 1; i < len(s.by); i++ {
