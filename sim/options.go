@@ -30,13 +30,19 @@ type Carried = model.Carried
 // if there is no season before or nothing is carried (Options.Carry and
 // DNFCarry 0).
 func CarryFrom(prev *points.Season, cars bool, o Options) *Carried {
-	if prev == nil || o.Carry <= 0 && o.DNFCarry <= 0 {
+	if !carries(prev, o) {
 		return nil
 	}
 	if cars {
 		prev = carSeason(prev)
 	}
 	return model.CarryOver(prev, o)
+}
+
+// carries reports whether anything is carried from prev: there is a
+// season before, and form or retirement rates are carried.
+func carries(prev *points.Season, o Options) bool {
+	return prev != nil && (o.Carry > 0 || o.DNFCarry > 0)
 }
 
 // carryMemo fits each season before once for the many projections of a
@@ -53,7 +59,7 @@ type carryKey struct {
 
 // get is CarryFrom, remembered.
 func (c *carryMemo) get(prev *points.Season, cars bool, o Options) *Carried {
-	if prev == nil || o.Carry <= 0 && o.DNFCarry <= 0 {
+	if !carries(prev, o) {
 		return nil
 	}
 	c.mu.Lock()
