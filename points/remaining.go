@@ -248,19 +248,20 @@ func (h *hypothetical) standing() Standing {
 // places count in the countback all the same, as the standings count
 // them), every bonus one car can take, and a led lap for each of its cars.
 func (h *hypothetical) addBest(sl *slot, cars int) {
-	n := sl.scoringCars(cars)
-	for c := 0; c < cars && len(sl.table) > 0; c++ {
-		p := 0.0
-		if c < n && c < len(sl.table) {
-			p = sl.table[c]
-		}
-		if c == 0 {
-			p += sl.single()
-		}
-		h.add(sl.round, sl.countback, c, p)
-	}
 	if len(sl.table) == 0 {
 		h.add(sl.round, false, -1, sl.single())
+	} else {
+		n := min(sl.scoringCars(cars), len(sl.table))
+		for c := range cars {
+			p := 0.0
+			if c < n {
+				p = sl.table[c]
+			}
+			if c == 0 {
+				p += sl.single()
+			}
+			h.add(sl.round, sl.countback, c, p)
+		}
 	}
 	if e := sl.each(); e > 0 {
 		h.add(sl.round, false, -1, e*float64(cars))
