@@ -233,54 +233,12 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		if ks.flTop >= n {
 			ks.flTop = 0 // every classified driver is in the top places
 		}
-		dInc := f.inc[i][0]
 		var tInc []uint64
 		if k.two {
 			tInc = f.inc[i][1]
 		}
-		places := min(max(len(dInc), len(tInc)), n)
-		for p := range places {
-			var in kernInc
-			if p < len(dInc) {
-				in.d = dInc[p]
-			}
-			if p < len(tInc) {
-				in.t = tInc[p]
-			}
-			ks.inc = append(ks.inc, in)
-		}
-		ks.incP = new(placeIncs)
-		for p, in := range ks.inc[:min(len(ks.inc), race.PlacesMax)] {
-			ks.incP.d[p], ks.incP.t[p] = in.d, in.t
-		}
-		ks.vinc = new([32]uint64)
-		for p, in := range ks.inc {
-			if p < 16 {
-				ks.vinc[p], ks.vinc[16+p] = in.d, in.t
-			}
-		}
-		depth := max(places, ks.flTop)
-		if ks.byPlace || ks.fixed {
-			depth = n // the whole order
-		}
-		vector := vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
-		logged := false // its places past the keys can settle level keys
-		for c, logs := range f.logs {
-			logged = logged || ss.race && logs && ks.scores[c]
-		}
-		if logged {
-			// The first pass keeps every place: the vector code counts
-			// them, the scalar code sorts the whole order.
-			ks.place = new([race.MaxField]uint8)
-			counted := k.count && ks.byPlace && ks.absent == 0
-			if !vector {
-				depth = n
-			}
-			if !vector && !ks.fixed && !counted {
-				ks.sorted = new([race.MaxField]uint64)
-			}
-		}
-		ks.top = race.Top(n, depth)
+		places := ks.planIncs(f.inc[i][0], tInc, n)
+		vector := k.planRun(&ks, places, vecOK)
 		if k.raceTop == nil || places > most {
 			k.raceTop, k.raceInc, most = ks.top, ks.vinc, places
 		}
@@ -318,6 +276,67 @@ func planKernel(c *compiled, f *fastPlan, s Sampler, cd *conditions) *kernel {
 		k.planTails(c)
 	}
 	return k
+}
+
+// planIncs sets a session's increments by place from the drivers' and
+// the second championship's (tInc, nil without one), as the scalar code,
+// the counted sessions and the vector code read them, and returns how
+// many places score.
+func (ks *kernSession) planIncs(dInc, tInc []uint64, n int) (places int) {
+	places = min(max(len(dInc), len(tInc)), n)
+	for p := range places {
+		var in kernInc
+		if p < len(dInc) {
+			in.d = dInc[p]
+		}
+		if p < len(tInc) {
+			in.t = tInc[p]
+		}
+		ks.inc = append(ks.inc, in)
+	}
+	ks.incP = new(placeIncs)
+	for p, in := range ks.inc[:min(len(ks.inc), race.PlacesMax)] {
+		ks.incP.d[p], ks.incP.t[p] = in.d, in.t
+	}
+	ks.vinc = new([32]uint64)
+	for p, in := range ks.inc {
+		if p < 16 {
+			ks.vinc[p], ks.vinc[16+p] = in.d, in.t
+		}
+	}
+	return places
+}
+
+// planRun decides how the first pass runs a session with places scoring
+// places: in the vector code (its result), or by a network sorting as
+// deep as the session needs (ks.top), and whether it keeps the race's
+// places for the entries its keys may leave level (ks.place, and
+// ks.sorted where the scalar code sorts the whole order).
+func (k *kernel) planRun(ks *kernSession, places int, vecOK bool) (vector bool) {
+	n := k.n
+	depth := max(places, ks.flTop)
+	if ks.byPlace || ks.fixed {
+		depth = n // the whole order
+	}
+	vector = vecOK && places <= 16 && !ks.byPlace && !ks.reassign && !ks.fixed
+	logged := false // its places past the keys can settle level keys
+	for c, logs := range k.fast.logs {
+		logged = logged || ks.ss.race && logs && ks.scores[c]
+	}
+	if logged {
+		// The first pass keeps every place: the vector code counts
+		// them, the scalar code sorts the whole order.
+		ks.place = new([race.MaxField]uint8)
+		counted := k.count && ks.byPlace && ks.absent == 0
+		if !vector {
+			depth = n
+		}
+		if !vector && !ks.fixed && !counted {
+			ks.sorted = new([race.MaxField]uint64)
+		}
+	}
+	ks.top = race.Top(n, depth)
+	return vector
 }
 
 // planTails sizes each logged championship's tails (kernel.tail) and
