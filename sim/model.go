@@ -124,9 +124,9 @@ var normalQ = func() []float64 {
 func (m *PlackettLuce) tables() {
 	m.strQ = make([][]pair, len(m.logW))
 	m.dnfQ = make([][]uint32, len(m.logW))
-	temper := 1.0
+	temper, absence := 1.0, 0.0
 	if m.Fit != nil {
-		temper = max(m.Fit.Sharpness, 1)
+		temper, absence = max(m.Fit.Sharpness, 1), m.Fit.Absence
 	}
 	own, shared := 1.0, 0.0 // the driver's own and the team's parts of the draw's SD
 	if m.team != nil {
@@ -162,6 +162,7 @@ func (m *PlackettLuce) tables() {
 		slices.Sort(ps)
 		dq := make([]uint32, quantiles)
 		for k, p := range ps {
+			p += (1 - p) * absence // a race missed scores as a retirement
 			dq[k] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
 		}
 		m.dnfQ[d] = dq

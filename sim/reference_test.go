@@ -67,6 +67,7 @@ func referenceOdds(s *points.Season, after, sims int, seed uint64) map[string]ma
 			x := d.logW + d.sd*(math.Sqrt(1-share)*r.NormFloat64()+math.Sqrt(share)*car[d.team])
 			rate[i], flRate[i] = math.Exp(x), math.Exp(x/max(fit.Sharpness, 1))
 			dnf[i] = distuv.Beta{Alpha: d.alpha, Beta: d.bet, Src: r}.Rand()
+			dnf[i] += (1 - dnf[i]) * fit.Absence // a race missed scores as a retirement
 		}
 		season := *s
 		season.Results = append([]points.Result(nil), s.Results...)

@@ -495,6 +495,34 @@ func TestTeamShare(t *testing.T) {
 	}
 }
 
+// An absence scores as a retirement: with retirements almost never and
+// Absence 0.3, three sessions in ten end without a place for each driver,
+// on the vector network, the scalar one and the large field alike.
+func TestAbsenceRetires(t *testing.T) {
+	for _, n := range []int{3, 12, 70} {
+		f := &Fit{Sharpness: 1, Absence: 0.3}
+		for d := range n {
+			f.Drivers = append(f.Drivers, "d"+strconv.Itoa(100+d))
+			f.Strength, f.LogSD = append(f.Strength, 1), append(f.LogSD, 0)
+			f.DNFAlpha, f.DNFBeta = append(f.DNFAlpha, 1e-6), append(f.DNFBeta, 1e6)
+		}
+		s := NewPlackettLuce(f, f.Drivers).NewSampler()
+		g := NewGen(3, 4)
+		out := make([]int, n)
+		const sessions = 20_000
+		retired := 0
+		for range sessions {
+			s.Begin(g)
+			retired += n - s.Order(g, out)
+		}
+		want := 0.3
+		got := float64(retired) / float64(sessions*n)
+		if se := math.Sqrt(want * (1 - want) / sessions); math.Abs(got-want) > 5*se {
+			t.Errorf("field of %d: %.4f of starts retired, want %.2f", n, got, want)
+		}
+	}
+}
+
 // A fastest lap among classified drivers who hold almost none of the
 // strength (a dominant driver retired) ends quickly: each driver's
 // fastest-lap strength is at least a thousandth of the strongest's

@@ -9,11 +9,13 @@ import (
 // Carried is the form a season inherits from the season before: each
 // driver's log-strength at its end, and each team's (the mean of its
 // drivers', as they last drove for it), and each team's retirement rate
-// (the mean of its drivers' posterior rates).
+// (the mean of its drivers' posterior rates), and how often its
+// front-runners missed the next race (Missed of Front).
 type Carried struct {
-	Driver map[string]float64
-	Team   map[string]float64
-	DNF    map[string]float64
+	Driver        map[string]float64
+	Team          map[string]float64
+	DNF           map[string]float64
+	Missed, Front float64
 }
 
 // dnf returns a team's carried retirement rate (a nil Carried has none).
@@ -36,6 +38,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 	f := FitSeason(prev, n, o)
 	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, DNF: map[string]float64{}}
 	latest := latestTeams(prev, n)
+	c.Missed, c.Front = absences(prev, n)
 	count := map[string]int{}
 	for i, d := range f.Drivers {
 		v := math.Log(f.Strength[i])

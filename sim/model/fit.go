@@ -52,6 +52,15 @@ type Options struct {
 	// rounds, Drift²·H/3, added to the parameter uncertainty, so that a
 	// projection is less sure of form the more of the season is left.
 	Drift float64
+	// Absence is how often a driver of the field misses a race left (an
+	// injury, a seat lost, a race skipped), which scores as a retirement:
+	// Absence times the rate at which the front half of a race did not
+	// start the next one, in the season so far and the season before
+	// (carried), at most a half. Above 1 stands for absences coming in
+	// runs (one injury, several races), whose spread independent misses at
+	// the measured rate understate. 0 has every driver of the field start
+	// every race.
+	Absence float64
 	// TeamPool shrinks each driver toward his team-mates rather than the
 	// field: the prior's mode is the team-mates' geometric mean strength
 	// to the power TeamPool (0: the field, 1: the team-mates), so a driver
@@ -100,6 +109,9 @@ type Fit struct {
 	// Retirement probability: Beta(DNFAlpha, DNFBeta) posterior.
 	DNFAlpha, DNFBeta []float64
 	Iterations        int
+	// Absence is the chance that a driver of the field misses a race
+	// left, which scores as a retirement (Options.Absence).
+	Absence float64
 	// Sharpness is Options.Sharpness: the simulation's scale of the
 	// log-strengths.
 	Sharpness float64
@@ -233,6 +245,11 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 		}
 	}
 	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o, teams, carried)
+	missed, front := absences(s, n)
+	if from != nil {
+		missed, front = missed+from.Missed, front+from.Front
+	}
+	f.Absence = absenceRate(missed, front, o.Absence)
 	h := 0
 	for _, rd := range s.Rounds {
 		if rd.Number > n {
