@@ -98,7 +98,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.1, TeamShare: 0.5}
+	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.05, TeamShare: 0.75, Absence: 3}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
