@@ -212,6 +212,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		bt.Scores = append(bt.Scores, sc)
 	}
 	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
+	Consistency(bt.Reliability, bt.Forecasts[cfg.Model], cfg.Seed, 2000)
 	bt.Bands = summarise(bands, bt.Seasons)
 	// Per season, every row's scores; and the bootstrap over seasons.
 	var perSeason [][]Score

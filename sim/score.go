@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Scoring forecasts. A forecast is one driver's probability of the title
 // after one round; its outcome is whether the driver became champion.
@@ -97,6 +100,10 @@ type Bin struct {
 	Happened  int     // how many came true
 	StdErr    float64 // binomial standard error of Observed at MeanProb
 	Deviation float64 // Observed - MeanProb
+	// Calibrated is the range, 2.5th to 97.5th percentile, in which
+	// Observed falls 95% of the time if the forecasts are calibrated
+	// (see Consistency); both 0 until it is computed.
+	Calibrated [2]float64
 }
 
 // Reliability bins forecasts by probability into `bins` equal bins and
@@ -128,4 +135,61 @@ func Reliability(fs []Forecast, bins int) []Bin {
 		b.Deviation = b.Observed - b.MeanProb
 	}
 	return out
+}
+
+// Consistency fills in each bin's Calibrated range by drawing the
+// outcomes the forecasts themselves predict, draws times from seed. A
+// driver's forecasts over the rounds of one season are about one title,
+// not independent trials, so each draw gives every driver's season one
+// outcome in each bin, champion with his mean forecast there, shared by
+// all his forecasts in the bin (drivers are drawn apart, though at most
+// one of a season's is champion). Where a bin's forecasts are few
+// drivers' seasons, its range is far wider than the binomial StdErr
+// suggests.
+func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
+	type group struct {
+		count int
+		sum   float64
+	}
+	type key struct{ season, driver string }
+	nb := len(bins)
+	if nb == 0 || draws <= 0 {
+		return
+	}
+	groups := make([][]group, nb)
+	index := make([]map[key]int, nb)
+	for _, f := range fs {
+		i := min(int(f.Prob*float64(nb)), nb-1)
+		if index[i] == nil {
+			index[i] = map[key]int{}
+		}
+		k := key{f.Season, f.Driver}
+		j, ok := index[i][k]
+		if !ok {
+			j = len(groups[i])
+			index[i][k] = j
+			groups[i] = append(groups[i], group{})
+		}
+		groups[i][j].count++
+		groups[i][j].sum += f.Prob
+	}
+	g := NewGen(seed, 0xca1b)
+	obs := make([]float64, draws)
+	for i := range bins {
+		b := &bins[i]
+		if b.Count == 0 {
+			continue
+		}
+		for d := range obs {
+			happened := 0
+			for _, gr := range groups[i] {
+				if g.Float64() < gr.sum/float64(gr.count) {
+					happened += gr.count
+				}
+			}
+			obs[d] = float64(happened) / float64(b.Count)
+		}
+		sort.Float64s(obs)
+		b.Calibrated = [2]float64{obs[draws*25/1000], obs[min(draws*975/1000, draws-1)]}
+	}
 }

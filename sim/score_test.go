@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/champ-dev/champ/points"
@@ -65,6 +66,37 @@ func TestReliability(t *testing.T) {
 	}
 	if bins[5].Count != 0 || bins[5].Observed != 0 {
 		t.Errorf("empty bin: %+v", bins[5])
+	}
+}
+
+// The range a calibrated bin's observed share falls in is wide where its
+// forecasts are one driver's season (one title, won or lost together) and
+// narrow where they are many drivers' seasons; the same seed gives the
+// same range.
+func TestConsistency(t *testing.T) {
+	var one, many []Forecast
+	for k := range 40 {
+		one = append(one, Forecast{Season: "s", Round: k + 1, Driver: "a", Prob: 0.5})
+		many = append(many, Forecast{Season: strconv.Itoa(k), Round: 1, Driver: "a", Prob: 0.5})
+	}
+	bins := Reliability(one, 10)
+	Consistency(bins, one, 1, 2000)
+	if got := bins[5].Calibrated; got != [2]float64{0, 1} {
+		t.Errorf("one driver's season: range %v, want [0 1]", got)
+	}
+	bins = Reliability(many, 10)
+	Consistency(bins, many, 1, 2000)
+	lo, hi := bins[5].Calibrated[0], bins[5].Calibrated[1]
+	if lo < 0.3 || lo > 0.4 || hi < 0.6 || hi > 0.7 { // binomial(40, 0.5): 0.35 to 0.65
+		t.Errorf("40 drivers' seasons: range %v, want about [0.35 0.65]", bins[5].Calibrated)
+	}
+	again := Reliability(many, 10)
+	Consistency(again, many, 1, 2000)
+	if again[5].Calibrated != bins[5].Calibrated {
+		t.Errorf("not reproducible: %v then %v", bins[5].Calibrated, again[5].Calibrated)
+	}
+	if bins[0].Calibrated != [2]float64{} {
+		t.Errorf("an empty bin has range %v", bins[0].Calibrated)
 	}
 }
 

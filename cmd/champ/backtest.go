@@ -51,7 +51,12 @@ Baselines, scored beside the model:
 
 The reliability table bins the model's forecasts by probability and
 compares each bin's mean forecast with how often those drivers became
-champion: a calibrated 70% comes true 70% of the time.
+champion: a calibrated 70% comes true 70% of the time. Beside it, the
+range the observed share falls in 95% of the time if the forecasts are
+calibrated, drawn from the forecasts themselves (2,000 draws, seeded)
+with each driver's season one outcome: his forecasts over the rounds are
+about one title, so a bin of few drivers' seasons can miss by far more
+than its count of forecasts suggests.
 
 The points bands are judged too, for every driver still racing at every
 projection: how often the final points fall inside P5–P95 (90% if
@@ -316,12 +321,14 @@ func (r backtestReport) report() *report {
 	}
 	rel := &report{Title: fmt.Sprintf("Reliability of %s: forecasts binned by probability", bt.Model), Tight: true, Rows: "reliability",
 		Cols: []column{column{Key: "lo"}, column{Key: "hi"}, text("", "Probability"), num("forecasts", "Forecasts"), num("mean_prob", "Mean forecast"),
-			num("champions", "Champions"), num("observed", "Observed"), num("", "Difference")}}
+			num("champions", "Champions"), num("observed", "Observed"), num("", "Difference"), num("", "95% if calibrated"),
+			column{Key: "calibrated_lo"}, column{Key: "calibrated_hi"}}}
 	for _, b := range bt.Reliability {
 		row := []cell{{Value: b.Lo}, {Value: b.Hi}, {Text: binLabel(b)}, c(b.Count), {Text: pct1(b.MeanProb), Value: b.MeanProb},
-			{Text: strconv.Itoa(b.Happened), Value: b.Happened}, {Text: pct1(b.Observed), Value: b.Observed}, {Text: strconv.FormatFloat(100*b.Deviation, 'f', 1, 64)}}
+			{Text: strconv.Itoa(b.Happened), Value: b.Happened}, {Text: pct1(b.Observed), Value: b.Observed}, {Text: strconv.FormatFloat(100*b.Deviation, 'f', 1, 64)},
+			{Text: strings.TrimSuffix(pct1(b.Calibrated[0]), "%") + "–" + pct1(b.Calibrated[1])}, {Value: b.Calibrated[0]}, {Value: b.Calibrated[1]}}
 		if b.Count == 0 {
-			row[4].Text, row[5].Text, row[6].Text, row[7].Text = "", "", "", ""
+			row[4].Text, row[5].Text, row[6].Text, row[7].Text, row[8].Text = "", "", "", "", ""
 		}
 		rel.Body = append(rel.Body, row)
 	}

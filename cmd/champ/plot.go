@@ -239,7 +239,8 @@ func (st *styler) style(team string) (color.Color, []vg.Length) {
 
 // reliabilityPlot is the backtest's reliability diagram: each bin's mean
 // forecast against how often it came true, on the diagonal the 95% range
-// a calibrated forecaster's bin would fall in.
+// a calibrated forecaster's bin would fall in, each driver's season one
+// outcome.
 func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 	n := 0
 	for _, b := range bt.Reliability {
@@ -265,8 +266,8 @@ func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 			continue
 		}
 		band.XYs = append(band.XYs, plotter.XY{X: b.MeanProb, Y: b.MeanProb})
-		e := 1.96 * b.StdErr // clipped to the possible frequencies, 0 to 1
-		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{min(e, b.MeanProb), min(e, 1-b.MeanProb)})
+		// Each driver's season one outcome (sim.Consistency).
+		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{max(b.MeanProb-b.Calibrated[0], 0), max(b.Calibrated[1]-b.MeanProb, 0)})
 		pts = append(pts, plotter.XY{X: b.MeanProb, Y: b.Observed})
 		labels = append(labels, fmt.Sprintf("n=%d", b.Count))
 	}
