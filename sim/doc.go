@@ -50,14 +50,16 @@
 // (Bernoulli log loss 0.657 against 0.682), and a driver's own record (the
 // previous model) predicted little beyond the field's.
 //
-// Absences. A driver of the field may miss a race left (an injury, a seat
-// lost, a race skipped), which scores like a retirement: each race, with
-// Absence (3) times the rate at which the front half of a race did not
-// start the next one, in the season so far and the season before, at
-// most a half. The rate was 21% in the 1950s and under 1% since 2010; the
-// factor stands for absences coming in runs, whose spread independent
-// misses at the measured rate understate. It is folded into the
-// retirement quantiles, so the kernel does not see it.
+// Absences. A driver of the field may miss a session left (an injury, a
+// seat lost, a race skipped), which scores as a retirement: with Absence
+// (3) times the rate at which the front half of a race (its starters of
+// the race before) did not start the next one, in the season so far and
+// the season before when anything is carried from it, shrunk toward none
+// by a prior worth 50 front-runners' starts, at most a half. The rate was
+// 15% in the 1950s and about 1% since 2000; the factor stands for
+// absences coming in runs, whose spread independent misses at the
+// measured rate understate. It is folded into the retirement quantiles,
+// so the kernel does not see it.
 //
 // Plackett–Luce fitted to whole finishing orders is flatter at the front
 // than racing is (fitted to a whole season, each season's most frequent

@@ -217,6 +217,11 @@ func referenceSeason(t *testing.T, system string, n, done, rounds int, sprints .
 			if r == 2 && pos == n-1 {
 				res.Position, res.Status = 0, points.DNF
 			}
+			if r == 3 && pos == 1 {
+				// A front-runner of round 2 who does not start: the
+				// model's absences are drawn too.
+				res.Position, res.Status = 0, points.DNS
+			}
 			// Bonuses where the system awards them: pole and the most
 			// laps to a front runner, a led lap for the first few.
 			res.FastestLap = pos == r%3

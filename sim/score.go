@@ -190,6 +190,6 @@ func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
 			obs[d] = float64(happened) / float64(b.Count)
 		}
 		sort.Float64s(obs)
-		b.Calibrated = [2]float64{obs[draws*25/1000], obs[min(draws*975/1000, draws-1)]}
+		b.Calibrated = [2]float64{obs[draws*25/1000], obs[draws-1-draws*25/1000]}
 	}
 }

@@ -517,7 +517,7 @@ func TestAbsenceRetires(t *testing.T) {
 		}
 		want := 0.3
 		got := float64(retired) / float64(sessions*n)
-		if se := math.Sqrt(want * (1 - want) / sessions); math.Abs(got-want) > 5*se {
+		if se := math.Sqrt(want * (1 - want) / float64(sessions*n)); math.Abs(got-want) > 5*se {
 			t.Errorf("field of %d: %.4f of starts retired, want %.2f", n, got, want)
 		}
 	}

@@ -36,7 +36,7 @@ func modelFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "sharpness", Value: d.Sharpness, Usage: "model: scale the simulated log-strengths by `S` (1: as fitted; above 1 the strongest win more often; below 1 toward the field, 0: all equal)"},
 		&cli.Float64Flag{Name: "drift", Value: d.Drift, Usage: "model: form's random walk per round left, `SD` of log-strength (0: none)"},
 		&cli.Float64Flag{Name: "incident", Value: d.Incident, Usage: "model: prior `P`robability that a classified result is an incident, not form (0: take every result at face value)"},
-		&cli.Float64Flag{Name: "absence", Value: d.Absence, Usage: "model: a driver misses each race left (no points, as a retirement) at `F` times the rate the front half of a race missed the next, this season and the season before (0: every driver starts every race)"},
+		&cli.Float64Flag{Name: "absence", Value: d.Absence, Usage: "model: a driver misses each session left (scored as a retirement) at `F` times the rate the front half of a race missed the next, this season and the season before (0: every driver starts every session)"},
 		&cli.Float64Flag{Name: "carry", Value: d.Carry, Usage: "model: carry `F` of the season before's form into each driver's prior (0: every season starts level; built-in seasons only)"},
 		&cli.Float64Flag{Name: "rule-carry", Value: d.RuleCarry, Usage: "model: scale --carry by `F` into a season of new technical regulations (F1 2014, 2022)"},
 		&cli.Float64Flag{Name: "team-share", Value: d.TeamShare, Usage: "model: share `F` of each season's strength draw (uncertainty and drift) that team-mates share, the car's (0: every driver alone)"},

@@ -52,14 +52,15 @@ type Options struct {
 	// rounds, Drift²·H/3, added to the parameter uncertainty, so that a
 	// projection is less sure of form the more of the season is left.
 	Drift float64
-	// Absence is how often a driver of the field misses a race left (an
-	// injury, a seat lost, a race skipped), which scores as a retirement:
-	// Absence times the rate at which the front half of a race did not
-	// start the next one, in the season so far and the season before
-	// (carried), at most a half. Above 1 stands for absences coming in
-	// runs (one injury, several races), whose spread independent misses at
-	// the measured rate understate. 0 has every driver of the field start
-	// every race.
+	// Absence is how often a driver of the field misses a session left
+	// (an injury, a seat lost, a race skipped), which scores as a
+	// retirement: Absence times the rate at which the front half of a race
+	// did not start the next one (see absences), in the season so far and
+	// the season before (carried, so only where Carry or DNFCarry is
+	// above 0), shrunk toward none by absencePrior, at most a half. Above
+	// 1 stands for absences coming in runs (one injury, several races),
+	// whose spread independent misses at the measured rate understate. 0
+	// has every driver of the field start every session.
 	Absence float64
 	// TeamPool shrinks each driver toward his team-mates rather than the
 	// field: the prior's mode is the team-mates' geometric mean strength
@@ -109,7 +110,7 @@ type Fit struct {
 	// Retirement probability: Beta(DNFAlpha, DNFBeta) posterior.
 	DNFAlpha, DNFBeta []float64
 	Iterations        int
-	// Absence is the chance that a driver of the field misses a race
+	// Absence is the chance that a driver of the field misses a session
 	// left, which scores as a retirement (Options.Absence).
 	Absence float64
 	// Sharpness is Options.Sharpness: the simulation's scale of the
