@@ -128,6 +128,10 @@ func (m *PlackettLuce) tables() {
 	if m.Fit != nil {
 		temper, absence = max(m.Fit.Sharpness, 1), m.Fit.Absence
 	}
+	if !(absence > 0) { // NaN too, from a Fit built by hand
+		absence = 0
+	}
+	absence = min(absence, 1)
 	own, shared := 1.0, 0.0 // the driver's own and the team's parts of the draw's SD
 	if m.team != nil {
 		share := m.Fit.TeamShare
@@ -162,7 +166,7 @@ func (m *PlackettLuce) tables() {
 		slices.Sort(ps)
 		dq := make([]uint32, quantiles)
 		for k, p := range ps {
-			p += (1 - p) * absence // a race missed scores as a retirement
+			p += (1 - p) * absence // a session missed scores as a retirement
 			dq[k] = uint32(math.Min(math.Ldexp(p, 32), math.MaxUint32))
 		}
 		m.dnfQ[d] = dq
