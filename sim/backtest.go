@@ -18,6 +18,10 @@ const (
 	BaselineOpen = "open"
 )
 
+// resampleDraws is how many times a backtest resamples, seeded: the
+// bootstrap over seasons and each reliability bin's range if calibrated.
+const resampleDraws = 2000
+
 // BacktestConfig says how to run a backtest.
 type BacktestConfig struct {
 	Model string // the model under test ("" is plackett-luce)
@@ -212,7 +216,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		bt.Scores = append(bt.Scores, sc)
 	}
 	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
-	Consistency(bt.Reliability, bt.Forecasts[cfg.Model], cfg.Seed, 2000)
+	Consistency(bt.Reliability, bt.Forecasts[cfg.Model], cfg.Seed, resampleDraws)
 	bt.Bands = summarise(bands, bt.Seasons)
 	// Per season, every row's scores; and the bootstrap over seasons.
 	var perSeason [][]Score
@@ -233,7 +237,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			perSeason = append(perSeason, row)
 		}
 	}
-	bt.Differences = bootstrap(perSeason, names, cfg.Seed, 2000)
+	bt.Differences = bootstrap(perSeason, names, cfg.Seed, resampleDraws)
 	return bt, nil
 }
 

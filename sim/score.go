@@ -106,6 +106,10 @@ type Bin struct {
 	Calibrated [2]float64
 }
 
+// binOf is the bin of a probability among bins equal bins of [0, 1] (the
+// last holds 1).
+func binOf(p float64, bins int) int { return min(int(p*float64(bins)), bins-1) }
+
 // Reliability bins forecasts by probability into `bins` equal bins and
 // compares each bin's mean forecast with how often its forecasts came
 // true. Every forecast counts once: this is the count a reader checks.
@@ -117,7 +121,7 @@ func Reliability(fs []Forecast, bins int) []Bin {
 		out[i].Hi = float64(i+1) / float64(bins)
 	}
 	for _, f := range fs {
-		i := min(int(f.Prob*float64(bins)), bins-1)
+		i := binOf(f.Prob, bins)
 		out[i].Count++
 		sum[i] += f.Prob
 		if f.Champion {
@@ -159,7 +163,7 @@ func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
 	groups := make([][]group, nb)
 	index := make([]map[key]int, nb)
 	for _, f := range fs {
-		i := min(int(f.Prob*float64(nb)), nb-1)
+		i := binOf(f.Prob, nb)
 		if index[i] == nil {
 			index[i] = map[key]int{}
 		}

@@ -76,6 +76,21 @@ func absences(s *points.Season, n int) (missed, front float64) {
 // of the races left.
 const absencePrior = 50
 
+// absenceOf is the chance that a driver of the field misses a session
+// after round n: absenceRate of the season's absences up to round n and
+// those carried from the season before (nil: none), at scale. Nothing is
+// counted where scale is 0.
+func absenceOf(s *points.Season, n int, from *Carried, scale float64) float64 {
+	if !(scale > 0) {
+		return 0
+	}
+	missed, front := absences(s, n)
+	if from != nil {
+		missed, front = missed+from.Missed, front+from.Front
+	}
+	return absenceRate(missed, front, scale)
+}
+
 // absenceRate is the chance that a driver of the field misses a race:
 // the front-runners' rate of absences in the season so far and the
 // season before (carried), shrunk toward none by absencePrior, times

@@ -38,7 +38,9 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 	f := FitSeason(prev, n, o)
 	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, DNF: map[string]float64{}}
 	latest := latestTeams(prev, n)
-	c.Missed, c.Front = absences(prev, n)
+	if o.Absence > 0 {
+		c.Missed, c.Front = absences(prev, n)
+	}
 	count := map[string]int{}
 	for i, d := range f.Drivers {
 		v := math.Log(f.Strength[i])

@@ -246,11 +246,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 		}
 	}
 	f.DNFAlpha, f.DNFBeta = fitDNF(len(ids), fitted, o, teams, carried)
-	missed, front := absences(s, n)
-	if from != nil {
-		missed, front = missed+from.Missed, front+from.Front
-	}
-	f.Absence = absenceRate(missed, front, o.Absence)
+	f.Absence = absenceOf(s, n, from, o.Absence)
 	h := 0
 	for _, rd := range s.Rounds {
 		if rd.Number > n {
