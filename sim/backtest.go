@@ -84,82 +84,112 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			models = append(models, m)
 		}
 	}
-	type job struct {
-		season    *points.Season
-		round     int
-		champions map[string]bool   // the final champion, with co-champions
-		standings []points.Standing // the drivers who can still win, in standings order
-		probs     [][]float64       // per model, per open driver
-		final     []points.Standing // the season's final table
-		halfWay   bool              // the projection from round ⌈n/2⌉
-		bandsOnly bool              // the title was decided by then: bands only
-		bands     []bandObs
-		previous  *points.Season
-	}
-	var jobs []*job
 	bt := &Backtest{Model: cfg.Model, Reference: BaselineOpen, Forecasts: map[string][]Forecast{}}
+	var jobs []*btJob
 	for _, s := range seasons {
-		last := len(s.Rounds)
-		if last == 0 || s.LastCompleted() != last || s.System.Championship(champ) == nil {
-			continue
+		sj, err := seasonJobs(s, champ, cfg.Previous)
+		if err != nil {
+			return nil, err
 		}
-		// The champion, and any crew-mate level with him on everything
-		// (co-champions).
-		champions := map[string]bool{}
-		final := points.Standings(s, champ, last)
-		for _, st := range final {
-			if st.Excluded {
-				continue
+		for _, j := range sj {
+			if !j.bandsOnly {
+				bt.Rounds++
 			}
-			if len(champions) > 0 && !st.Tied {
-				break
-			}
-			if len(champions) > 0 && !sameCar(s, final[0].ID, st.ID) {
-				break // a tie between rivals: the first on the table
-			}
-			champions[st.ID] = true
 		}
-		var prev *points.Season
-		if cfg.Previous != nil {
-			prev = cfg.Previous(s)
-		}
-		added := false
-		half := (last + 1) / 2
-		for r := 1; r < last; r++ {
-			cut, err := s.After(r)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", s.Name, err)
-			}
-			if done, _ := points.Decided(cut, r, champ); done {
-				if r <= half {
-					// The bands are still judged from half-way.
-					if cut, err = s.After(half); err == nil {
-						jobs = append(jobs, &job{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true, previous: prev})
-					}
-				}
-				break
-			}
-			all := points.Standings(cut, champ, r)
-			var open []points.Standing
-			for _, st := range all {
-				if points.CanWin(cut, r, all, st.ID, champ) {
-					open = append(open, st)
-				}
-			}
-			jobs = append(jobs, &job{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half, previous: prev})
-			added = true
-		}
-		if added {
+		if len(sj) > 0 && !sj[0].bandsOnly {
 			bt.Seasons = append(bt.Seasons, seasonID(s))
 		}
+		jobs = append(jobs, sj...)
 	}
-	for _, j := range jobs {
-		if !j.bandsOnly {
-			bt.Rounds++
+	if err := runJobs(jobs, models, champ, cfg); err != nil {
+		return nil, err
+	}
+	bt.score(jobs, models, cfg.Seed)
+	return bt, nil
+}
+
+// btJob is one projection of a backtest: a season after one round.
+type btJob struct {
+	season    *points.Season
+	round     int
+	champions map[string]bool   // the final champion, with co-champions
+	standings []points.Standing // the drivers who can still win, in standings order
+	probs     [][]float64       // per model, per open driver
+	final     []points.Standing // the season's final table
+	halfWay   bool              // the projection from round ⌈n/2⌉
+	bandsOnly bool              // the title was decided by then: bands only
+	bands     []bandObs
+	previous  *points.Season
+}
+
+// seasonJobs returns a complete season's projections: one after each
+// round with the title still open, and, where it was decided by
+// half-way, one from half-way for the bands only. None for a season not
+// complete or without the championship.
+func seasonJobs(s *points.Season, champ string, previous func(*points.Season) *points.Season) ([]*btJob, error) {
+	last := len(s.Rounds)
+	if last == 0 || s.LastCompleted() != last || s.System.Championship(champ) == nil {
+		return nil, nil
+	}
+	final := points.Standings(s, champ, last)
+	champions := championsOf(s, final)
+	var prev *points.Season
+	if previous != nil {
+		prev = previous(s)
+	}
+	var jobs []*btJob
+	half := (last + 1) / 2
+	for r := 1; r < last; r++ {
+		cut, err := s.After(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Name, err)
 		}
+		if done, _ := points.Decided(cut, r, champ); done {
+			if r <= half {
+				// The bands are still judged from half-way.
+				if cut, err = s.After(half); err == nil {
+					jobs = append(jobs, &btJob{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true, previous: prev})
+				}
+			}
+			break
+		}
+		all := points.Standings(cut, champ, r)
+		var open []points.Standing
+		for _, st := range all {
+			if points.CanWin(cut, r, all, st.ID, champ) {
+				open = append(open, st)
+			}
+		}
+		jobs = append(jobs, &btJob{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half, previous: prev})
 	}
+	return jobs, nil
+}
+
+// championsOf returns the champion of a final table, and any crew-mate
+// level with him on everything (co-champions).
+func championsOf(s *points.Season, final []points.Standing) map[string]bool {
+	champions := map[string]bool{}
+	for _, st := range final {
+		if st.Excluded {
+			continue
+		}
+		if len(champions) > 0 && !st.Tied {
+			break
+		}
+		if len(champions) > 0 && !sameCar(s, final[0].ID, st.ID) {
+			break // a tie between rivals: the first on the table
+		}
+		champions[st.ID] = true
+	}
+	return champions
+}
+
+// runJobs projects every job with every model, on cfg.Workers: the
+// first model's bands, and each model's title odds of the drivers who can
+// still win.
+func runJobs(jobs []*btJob, models []string, champ string, cfg BacktestConfig) error {
 	memo := &carryMemo{}
-	err := forEach(len(jobs), cfg.Workers, cfg.Progress, func(i int) error {
+	return forEach(len(jobs), cfg.Workers, cfg.Progress, func(i int) error {
 		j := jobs[i]
 		for mi, m := range models {
 			if j.bandsOnly && mi > 0 {
@@ -187,9 +217,13 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
+}
+
+// score fills in the backtest from its projections: every row's
+// forecasts (the models', the leader's and open's) and scores, the
+// model's reliability and bands, each season's scores, and the bootstrap
+// over seasons.
+func (bt *Backtest) score(jobs []*btJob, models []string, seed uint64) {
 	names := append(append([]string{}, models...), BaselineLeader, BaselineOpen)
 	var bands []bandObs
 	for _, j := range jobs {
@@ -215,8 +249,8 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 		sc.SkillAgainst(ref)
 		bt.Scores = append(bt.Scores, sc)
 	}
-	bt.Reliability = Reliability(bt.Forecasts[cfg.Model], 10)
-	Consistency(bt.Reliability, bt.Forecasts[cfg.Model], cfg.Seed, resampleDraws)
+	bt.Reliability = Reliability(bt.Forecasts[bt.Model], 10)
+	Consistency(bt.Reliability, bt.Forecasts[bt.Model], seed, resampleDraws)
 	bt.Bands = summarise(bands, bt.Seasons)
 	// Per season, every row's scores; and the bootstrap over seasons.
 	var perSeason [][]Score
@@ -237,8 +271,7 @@ func RunBacktest(seasons []*points.Season, cfg BacktestConfig) (*Backtest, error
 			perSeason = append(perSeason, row)
 		}
 	}
-	bt.Differences = bootstrap(perSeason, names, cfg.Seed, resampleDraws)
-	return bt, nil
+	bt.Differences = bootstrap(perSeason, names, seed, resampleDraws)
 }
 
 // seasonID names a season in forecasts: its id (f1-2016), or its name.
