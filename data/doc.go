@@ -20,6 +20,7 @@
 //	  exclusions.csv (optional)            championship,id,points,reason,round
 //	  penalties.csv  (optional)            championship,id,round,points,reason
 //	  crews.csv      (optional)            round,car,driver,name
+//	  teams.csv      (optional)            team,formerly
 //
 //	Only results.csv is needed, and of it only round,driver,position:
 //
@@ -85,6 +86,12 @@
 //	  A round still to run takes a car's crew from here, else from its latest race;
 //	  a run round's results say who drove. champ import wec and import alkamel
 //	  write it.
+//
+//	teams.csv (a team that raced the season before under other ids)
+//	  team        a team id of this season, such as alphatauri
+//	  formerly    its id in the season before, such as toro-rosso; one line per id (a
+//	              constructor entered once per engine had several). The model carries
+//	              the team's form and reliability from them. champ import f1db writes it.
 //
 //	season.csv
 //	  system      a built-in system (champ systems) or a custom system file in the

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func sameSeason(a, b *points.Season) bool {
 			return false
 		}
 	}
-	return true
+	return maps.EqualFunc(a.Formerly, b.Formerly, slices.Equal)
 }
 
 // Exclusions take effect after the round they were decided: before
@@ -142,5 +143,46 @@ func TestNoHindsight(t *testing.T) {
 	}
 	if excluded(12) || !excluded(13) || !excluded(17) {
 		t.Errorf("McLaren excluded after rounds 12, 13, 17: %v %v %v; want false true true", excluded(12), excluded(13), excluded(17))
+	}
+}
+
+// A team that raced the season before under other ids names them:
+// renamed or sold teams by F1DB's chronology, constructors entered once
+// per engine by their constructor.
+func TestF1DBFormerly(t *testing.T) {
+	db, err := OpenF1DB(sharedData(t, "f1db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		year      int
+		team      string
+		formerly  []string
+		unchanged string // a team that kept its id: no line
+	}{
+		{2020, "alphatauri", []string{"toro-rosso"}, "mercedes"},
+		{2021, "aston-martin", []string{"racing-point"}, "red-bull"},
+		{2010, "mercedes", []string{"brawn"}, "ferrari"},
+		{1961, "lotus-climax", []string{"lotus"}, "ferrari"},
+		{1953, "maserati", []string{"maserati-maserati", "maserati-plate"}, "ferrari"},
+	} {
+		s, _, err := db.Season(c.year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Formerly[c.team]; !slices.Equal(got, c.formerly) {
+			t.Errorf("%d: %s formerly %q, want %q", c.year, c.team, got, c.formerly)
+		}
+		if got, ok := s.Formerly[c.unchanged]; ok {
+			t.Errorf("%d: %s kept its id but is formerly %q", c.year, c.unchanged, got)
+		}
+	}
+	// The built-in seasons carry the same.
+	s, err := Open("f1-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Formerly["alphatauri"]; !slices.Equal(got, []string{"toro-rosso"}) {
+		t.Errorf("built-in f1-2020: alphatauri formerly %q, want toro-rosso", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +52,12 @@ type f1dbNamed struct {
 	ID           string `yaml:"id"`
 	Name         string `yaml:"name"`
 	Abbreviation string `yaml:"abbreviation"`
+	// Chronology, of a constructor: the ids its team raced under, in
+	// order (minardi, toro-rosso, alphatauri, rb, racing-bulls).
+	Chronology []struct {
+		ConstructorID string `yaml:"constructorId"`
+		YearFrom      int    `yaml:"yearFrom"`
+	} `yaml:"chronology"`
 }
 
 // F1DB reads F1DB's YAML source tree: the folder holding seasons/,
@@ -239,22 +246,14 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 	}
 	sort.Slice(races, func(i, j int) bool { return races[i].race.Round < races[j].race.Round })
 
-	// A constructor that used several engines in the season is one team
-	// per engine, as the constructors' championship counted it.
-	engines := map[string]map[string]bool{}
+	var sessions [][]f1dbResult
 	for _, rf := range races {
-		for _, r := range append(append([]f1dbResult{}, rf.results...), rf.sprint...) {
-			if engines[r.ConstructorID] == nil {
-				engines[r.ConstructorID] = map[string]bool{}
-			}
-			engines[r.ConstructorID][r.EngineID] = true
-		}
+		sessions = append(sessions, rf.results, rf.sprint)
 	}
-	teamID := func(constructor, engine string) string {
-		if len(engines[constructor]) > 1 {
-			return constructor + "-" + engine
-		}
-		return constructor
+	teams := teamsOf(sessions)
+	teamID := teams.id
+	if s.Formerly, err = db.formerly(year, teams); err != nil {
+		return nil, nil, err
 	}
 	teamNames := map[string]string{}
 	drivers := map[string]bool{}
@@ -376,6 +375,109 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 		splitForceIndia2018(s)
 	}
 	return s, out, nil
+}
+
+// f1dbTeams are a season's constructors and the engines each used: a
+// constructor that used several engines in the season is one team per
+// engine (lotus-climax, lotus-brm), as the constructors' championship
+// counted it, any other one team under its own id.
+type f1dbTeams map[string]map[string]bool
+
+func teamsOf(sessions [][]f1dbResult) f1dbTeams {
+	t := f1dbTeams{}
+	for _, rows := range sessions {
+		for _, r := range rows {
+			if t[r.ConstructorID] == nil {
+				t[r.ConstructorID] = map[string]bool{}
+			}
+			t[r.ConstructorID][r.EngineID] = true
+		}
+	}
+	return t
+}
+
+// id is the team id of a constructor with an engine.
+func (t f1dbTeams) id(constructor, engine string) string {
+	if len(t[constructor]) > 1 {
+		return constructor + "-" + engine
+	}
+	return constructor
+}
+
+// of returns the team ids of a constructor, sorted.
+func (t f1dbTeams) of(constructor string) []string {
+	var ids []string
+	for e := range t[constructor] {
+		ids = append(ids, t.id(constructor, e))
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// seasonTeams reads a season's teams from its races' results (none for a
+// year F1DB does not have).
+func (db *F1DB) seasonTeams(year int) (f1dbTeams, error) {
+	dir := path.Join("seasons", strconv.Itoa(year), "races")
+	ents, err := fs.ReadDir(db.fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return f1dbTeams{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var sessions [][]f1dbResult
+	for _, e := range ents {
+		for _, f := range []string{"race-results.yml", "sprint-race-results.yml"} {
+			var rows []f1dbResult
+			if err := db.read(path.Join(dir, e.Name(), f), &rows); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+			sessions = append(sessions, rows)
+		}
+	}
+	return teamsOf(sessions), nil
+}
+
+// formerly maps each team of year that the year before did not have to
+// the ids it raced under then (points.Season.Formerly): its constructor's
+// (entered with an engine more or fewer, as lotus before lotus-climax),
+// or else, where F1DB's chronology has the constructor take over from
+// another that year, that one's (toro-rosso before alphatauri).
+func (db *F1DB) formerly(year int, teams f1dbTeams) (map[string][]string, error) {
+	before, err := db.seasonTeams(year - 1)
+	if err != nil {
+		return nil, err
+	}
+	had := map[string]bool{}
+	for c := range before {
+		for _, id := range before.of(c) {
+			had[id] = true
+		}
+	}
+	out := map[string][]string{}
+	for c := range teams {
+		was := before.of(c)
+		if len(was) == 0 {
+			ch := db.named("constructors", c).Chronology
+			for i := 1; i < len(ch); i++ {
+				if ch[i].ConstructorID == c && ch[i].YearFrom == year {
+					was = before.of(ch[i-1].ConstructorID)
+				}
+			}
+		}
+		if len(was) == 0 {
+			continue
+		}
+		for _, id := range teams.of(c) {
+			if !had[id] {
+				out[id] = was
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
 }
 
 // splitForceIndia2018 gives the Force India entry of rounds 1-12 of 2018 its

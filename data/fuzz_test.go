@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -52,6 +53,23 @@ func FuzzSeasonFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		fsys := fstest.MapFS{"season.csv": {Data: b}, "results.csv": {Data: []byte("round,driver,position\n1,a,1\n")}}
 		_, _ = Load(fsys, ".", "f")
+	})
+}
+
+func FuzzTeams(f *testing.F) {
+	f.Add([]byte("team,formerly\nalphatauri,toro-rosso\nlotus-climax,lotus\nlotus-climax,lotus-brm\n"))
+	f.Add([]byte("team,formerly\nred,red\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fsys := fstest.MapFS{"teams.csv": {Data: b}, "results.csv": {Data: []byte("round,driver,team,position\n1,a,red,1\n")}}
+		s, err := Load(fsys, ".", "f")
+		if err != nil {
+			return
+		}
+		for team, was := range s.Formerly {
+			if team == "" || len(was) == 0 || slices.Contains(was, team) || slices.Contains(was, "") {
+				t.Fatalf("formerly %q: %q", team, was)
+			}
+		}
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path"
@@ -26,6 +27,7 @@ const (
 	ExclusionsFile = "exclusions.csv"
 	PenaltiesFile  = "penalties.csv"
 	CrewsFile      = "crews.csv"
+	TeamsFile      = "teams.csv"
 )
 
 // DefaultSystem is the points system of a season that does not name one.
@@ -107,6 +109,12 @@ type crewRow struct {
 	Name   string `csv:"name"`
 }
 
+// teamRow is a line of teams.csv.
+type teamRow struct {
+	Team     string `csv:"team"`
+	Formerly string `csv:"formerly"`
+}
+
 // LoadDir loads a season folder, or a bare results file, from the file
 // system.
 func LoadDir(p string) (*points.Season, error) {
@@ -143,7 +151,7 @@ func seasonName(p string) string {
 // name the folder.
 func Load(fsys fs.FS, dir, shown string) (*points.Season, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile, CrewsFile} {
+	for _, name := range []string{SeasonFile, CalendarFile, ResultsFile, ExclusionsFile, PenaltiesFile, CrewsFile, TeamsFile} {
 		b, err := readRegular(fsys, path.Join(dir, name), path.Join(shown, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -286,7 +294,40 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 			return nil, err
 		}
 	}
+	if b := files[TeamsFile]; b != nil {
+		if err := parseTeams(s, name(TeamsFile), b); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// parseTeams reads teams.csv: one line per id a team raced under in the
+// season before.
+func parseTeams(s *points.Season, file string, b []byte) error {
+	var rows []teamRow
+	t, err := readTable(file, b, &rows, []string{"team", "formerly"}, "one line per team and id it raced under the season before")
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
+		team, was := strings.TrimSpace(r.Team), strings.TrimSpace(r.Formerly)
+		switch {
+		case team == "":
+			return t.at(i, "team", "team is empty: give a team id of this season")
+		case was == "":
+			return t.at(i, "formerly", "formerly is empty: give the id %s raced under the season before", team)
+		case was == team:
+			return t.at(i, "formerly", "%s formerly %s: a team that kept its id needs no line", team, was)
+		case slices.Contains(s.Formerly[team], was):
+			return t.at(i, "formerly", "%s formerly %s is given twice", team, was)
+		}
+		if s.Formerly == nil {
+			s.Formerly = map[string][]string{}
+		}
+		s.Formerly[team] = append(s.Formerly[team], was)
+	}
+	return nil
 }
 
 // parseCrews reads crews.csv: one line per driver of a car at a round,
@@ -741,8 +782,9 @@ func checkRow(s *points.Season, t *table, i int) error {
 }
 
 // Write writes a season as a season folder: season.csv, calendar.csv,
-// results.csv and, when there are exclusions, exclusions.csv. Every file
-// is written atomically.
+// results.csv and, where the season has them, exclusions.csv,
+// penalties.csv, crews.csv and teams.csv (removing a stale one where it
+// has none). Every file is written atomically.
 func Write(dir string, s *points.Season) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -763,7 +805,7 @@ func Write(dir string, s *points.Season) error {
 		name string
 		rows any
 		n    int
-	}{{ExclusionsFile, exclusionRows(s), len(s.Exclusions)}, {PenaltiesFile, penaltyRows(s), len(s.Penalties)}, {CrewsFile, crewRows(s), len(s.Crews)}}
+	}{{ExclusionsFile, exclusionRows(s), len(s.Exclusions)}, {PenaltiesFile, penaltyRows(s), len(s.Penalties)}, {CrewsFile, crewRows(s), len(s.Crews)}, {TeamsFile, teamRows(s), len(s.Formerly)}}
 	for _, o := range optional {
 		if o.n > 0 {
 			files = append(files, struct {
@@ -878,6 +920,17 @@ func crewRows(s *points.Season) []crewRow {
 	for _, c := range s.Crews {
 		for _, d := range c.Drivers {
 			rows = append(rows, crewRow{Round: strconv.Itoa(c.Round), Car: c.Car, Driver: d, Name: s.DriverName(d)})
+		}
+	}
+	return rows
+}
+
+// teamRows are teams.csv's lines, by team.
+func teamRows(s *points.Season) []teamRow {
+	var rows []teamRow
+	for _, t := range slices.Sorted(maps.Keys(s.Formerly)) {
+		for _, was := range s.Formerly[t] {
+			rows = append(rows, teamRow{Team: t, Formerly: was})
 		}
 	}
 	return rows

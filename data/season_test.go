@@ -111,7 +111,8 @@ func TestCustomSystem(t *testing.T) {
 }
 
 func TestWriteRoundTrip(t *testing.T) {
-	src := writeSeason(t, map[string]string{"season.csv": "name,system\nL,f1-2024\n", "calendar.csv": goodCalendar, "results.csv": goodResults})
+	src := writeSeason(t, map[string]string{"season.csv": "name,system\nL,f1-2024\n", "calendar.csv": goodCalendar, "results.csv": goodResults,
+		"teams.csv": "team,formerly\nlotus-climax,lotus\nlotus-climax,lotus-brm\nalphatauri,toro-rosso\n"})
 	s, err := LoadDir(src)
 	if err != nil {
 		t.Fatal(err)
@@ -206,6 +207,12 @@ func TestBadInput(t *testing.T) {
 		{"two fastest laps with a top-10 rule", map[string]string{"season.csv": "name,system\nX,f1-2024\n",
 			"results.csv": "round,driver,position,fastest_lap\n1,a,1,yes\n1,b,2,yes\n"},
 			`results.csv:3:7: a second fastest lap in round 1 race`},
+		{"a team formerly nothing", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "teams.csv": "team,formerly\nalphatauri,\n"},
+			`teams.csv:2:12: formerly is empty: give the id alphatauri raced under the season before`},
+		{"a team formerly itself", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "teams.csv": "team,formerly\nred,red\n"},
+			`teams.csv:2:5: red formerly red: a team that kept its id needs no line`},
+		{"a team's former id twice", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "teams.csv": "team,formerly\nrb,alphatauri\nrb,alphatauri\n"},
+			`teams.csv:3:4: rb formerly alphatauri is given twice`},
 		{"unknown championship", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "penalties.csv": "championship,id,round,points\nentrants,a,1,10\n"},
 			`penalties.csv:2:1: championship "entrants" is not one of f1-2026's: drivers, teams`},
 	}

@@ -235,6 +235,11 @@ type Season struct {
 	// NewRules says the season began new technical regulations (F1 2014,
 	// 2022): form carries less from the season before.
 	NewRules bool
+	// Formerly maps a team to the ids it raced under in the season before
+	// where it raced under another (a team renamed or sold: F1's
+	// alphatauri was toro-rosso in 2019; or entered once per engine, as
+	// lotus-climax and lotus-brm): form carries through them.
+	Formerly map[string][]string
 }
 
 // Crew is the drivers of one car at one round.

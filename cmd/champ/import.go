@@ -45,7 +45,12 @@ goes to DIR/f1-YYYY; with one --season, DIR is the season folder itself.`,
 (https://github.com/f1db/f1db, CC BY 4.0). This is how champ's built-in
 seasons are made:
 
-  champ import f1db PATH/f1db/src/data --out data/seasons`,
+  champ import f1db PATH/f1db/src/data --out data/seasons
+
+A team the season before did not have gets a line in teams.csv for each
+id it raced under then (renamed or sold by F1DB's constructor chronology,
+as toro-rosso before alphatauri; a constructor entered once per engine),
+so the model carries its form through.`,
 				Flags: []cli.Flag{seasonFlag, outFlag},
 				Action: func(c *cli.Context) error {
 					o, err := importOptionsOf(c, "the F1DB src/data folder")
