@@ -29,8 +29,10 @@
 // finisher as well penalised it twice). Recent rounds weigh more: a
 // session n rounds before the last counts 2^(-n/HalfLife). A gamma prior
 // shrinks every strength toward the field (strength 1), or toward the form
-// carried from the season before, so a driver with one start or a perfect
-// record gets a finite, sensible strength. The prior is a unit-information
+// carried from the season before (his team's then, followed through a
+// renaming by points.Season.Formerly, plus his edge over his team-mates,
+// so a driver who changes teams takes his new car's form), so a driver
+// with one start or a perfect record gets a finite, sensible strength. The prior is a unit-information
 // one: it is worth Prior races of each driver's own results (a first fit
 // measures each driver's information per session, Σ p(1-p) over the
 // stages he takes part in; the second gives his prior Prior times that).
@@ -91,7 +93,7 @@
 // of the field.
 //
 // The defaults (HalfLife 16, Prior 8, DNFPrior 35, DNFTeam 1, DNFCarry
-// 0.5, Uncertainty 1, Sharpness 4, Incident 0.03, Carry 1, RuleCarry 0.25,
+// 0.5, Uncertainty 1, Sharpness 4, Incident 0.03, Carry 1, RuleCarry 0.125,
 // Drift 0.05, TeamShare 0.75, Absence 3) were
 // chosen by backtest (see RunBacktest) on the seasons 1950–2012 only, so
 // 2013 onwards is an out-of-sample test; the README gives the grids and

@@ -8,23 +8,63 @@ import (
 
 // Carried is the form a season inherits from the season before: each
 // driver's log-strength at its end, and each team's (the mean of its
-// drivers', as they last drove for it), and each team's retirement rate
-// (the mean of its drivers' posterior rates), and how often its
+// drivers', as they last drove for it), and each driver's edge over his
+// team (his log-strength less his team's), and each team's retirement
+// rate (the mean of its drivers' posterior rates), and how often its
 // front-runners missed the next race (Missed of Front).
 type Carried struct {
 	Driver        map[string]float64
 	Team          map[string]float64
+	Edge          map[string]float64
 	DNF           map[string]float64
 	Missed, Front float64
 }
 
+// form returns the log-strength a driver brings into a season in which he
+// drives for team (formerly: the ids it raced under the season before,
+// points.Season.Formerly): the car's form, his team's at the end of the
+// season before (the field's, 0, where the team did not race then), plus
+// the driver's edge over his team-mates then. A driver who stays in his
+// team brings his own form; one who moves takes his new car's with his
+// edge, not his old car's. A driver who had no team keeps his own form,
+// and a newcomer takes his team's.
+func (c *Carried) form(driver, team string, formerly []string) float64 {
+	t, _ := teamValue(c.Team, team, formerly)
+	if e, ok := c.Edge[driver]; ok {
+		return t + e
+	}
+	if v, ok := c.Driver[driver]; ok {
+		return v
+	}
+	return t
+}
+
 // dnf returns a team's carried retirement rate (a nil Carried has none).
-func (c *Carried) dnf(team string) (float64, bool) {
+func (c *Carried) dnf(team string, formerly []string) (float64, bool) {
 	if c == nil {
 		return 0, false
 	}
-	v, ok := c.DNF[team]
-	return v, ok
+	return teamValue(c.DNF, team, formerly)
+}
+
+// teamValue returns a team's value in m (its carried form or retirement
+// rate): its own, or else the mean of those of the ids it raced under the
+// season before (formerly) that m has.
+func teamValue(m map[string]float64, team string, formerly []string) (float64, bool) {
+	if v, ok := m[team]; ok {
+		return v, true
+	}
+	sum, n := 0.0, 0
+	for _, id := range formerly {
+		if v, ok := m[id]; ok {
+			sum += v
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
 }
 
 // CarryOver fits the completed rounds of the season before and returns
@@ -36,7 +76,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 		return nil
 	}
 	f := FitSeason(prev, n, o)
-	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, DNF: map[string]float64{}}
+	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, Edge: map[string]float64{}, DNF: map[string]float64{}}
 	latest := latestTeams(prev, n)
 	if o.Absence > 0 {
 		c.Missed, c.Front = absences(prev, n)
@@ -54,6 +94,11 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 	for t, k := range count {
 		c.Team[t] /= float64(k)
 		c.DNF[t] /= float64(k)
+	}
+	for d, v := range c.Driver {
+		if t, ok := latest[d]; ok {
+			c.Edge[d] = v - c.Team[t]
+		}
 	}
 	return c
 }

@@ -76,9 +76,13 @@ type Options struct {
 	// face value.
 	Incident float64
 	// Carry is how much of the season before's form a driver brings: his
-	// prior's mode is his log-strength at the end of it times Carry (a
-	// newcomer takes his team's), instead of the field's. 0 starts every
-	// season level; it needs the season before (FitSeasonFrom).
+	// prior's mode is, times Carry, his team's log-strength at the end of
+	// it (through the ids it raced under then, points.Season.Formerly,
+	// where it was renamed; the field's for a team new to the series)
+	// plus his edge over his team-mates then (a newcomer takes his
+	// team's), instead of the field's. A driver who changes teams brings his edge, not his old
+	// car. 0 starts every season level; it needs the season before
+	// (FitSeasonFrom).
 	Carry float64
 	// RuleCarry scales Carry into a season of new technical regulations
 	// (points.Season.NewRules), when the order of the cars is reshuffled:
@@ -98,7 +102,7 @@ type Options struct {
 // README gives the grids), so later seasons are an honest out-of-sample
 // test.
 func DefaultOptions() Options {
-	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.25, Drift: 0.05, TeamShare: 0.75, Absence: 3}
+	return Options{HalfLife: 16, Prior: 8, DNFPrior: 35, DNFTeam: 1, DNFCarry: 0.5, Uncertainty: 1, Sharpness: 4, Incident: 0.03, Carry: 1, RuleCarry: 0.125, Drift: 0.05, TeamShare: 0.75, Absence: 3}
 }
 
 // Fit is a fitted Plackett–Luce model with retirement rates.
@@ -228,11 +232,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 			carry *= o.RuleCarry
 		}
 		for i, id := range ids {
-			if v, ok := from.Driver[id]; ok {
-				base[i] = carry * v
-			} else if v, ok := from.Team[latest[id]]; ok {
-				base[i] = carry * v
-			}
+			base[i] = carry * from.form(id, latest[id], s.Formerly[latest[id]])
 		}
 	}
 	var fitted []observation
@@ -240,7 +240,7 @@ func FitSeasonFrom(s *points.Season, n int, o Options, from *Carried) *Fit {
 	carried := make([]float64, len(ids))
 	for i, id := range ids {
 		carried[i] = -1
-		if v, ok := from.dnf(latest[id]); ok && o.DNFCarry > 0 {
+		if v, ok := from.dnf(latest[id], s.Formerly[latest[id]]); ok && o.DNFCarry > 0 {
 			carried[i] = v
 		}
 	}

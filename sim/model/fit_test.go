@@ -173,6 +173,66 @@ func TestCarry(t *testing.T) {
 	}
 }
 
+// A driver who changes teams brings his edge over his team-mates and
+// takes his new car's form: c, the faster of grey's slow pair, moves to
+// red, the fast team, and red's slower driver to grey; each starts from
+// his new team's form plus his own edge, and in a team new to the series
+// from the field's plus his edge. A newcomer takes his team's form.
+func TestCarryMover(t *testing.T) {
+	sys, err := points.Lookup("f1-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := &points.Season{Name: "before", System: sys}
+	team := map[string]string{"fast": "red", "second": "red", "c": "grey", "d": "grey"}
+	for r := 1; r <= 6; r++ {
+		prev.Rounds = append(prev.Rounds, points.Round{Number: r, Completed: true, Multiplier: 1, Distance: 1})
+		for i, d := range []string{"fast", "second", "c", "d"} {
+			prev.Results = append(prev.Results, points.Result{Round: r, Driver: d, Team: team[d], Position: i + 1})
+		}
+	}
+	from := CarryOver(prev, DefaultOptions())
+	red, grey := from.Team["red"], from.Team["grey"]
+	if red <= grey || from.Edge["c"] <= 0 || from.Edge["second"] >= 0 {
+		t.Fatalf("carried teams red %v, grey %v, edges c %v, second %v: want red ahead, c ahead of d, second behind fast",
+			red, grey, from.Edge["c"], from.Edge["second"])
+	}
+	const eps = 1e-12
+	for _, c := range []struct {
+		driver, team string
+		want         float64
+	}{
+		{"fast", "red", from.Driver["fast"]}, // stays: his own form
+		{"c", "red", red + from.Edge["c"]},
+		{"second", "grey", grey + from.Edge["second"]},
+		{"c", "new-team", from.Edge["c"]},
+		{"rookie", "red", red},
+		{"rookie", "new-team", 0},
+	} {
+		if got := from.form(c.driver, c.team, nil); math.Abs(got-c.want) > eps {
+			t.Errorf("%s in %s brings %v, want %v", c.driver, c.team, got, c.want)
+		}
+	}
+	// A renamed team carries its form through the ids it raced under.
+	if got, want := from.form("c", "crimson", []string{"red"}), red+from.Edge["c"]; math.Abs(got-want) > eps {
+		t.Errorf("c in red renamed crimson brings %v, want %v", got, want)
+	}
+	if got, want := from.form("rookie", "silver", []string{"red", "grey", "gone"}), (red+grey)/2; math.Abs(got-want) > eps {
+		t.Errorf("a rookie in a team formerly red and grey brings %v, want their mean %v", got, want)
+	}
+	if got, ok := from.dnf("crimson", []string{"red"}); !ok || got != from.DNF["red"] {
+		t.Errorf("red renamed crimson carries a retirement rate of %v (%v), want red's %v", got, ok, from.DNF["red"])
+	}
+	if got := from.form("c", "red", nil); got <= from.Driver["c"] {
+		t.Errorf("c in the faster car brings %v, no more than his old car's %v", got, from.Driver["c"])
+	}
+	// A driver with no team the season before keeps his own form.
+	solo := &Carried{Driver: map[string]float64{"x": 0.7}, Team: map[string]float64{"red": 2}}
+	if got := solo.form("x", "red", nil); got != 0.7 {
+		t.Errorf("a driver with no team before brings %v, want his own 0.7", got)
+	}
+}
+
 // The prior is worth the same number of races to every driver: its
 // weight on a driver is his own information per session. A winner, who
 // takes part in one stage of each race, learns less from a race than a
