@@ -235,10 +235,11 @@ type Season struct {
 	// NewRules says the season began new technical regulations (F1 2014,
 	// 2022): form carries less from the season before.
 	NewRules bool
-	// Formerly maps a team to the ids it raced under in the season before
-	// where it raced under another (a team renamed or sold: F1's
-	// alphatauri was toro-rosso in 2019; or entered once per engine, as
-	// lotus-climax and lotus-brm): form carries through them.
+	// Formerly maps each team that raced the season before under other
+	// ids to those ids: a team renamed or sold (F1's alphatauri was
+	// toro-rosso in 2019), or a constructor entered once per engine
+	// (lotus in 1960, lotus-climax and lotus-maserati in 1961). The model
+	// carries the team's form and reliability through them.
 	Formerly map[string][]string
 }
 

@@ -32,8 +32,9 @@
 // carried from the season before (his team's then, followed through a
 // renaming by points.Season.Formerly, plus his edge over his team-mates,
 // so a driver who changes teams takes his new car's form), so a driver
-// with one start or a perfect record gets a finite, sensible strength. The prior is a unit-information
-// one: it is worth Prior races of each driver's own results (a first fit
+// with one start or a perfect record gets a finite, sensible strength.
+// The prior is a unit-information one: it is worth Prior races of each
+// driver's own results (a first fit
 // measures each driver's information per session, Σ p(1-p) over the
 // stages he takes part in; the second gives his prior Prior times that).
 // A flat prior, the same pseudo-observations for everyone, pulled the

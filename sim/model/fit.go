@@ -80,9 +80,9 @@ type Options struct {
 	// it (through the ids it raced under then, points.Season.Formerly,
 	// where it was renamed; the field's for a team new to the series)
 	// plus his edge over his team-mates then (a newcomer takes his
-	// team's), instead of the field's. A driver who changes teams brings his edge, not his old
-	// car. 0 starts every season level; it needs the season before
-	// (FitSeasonFrom).
+	// team's), instead of the field's. A driver who changes teams brings
+	// his edge, not his old car. 0 starts every season level; it needs
+	// the season before (FitSeasonFrom).
 	Carry float64
 	// RuleCarry scales Carry into a season of new technical regulations
 	// (points.Season.NewRules), when the order of the cars is reshuffled:
