@@ -228,8 +228,15 @@ func (bt *Backtest) score(jobs []*btJob, models []string, seed uint64) {
 	var bands []bandObs
 	for _, j := range jobs {
 		bands = append(bands, j.bands...)
+		var crews map[string]int
+		if last := j.season.LastCompleted(); j.season.RacedByCrews(last) {
+			crews = j.season.CrewMates(last)
+		}
 		for k, st := range j.standings {
 			f := Forecast{Season: seasonID(j.season), Round: j.round, Driver: st.ID, Champion: j.champions[st.ID]}
+			if g, ok := crews[st.ID]; ok {
+				f.Crew = g + 1
+			}
 			for m := range models {
 				f.Prob = j.probs[m][k]
 				bt.Forecasts[models[m]] = append(bt.Forecasts[models[m]], f)

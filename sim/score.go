@@ -23,6 +23,10 @@ type Forecast struct {
 	Driver   string
 	Prob     float64
 	Champion bool
+	// Crew, in a season raced by crews, names the driver's crew-mates
+	// (points.Season.CrewMates, from 1): they share one title, so their
+	// forecasts are about one outcome. 0: the driver's own.
+	Crew int
 }
 
 // Brier is one forecast's Brier score: the squared error of the probability.
@@ -144,10 +148,11 @@ func Reliability(fs []Forecast, bins int) []Bin {
 // Consistency fills in each bin's Calibrated range by drawing the
 // outcomes the forecasts themselves predict, draws times from seed. A
 // driver's forecasts over the rounds of one season are about one title,
-// not independent trials, so each draw gives every driver's season one
-// outcome in each bin, champion with his mean forecast there, shared by
-// all his forecasts in the bin (drivers are drawn apart, though at most
-// one of a season's is champion). Where a bin's forecasts are few
+// not independent trials, so each draw gives every driver's season (or
+// crew's, Forecast.Crew: crew-mates share a title) one outcome in each
+// bin, champion with its mean forecast there, shared by all its
+// forecasts in the bin (drivers are drawn apart, though at most one of a
+// season's is champion). Where a bin's forecasts are few
 // drivers' seasons, its range is far wider than the binomial StdErr
 // suggests.
 func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
@@ -155,7 +160,10 @@ func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
 		count int
 		sum   float64
 	}
-	type key struct{ season, driver string }
+	type key struct {
+		season, driver string
+		crew           int
+	}
 	nb := len(bins)
 	if nb == 0 || draws <= 0 {
 		return
@@ -167,7 +175,10 @@ func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
 		if index[i] == nil {
 			index[i] = map[key]int{}
 		}
-		k := key{f.Season, f.Driver}
+		k := key{f.Season, f.Driver, f.Crew}
+		if f.Crew > 0 {
+			k.driver = "" // one outcome for the crew
+		}
 		j, ok := index[i][k]
 		if !ok {
 			j = len(groups[i])

@@ -98,6 +98,23 @@ func TestConsistency(t *testing.T) {
 	if bins[0].Calibrated != [2]float64{} {
 		t.Errorf("an empty bin has range %v", bins[0].Calibrated)
 	}
+	// Crew-mates share one title: ten of one crew are one outcome, ten
+	// drivers of no crew ten.
+	var crew, apart []Forecast
+	for k := range 10 {
+		crew = append(crew, Forecast{Season: "wec", Round: 1, Driver: strconv.Itoa(k), Prob: 0.5, Crew: 1})
+		apart = append(apart, Forecast{Season: "wec", Round: 1, Driver: strconv.Itoa(k), Prob: 0.5})
+	}
+	bins = Reliability(crew, 10)
+	Consistency(bins, crew, 1, 2000)
+	if got := bins[5].Calibrated; got != [2]float64{0, 1} {
+		t.Errorf("one crew: range %v, want [0 1]", got)
+	}
+	bins = Reliability(apart, 10)
+	Consistency(bins, apart, 1, 2000)
+	if got := bins[5].Calibrated; got[0] == 0 || got[1] == 1 {
+		t.Errorf("ten drivers apart: range %v, want inside (0, 1)", got)
+	}
 }
 
 // raceOf appends a race of round rd in the given finishing order ("" for
@@ -175,5 +192,40 @@ func TestFitIgnoresRetirementsInStrength(t *testing.T) {
 	}
 	if f.DNF(f.Index("fast")) <= f.DNF(f.Index("steady")) {
 		t.Error("the retirements should show in the retirement rate")
+	}
+}
+
+// In a season raced by crews, a backtest marks crew-mates' forecasts with
+// their crew, so the range if calibrated draws one title for them.
+func TestBacktestCrews(t *testing.T) {
+	sys, err := points.Lookup("wec-hypercar-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &points.Season{Name: "crews", System: sys}
+	for r := 1; r <= 4; r++ {
+		s.Rounds = append(s.Rounds, points.Round{Number: r, Completed: true, Multiplier: 1, Distance: 1})
+		for _, x := range []points.Result{
+			{Driver: "a1", Car: "1", Make: "m1", Position: 1 + r%2}, {Driver: "a2", Car: "1", Make: "m1", Position: 1 + r%2},
+			{Driver: "b1", Car: "2", Make: "m2", Position: 2 - r%2}, {Driver: "b2", Car: "2", Make: "m2", Position: 2 - r%2},
+			{Driver: "c1", Car: "3", Make: "m1", Position: 3},
+		} {
+			x.Round = r
+			s.Results = append(s.Results, x)
+		}
+	}
+	bt, err := RunBacktest([]*points.Season{s}, BacktestConfig{Model: ModelUniform, Compare: []string{}, Sims: 500, Seed: 1, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crew := map[string]int{}
+	for _, f := range bt.Forecasts[ModelUniform] {
+		crew[f.Driver] = f.Crew
+	}
+	if len(crew) == 0 {
+		t.Fatal("no forecasts")
+	}
+	if crew["a1"] == 0 || crew["a1"] != crew["a2"] || crew["b1"] != crew["b2"] || crew["a1"] == crew["b1"] {
+		t.Errorf("crews %v: want a1 with a2 and b1 with b2, apart", crew)
 	}
 }
