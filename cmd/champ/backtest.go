@@ -54,9 +54,10 @@ compares each bin's mean forecast with how often those drivers became
 champion: a calibrated 70% comes true 70% of the time. Beside it, the
 range the observed share falls in 95% of the time if the forecasts are
 calibrated, drawn from the forecasts themselves (2,000 draws, seeded)
-with each driver's season one outcome: his forecasts over the rounds are
-about one title, so a bin of few drivers' seasons can miss by far more
-than its count of forecasts suggests.
+with each driver's season one outcome (each crew's, where crews race):
+his forecasts over the rounds are about one title, so a bin of few
+drivers' seasons can miss by far more than its count of forecasts
+suggests.
 
 The points bands are judged too, for every driver still racing at every
 projection: how often the final points fall inside P5–P95 (90% if

@@ -266,7 +266,7 @@ func reliabilityPlot(bt *sim.Backtest, label string) *chart {
 			continue
 		}
 		band.XYs = append(band.XYs, plotter.XY{X: b.MeanProb, Y: b.MeanProb})
-		// Each driver's season one outcome (sim.Consistency).
+		// Each driver's (or crew's) season one outcome (sim.Consistency).
 		band.YErrors = append(band.YErrors, struct{ Low, High float64 }{max(b.MeanProb-b.Calibrated[0], 0), max(b.Calibrated[1]-b.MeanProb, 0)})
 		pts = append(pts, plotter.XY{X: b.MeanProb, Y: b.Observed})
 		labels = append(labels, fmt.Sprintf("n=%d", b.Count))
