@@ -62,7 +62,9 @@
 // 15% in the 1950s and about 1% since 2000; the factor stands for
 // absences coming in runs, whose spread independent misses at the
 // measured rate understate. It is folded into the retirement quantiles,
-// so the kernel does not see it.
+// so the kernel does not see it; so each session is missed on its own,
+// a sprint apart from its race, where a real absence takes the weekend
+// (since 2000 about one front-runner's race in a hundred).
 //
 // Plackett–Luce fitted to whole finishing orders is flatter at the front
 // than racing is (fitted to a whole season, each season's most frequent
