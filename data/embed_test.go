@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/champ-dev/champ/points"
 )
@@ -165,6 +166,9 @@ func TestF1DBFormerly(t *testing.T) {
 		{2010, "mercedes", []string{"brawn"}, "ferrari"},
 		{1961, "lotus-climax", []string{"lotus"}, "ferrari"},
 		{1953, "maserati", []string{"maserati-maserati", "maserati-plate"}, "ferrari"},
+		{2010, "sauber", []string{"bmw-sauber"}, "ferrari"}, // the chronology dates it 2011
+		{1986, "benetton", []string{"toleman"}, "ferrari"},  // not Renault, after it in the chronology
+		{2018, "force-india-2018-original", []string{"force-india"}, "force-india"},
 	} {
 		s, _, err := db.Season(c.year)
 		if err != nil {
@@ -184,5 +188,26 @@ func TestF1DBFormerly(t *testing.T) {
 	}
 	if got := s.Formerly["alphatauri"]; !slices.Equal(got, []string{"toro-rosso"}) {
 		t.Errorf("built-in f1-2020: alphatauri formerly %q, want toro-rosso", got)
+	}
+}
+
+// A stray file among the races of the season before does not stop the
+// import.
+func TestF1DBFormerlyStrayFile(t *testing.T) {
+	race := func(c string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("- position: 1\n  driverId: a\n  constructorId: " + c + "\n  engineManufacturerId: e\n")}
+	}
+	db := &F1DB{fsys: fstest.MapFS{
+		"seasons/2000/races/01-x/race-results.yml": race("old"),
+		"seasons/2000/races/.DS_Store":             {Data: []byte("junk")},
+		"seasons/2001/races/01-x/race-results.yml": race("new"),
+		"constructors/new.yml":                     {Data: []byte("id: new\nchronology:\n  - constructorId: old\n  - constructorId: new\n")},
+	}, names: map[string]f1dbNamed{}}
+	got, err := db.formerly(2001, f1dbTeams{"new": {"e": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got["new"], []string{"old"}) {
+		t.Errorf("formerly %v, want new formerly old", got)
 	}
 }

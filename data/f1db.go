@@ -56,7 +56,6 @@ type f1dbNamed struct {
 	// order (minardi, toro-rosso, alphatauri, rb, racing-bulls).
 	Chronology []struct {
 		ConstructorID string `yaml:"constructorId"`
-		YearFrom      int    `yaml:"yearFrom"`
 	} `yaml:"chronology"`
 }
 
@@ -427,6 +426,9 @@ func (db *F1DB) seasonTeams(year int) (f1dbTeams, error) {
 	}
 	var sessions [][]f1dbResult
 	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
 		for _, f := range []string{"race-results.yml", "sprint-race-results.yml"} {
 			var rows []f1dbResult
 			if err := db.read(path.Join(dir, e.Name(), f), &rows); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -441,8 +443,10 @@ func (db *F1DB) seasonTeams(year int) (f1dbTeams, error) {
 // formerly maps each team of year that the year before did not have to
 // the ids it raced under then (points.Season.Formerly): its constructor's
 // (entered with an engine more or fewer, as lotus before lotus-climax),
-// or else, where F1DB's chronology has the constructor take over from
-// another that year, that one's (toro-rosso before alphatauri).
+// or else, where the constructor did not race the year before, those of
+// the constructors just before it in F1DB's chronology that raced then and
+// not this year (toro-rosso before alphatauri; bmw-sauber before sauber
+// in 2010, which the chronology dates a year later than the results).
 func (db *F1DB) formerly(year int, teams f1dbTeams) (map[string][]string, error) {
 	before, err := db.seasonTeams(year - 1)
 	if err != nil {
@@ -459,11 +463,19 @@ func (db *F1DB) formerly(year int, teams f1dbTeams) (map[string][]string, error)
 		was := before.of(c)
 		if len(was) == 0 {
 			ch := db.named("constructors", c).Chronology
-			for i := 1; i < len(ch); i++ {
-				if ch[i].ConstructorID == c && ch[i].YearFrom == year {
-					was = before.of(ch[i-1].ConstructorID)
+			for i := range ch {
+				if ch[i].ConstructorID != c {
+					continue
+				}
+				if i == 0 {
+					continue
+				}
+				if n := ch[i-1].ConstructorID; n != c && teams[n] == nil {
+					was = append(was, before.of(n)...)
 				}
 			}
+			slices.Sort(was)
+			was = slices.Compact(was)
 		}
 		if len(was) == 0 {
 			continue
@@ -492,6 +504,10 @@ func splitForceIndia2018(s *points.Season) {
 		}
 	}
 	s.Teams = append(s.Teams, points.Team{ID: old, Name: "Force India (original entry)"})
+	if s.Formerly == nil {
+		s.Formerly = map[string][]string{}
+	}
+	s.Formerly[old] = []string{"force-india"} // the 2017 team
 	s.Exclusions = append(s.Exclusions, points.Exclusion{Championship: points.TeamsChampionship, ID: old, Reason: exclusionReason(2018, old), Round: exclusionRound(2018, old)})
 }
 

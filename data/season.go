@@ -310,6 +310,7 @@ func parseTeams(s *points.Season, file string, b []byte) error {
 	if err != nil {
 		return err
 	}
+	seen := map[[2]string]int{} // team and former id -> row
 	for i, r := range rows {
 		team, was := strings.TrimSpace(r.Team), strings.TrimSpace(r.Formerly)
 		switch {
@@ -319,9 +320,11 @@ func parseTeams(s *points.Season, file string, b []byte) error {
 			return t.at(i, "formerly", "formerly is empty: give the id %s raced under the season before", team)
 		case was == team:
 			return t.at(i, "formerly", "%s formerly %s: a team that kept its id needs no line", team, was)
-		case slices.Contains(s.Formerly[team], was):
-			return t.at(i, "formerly", "%s formerly %s is given twice", team, was)
 		}
+		if j, ok := seen[[2]string{team, was}]; ok {
+			return t.at(i, "formerly", "%s formerly %s is given twice (also line %d)", team, was, t.line(j))
+		}
+		seen[[2]string{team, was}] = i
 		if s.Formerly == nil {
 			s.Formerly = map[string][]string{}
 		}

@@ -212,7 +212,7 @@ func TestBadInput(t *testing.T) {
 		{"a team formerly itself", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "teams.csv": "team,formerly\nred,red\n"},
 			`teams.csv:2:5: red formerly red: a team that kept its id needs no line`},
 		{"a team's former id twice", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "teams.csv": "team,formerly\nrb,alphatauri\nrb,alphatauri\n"},
-			`teams.csv:3:4: rb formerly alphatauri is given twice`},
+			`teams.csv:3:4: rb formerly alphatauri is given twice (also line 2)`},
 		{"unknown championship", map[string]string{"results.csv": "round,driver,position\n1,a,1\n", "penalties.csv": "championship,id,round,points\nentrants,a,1,10\n"},
 			`penalties.csv:2:1: championship "entrants" is not one of f1-2026's: drivers, teams`},
 	}

@@ -47,10 +47,10 @@ seasons are made:
 
   champ import f1db PATH/f1db/src/data --out data/seasons
 
-A team the season before did not have gets a line in teams.csv for each
-id it raced under then (renamed or sold by F1DB's constructor chronology,
-as toro-rosso before alphatauri; a constructor entered once per engine),
-so the model carries its form through.`,
+A team that raced the season before under other ids gets a line in
+teams.csv for each (renamed or sold by F1DB's constructor chronology, as
+toro-rosso before alphatauri; a constructor entered once per engine), so
+the model carries its form through.`,
 				Flags: []cli.Flag{seasonFlag, outFlag},
 				Action: func(c *cli.Context) error {
 					o, err := importOptionsOf(c, "the F1DB src/data folder")
