@@ -29,14 +29,14 @@
 // finisher as well penalised it twice). Recent rounds weigh more: a
 // session n rounds before the last counts 2^(-n/HalfLife). A gamma prior
 // shrinks every strength toward the field (strength 1), or toward the form
-// carried from the season before (his team's then, followed through a
-// renaming by points.Season.Formerly, plus his edge over his team-mates,
-// so a driver who changes teams takes his new car's form), so a driver
+// carried from the season before (a driver who changes teams brings his
+// edge over his team-mates then on his new team's form at the end of it,
+// followed through a renaming by points.Season.Formerly), so a driver
 // with one start or a perfect record gets a finite, sensible strength.
 // The prior is a unit-information one: it is worth Prior races of each
-// driver's own results (a first fit
-// measures each driver's information per session, Σ p(1-p) over the
-// stages he takes part in; the second gives his prior Prior times that).
+// driver's own results (a first fit measures each driver's information
+// per session, Σ p(1-p) over the stages he takes part in; the second
+// gives his prior Prior times that).
 // A flat prior, the same pseudo-observations for everyone, pulled the
 // front-runners back hardest, because a winner takes part in one stage of
 // each race and a race says little of how much faster he is.

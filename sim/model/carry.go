@@ -2,18 +2,20 @@ package model
 
 import (
 	"math"
+	"slices"
 
 	"github.com/champ-dev/champ/points"
 )
 
 // Carried is the form a season inherits from the season before: each
-// driver's log-strength at its end, and each team's (the mean of its
-// drivers', as they last drove for it), and each driver's edge over his
-// team (his log-strength less his team's), and each team's retirement
-// rate (the mean of its drivers' posterior rates), and how often its
-// front-runners missed the next race (Missed of Front).
+// driver's log-strength at its end and the team he last drove for, each
+// team's (the mean of its drivers', as they last drove for it), each
+// driver's edge over his team (his log-strength less his team's), each
+// team's retirement rate (the mean of its drivers' posterior rates), and
+// how often its front-runners missed the next race (Missed of Front).
 type Carried struct {
 	Driver        map[string]float64
+	DriverTeam    map[string]string
 	Team          map[string]float64
 	Edge          map[string]float64
 	DNF           map[string]float64
@@ -22,21 +24,19 @@ type Carried struct {
 
 // form returns the log-strength a driver brings into a season in which he
 // drives for team (formerly: the ids it raced under the season before,
-// points.Season.Formerly): the car's form, his team's at the end of the
-// season before (the field's, 0, where the team did not race then), plus
-// the driver's edge over his team-mates then. A driver who stays in his
-// team brings his own form; one who moves takes his new car's with his
-// edge, not his old car's. A driver who had no team keeps his own form,
-// and a newcomer takes his team's.
+// points.Season.Formerly). A driver who stays in his team (under the same
+// id or a former one), or who has no team before or now, brings his own
+// form. One who moves brings his edge over his team-mates then on his new
+// team's form at the end of the season before (the field's, 0, where the
+// team did not race then): his new car's, not his old car's. A newcomer
+// takes his team's.
 func (c *Carried) form(driver, team string, formerly []string) float64 {
-	t, _ := teamValue(c.Team, team, formerly)
-	if e, ok := c.Edge[driver]; ok {
-		return t + e
-	}
-	if v, ok := c.Driver[driver]; ok {
+	v, seen := c.Driver[driver]
+	if was, ok := c.DriverTeam[driver]; seen && (!ok || team == "" || was == team || slices.Contains(formerly, was)) {
 		return v
 	}
-	return t
+	t, _ := teamValue(c.Team, team, formerly)
+	return t + c.Edge[driver]
 }
 
 // dnf returns a team's carried retirement rate (a nil Carried has none).
@@ -76,7 +76,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 		return nil
 	}
 	f := FitSeason(prev, n, o)
-	c := &Carried{Driver: map[string]float64{}, Team: map[string]float64{}, Edge: map[string]float64{}, DNF: map[string]float64{}}
+	c := &Carried{Driver: map[string]float64{}, DriverTeam: map[string]string{}, Team: map[string]float64{}, Edge: map[string]float64{}, DNF: map[string]float64{}}
 	latest := latestTeams(prev, n)
 	if o.Absence > 0 {
 		c.Missed, c.Front = absences(prev, n)
@@ -97,6 +97,7 @@ func CarryOver(prev *points.Season, o Options) *Carried {
 	}
 	for d, v := range c.Driver {
 		if t, ok := latest[d]; ok {
+			c.DriverTeam[d] = t
 			c.Edge[d] = v - c.Team[t]
 		}
 	}

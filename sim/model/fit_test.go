@@ -226,6 +226,13 @@ func TestCarryMover(t *testing.T) {
 	if got := from.form("c", "red", nil); got <= from.Driver["c"] {
 		t.Errorf("c in the faster car brings %v, no more than his old car's %v", got, from.Driver["c"])
 	}
+	// A driver who stays in a team that raced under several ids, or who
+	// drives for no team now, keeps his own form.
+	for _, team := range []string{"grey-ford", ""} {
+		if got := from.form("c", team, []string{"red", "grey"}); got != from.Driver["c"] {
+			t.Errorf("c staying in %q (formerly red and grey) brings %v, want his own %v", team, got, from.Driver["c"])
+		}
+	}
 	// A driver with no team the season before keeps his own form.
 	solo := &Carried{Driver: map[string]float64{"x": 0.7}, Team: map[string]float64{"red": 2}}
 	if got := solo.form("x", "red", nil); got != 0.7 {
