@@ -463,11 +463,8 @@ func (db *F1DB) formerly(year int, teams f1dbTeams) (map[string][]string, error)
 		was := before.of(c)
 		if len(was) == 0 {
 			ch := db.named("constructors", c).Chronology
-			for i := range ch {
+			for i := 1; i < len(ch); i++ {
 				if ch[i].ConstructorID != c {
-					continue
-				}
-				if i == 0 {
 					continue
 				}
 				if n := ch[i-1].ConstructorID; n != c && teams[n] == nil {
