@@ -113,6 +113,7 @@ type btJob struct {
 	season    *points.Season
 	round     int
 	champions map[string]bool   // the final champion, with co-champions
+	crews     map[string]int    // each driver's crew-mates where the season is raced by crews (points.Season.CrewMates)
 	standings []points.Standing // the drivers who can still win, in standings order
 	probs     [][]float64       // per model, per open driver
 	final     []points.Standing // the season's final table
@@ -133,6 +134,10 @@ func seasonJobs(s *points.Season, champ string, previous func(*points.Season) *p
 	}
 	final := points.Standings(s, champ, last)
 	champions := championsOf(s, final)
+	var crews map[string]int
+	if s.RacedByCrews(last) {
+		crews = s.CrewMates(last)
+	}
 	var prev *points.Season
 	if previous != nil {
 		prev = previous(s)
@@ -148,7 +153,7 @@ func seasonJobs(s *points.Season, champ string, previous func(*points.Season) *p
 			if r <= half {
 				// The bands are still judged from half-way.
 				if cut, err = s.After(half); err == nil {
-					jobs = append(jobs, &btJob{season: cut, round: half, champions: champions, final: final, halfWay: true, bandsOnly: true, previous: prev})
+					jobs = append(jobs, &btJob{season: cut, round: half, champions: champions, crews: crews, final: final, halfWay: true, bandsOnly: true, previous: prev})
 				}
 			}
 			break
@@ -160,7 +165,7 @@ func seasonJobs(s *points.Season, champ string, previous func(*points.Season) *p
 				open = append(open, st)
 			}
 		}
-		jobs = append(jobs, &btJob{season: cut, round: r, champions: champions, standings: open, final: final, halfWay: r == half, previous: prev})
+		jobs = append(jobs, &btJob{season: cut, round: r, champions: champions, crews: crews, standings: open, final: final, halfWay: r == half, previous: prev})
 	}
 	return jobs, nil
 }
@@ -228,13 +233,9 @@ func (bt *Backtest) score(jobs []*btJob, models []string, seed uint64) {
 	var bands []bandObs
 	for _, j := range jobs {
 		bands = append(bands, j.bands...)
-		var crews map[string]int
-		if last := j.season.LastCompleted(); j.season.RacedByCrews(last) {
-			crews = j.season.CrewMates(last)
-		}
 		for k, st := range j.standings {
 			f := Forecast{Season: seasonID(j.season), Round: j.round, Driver: st.ID, Champion: j.champions[st.ID]}
-			if g, ok := crews[st.ID]; ok {
+			if g, ok := j.crews[st.ID]; ok {
 				f.Crew = g + 1
 			}
 			for m := range models {
