@@ -152,9 +152,8 @@ func Reliability(fs []Forecast, bins int) []Bin {
 // crew's, Forecast.Crew: crew-mates share a title) one outcome in each
 // bin, champion with its mean forecast there, shared by all its
 // forecasts in the bin (drivers are drawn apart, though at most one of a
-// season's is champion). Where a bin's forecasts are few
-// drivers' seasons, its range is far wider than the binomial StdErr
-// suggests.
+// season's is champion). Where a bin's forecasts are few drivers'
+// seasons, its range is far wider than the binomial StdErr suggests.
 func Consistency(bins []Bin, fs []Forecast, seed uint64, draws int) {
 	type group struct {
 		count int
