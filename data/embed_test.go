@@ -199,10 +199,12 @@ func TestF1DBFormerlyStrayFile(t *testing.T) {
 	}
 	db := &F1DB{fsys: fstest.MapFS{
 		"seasons/2000/races/01-x/race-results.yml": race("old"),
+		"seasons/2000/races/01-x/race.yml":         {Data: []byte("round: 1\n")},
+		"seasons/2001/races/01-x/race.yml":         {Data: []byte("round: 1\n")},
 		"seasons/2000/races/.DS_Store":             {Data: []byte("junk")},
 		"seasons/2001/races/01-x/race-results.yml": race("new"),
 		"constructors/new.yml":                     {Data: []byte("id: new\nchronology:\n  - constructorId: old\n  - constructorId: new\n")},
-	}, names: map[string]f1dbNamed{}}
+	}, names: map[string]f1dbNamed{}, teams: map[int]f1dbTeams{}}
 	got, err := db.formerly(2001, f1dbTeams{"new": {"e": true}})
 	if err != nil {
 		t.Fatal(err)

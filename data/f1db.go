@@ -65,6 +65,7 @@ type F1DB struct {
 	fsys  fs.FS
 	root  string
 	names map[string]f1dbNamed // "drivers/max-verstappen" -> names
+	teams map[int]f1dbTeams    // each season's teams, as read (formerly reads the year before's)
 }
 
 // OpenF1DB opens an F1DB source tree.
@@ -72,7 +73,7 @@ func OpenF1DB(dir string) (*F1DB, error) {
 	if _, err := os.Stat(path.Join(dir, "seasons")); err != nil {
 		return nil, fmt.Errorf("%s: not an F1DB source tree (no seasons folder); give the src/data folder of an F1DB checkout", dir)
 	}
-	return &F1DB{fsys: os.DirFS(dir), root: dir, names: map[string]f1dbNamed{}}, nil
+	return &F1DB{fsys: os.DirFS(dir), root: dir, names: map[string]f1dbNamed{}, teams: map[int]f1dbTeams{}}, nil
 }
 
 // Years lists the seasons in the tree.
@@ -204,52 +205,12 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 		return nil, nil, err
 	}
 	s := &points.Season{Name: fmt.Sprintf("Formula 1 %d", year), System: sys, NewRules: F1NewRules[year]}
-	dir := path.Join("seasons", strconv.Itoa(year), "races")
-	ents, err := fs.ReadDir(db.fsys, dir)
+	races, err := db.readRaces(year)
 	if err != nil {
 		return nil, nil, err
 	}
-	type raceFiles struct {
-		race            f1dbRace
-		results, sprint []f1dbResult
-		fastest         []f1dbResult
-		dt, ct          []f1dbStanding
-		hasResults      bool
-	}
-	var races []raceFiles
-	for _, e := range ents {
-		if !e.IsDir() {
-			continue
-		}
-		p := path.Join(dir, e.Name())
-		var rf raceFiles
-		if err := db.read(path.Join(p, "race.yml"), &rf.race); err != nil {
-			return nil, nil, err
-		}
-		for _, f := range []struct {
-			name string
-			out  any
-		}{
-			{"race-results.yml", &rf.results}, {"sprint-race-results.yml", &rf.sprint},
-			{"fastest-laps.yml", &rf.fastest}, {"driver-standings.yml", &rf.dt}, {"constructor-standings.yml", &rf.ct},
-		} {
-			err := db.read(path.Join(p, f.name), f.out)
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, err
-			}
-			if err == nil && f.name == "race-results.yml" {
-				rf.hasResults = true
-			}
-		}
-		races = append(races, rf)
-	}
-	sort.Slice(races, func(i, j int) bool { return races[i].race.Round < races[j].race.Round })
-
-	var sessions [][]f1dbResult
-	for _, rf := range races {
-		sessions = append(sessions, rf.results, rf.sprint)
-	}
-	teams := teamsOf(sessions)
+	teams := teamsOf(races)
+	db.teams[year] = teams
 	teamID := teams.id
 	if s.Formerly, err = db.formerly(year, teams); err != nil {
 		return nil, nil, err
@@ -376,20 +337,70 @@ func (db *F1DB) Season(year int) (*points.Season, []F1DBRace, error) {
 	return s, out, nil
 }
 
+// f1dbRaceFiles are what F1DB holds of one race: the race, its results
+// (and the sprint's), its fastest laps and the standings after it.
+type f1dbRaceFiles struct {
+	race            f1dbRace
+	results, sprint []f1dbResult
+	fastest         []f1dbResult
+	dt, ct          []f1dbStanding
+	hasResults      bool
+}
+
+// readRaces reads a season's races, in round order.
+func (db *F1DB) readRaces(year int) ([]f1dbRaceFiles, error) {
+	dir := path.Join("seasons", strconv.Itoa(year), "races")
+	ents, err := fs.ReadDir(db.fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var races []f1dbRaceFiles
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		p := path.Join(dir, e.Name())
+		var rf f1dbRaceFiles
+		if err := db.read(path.Join(p, "race.yml"), &rf.race); err != nil {
+			return nil, err
+		}
+		for _, f := range []struct {
+			name string
+			out  any
+		}{
+			{"race-results.yml", &rf.results}, {"sprint-race-results.yml", &rf.sprint},
+			{"fastest-laps.yml", &rf.fastest}, {"driver-standings.yml", &rf.dt}, {"constructor-standings.yml", &rf.ct},
+		} {
+			err := db.read(path.Join(p, f.name), f.out)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+			if err == nil && f.name == "race-results.yml" {
+				rf.hasResults = true
+			}
+		}
+		races = append(races, rf)
+	}
+	sort.Slice(races, func(i, j int) bool { return races[i].race.Round < races[j].race.Round })
+	return races, nil
+}
+
 // f1dbTeams are a season's constructors and the engines each used: a
 // constructor that used several engines in the season is one team per
 // engine (lotus-climax, lotus-brm), as the constructors' championship
 // counted it, any other one team under its own id.
 type f1dbTeams map[string]map[string]bool
 
-func teamsOf(sessions [][]f1dbResult) f1dbTeams {
+func teamsOf(races []f1dbRaceFiles) f1dbTeams {
 	t := f1dbTeams{}
-	for _, rows := range sessions {
-		for _, r := range rows {
-			if t[r.ConstructorID] == nil {
-				t[r.ConstructorID] = map[string]bool{}
+	for _, rf := range races {
+		for _, rows := range [][]f1dbResult{rf.results, rf.sprint} {
+			for _, r := range rows {
+				if t[r.ConstructorID] == nil {
+					t[r.ConstructorID] = map[string]bool{}
+				}
+				t[r.ConstructorID][r.EngineID] = true
 			}
-			t[r.ConstructorID][r.EngineID] = true
 		}
 	}
 	return t
@@ -413,31 +424,20 @@ func (t f1dbTeams) of(constructor string) []string {
 	return slices.Compact(ids)
 }
 
-// seasonTeams reads a season's teams from its races' results (none for a
-// year F1DB does not have).
+// seasonTeams returns a season's teams, read from its races' results
+// unless Season has read them (none for a year F1DB does not have).
 func (db *F1DB) seasonTeams(year int) (f1dbTeams, error) {
-	dir := path.Join("seasons", strconv.Itoa(year), "races")
-	ents, err := fs.ReadDir(db.fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	if t, ok := db.teams[year]; ok {
+		return t, nil
+	}
+	if _, err := fs.Stat(db.fsys, path.Join("seasons", strconv.Itoa(year), "races")); errors.Is(err, fs.ErrNotExist) {
 		return f1dbTeams{}, nil
 	}
+	races, err := db.readRaces(year)
 	if err != nil {
 		return nil, err
 	}
-	var sessions [][]f1dbResult
-	for _, e := range ents {
-		if !e.IsDir() {
-			continue
-		}
-		for _, f := range []string{"race-results.yml", "sprint-race-results.yml"} {
-			var rows []f1dbResult
-			if err := db.read(path.Join(dir, e.Name(), f), &rows); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return nil, err
-			}
-			sessions = append(sessions, rows)
-		}
-	}
-	return teamsOf(sessions), nil
+	return teamsOf(races), nil
 }
 
 // formerly maps each team of year that the year before did not have to
