@@ -232,74 +232,81 @@ func load(fsys fs.FS, dir string, files map[string][]byte, shown, defaultName st
 	if err := checkSessions(s, resT, res); err != nil {
 		return nil, err
 	}
-	if b := files[ExclusionsFile]; b != nil {
-		var rows []exclusionRow
-		t, err := readTable(name(ExclusionsFile), b, &rows, []string{"championship", "id"}, "one line per excluded driver or team")
-		if err != nil {
-			return nil, err
-		}
-		for i, r := range rows {
-			x := points.Exclusion{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
-			if x.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
-				return nil, t.at(i, "championship", "%v", err)
+	for _, f := range []struct {
+		name  string
+		parse func(*points.Season, string, []byte) error
+	}{{ExclusionsFile, parseExclusions}, {PenaltiesFile, parsePenalties}, {CrewsFile, parseCrews}, {TeamsFile, parseTeams}} {
+		if b := files[f.name]; b != nil {
+			if err := f.parse(s, name(f.name), b); err != nil {
+				return nil, err
 			}
-			switch strings.ToLower(strings.TrimSpace(r.Points)) {
-			case "keep", "kept":
-				x.KeepPoints = true
-			case "", "remove", "removed":
-			default:
-				return nil, t.at(i, "points", "points %q is not keep or remove", r.Points)
-			}
-			if v := strings.TrimSpace(r.Round); v != "" {
-				if x.Round, err = parseRound(v); err != nil {
-					return nil, t.at(i, "round", "%v (the round after which the exclusion was decided)", err)
-				}
-				if s.Round(x.Round) == nil {
-					return nil, t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", x.Round, len(s.Rounds))
-				}
-			}
-			s.Exclusions = append(s.Exclusions, x)
-		}
-	}
-	if b := files[PenaltiesFile]; b != nil {
-		var rows []penaltyRow
-		t, err := readTable(name(PenaltiesFile), b, &rows, []string{"championship", "id", "round", "points"}, "one line per points deduction")
-		if err != nil {
-			return nil, err
-		}
-		for i, r := range rows {
-			p := points.Penalty{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
-			if p.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
-				return nil, t.at(i, "championship", "%v", err)
-			}
-			if p.Round, err = parseRound(r.Round); err != nil {
-				return nil, t.at(i, "round", "%v", err)
-			}
-			if s.Round(p.Round) == nil {
-				return nil, t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", p.Round, len(s.Rounds))
-			}
-			f, err := strconv.ParseFloat(strings.TrimSpace(r.Points), 64)
-			if err != nil || !(math.Abs(f) <= MaxPenalty) {
-				return nil, t.at(i, "points", "points %q is not a number from -%d to %d (the points deducted; negative gives points back)", r.Points, MaxPenalty, MaxPenalty)
-			}
-			if !onGrid(f) {
-				return nil, t.at(i, "points", "points %q is finer than %g of a point", r.Points, Resolution)
-			}
-			p.Points = f
-			s.Penalties = append(s.Penalties, p)
-		}
-	}
-	if b := files[CrewsFile]; b != nil {
-		if err := parseCrews(s, name(CrewsFile), b); err != nil {
-			return nil, err
-		}
-	}
-	if b := files[TeamsFile]; b != nil {
-		if err := parseTeams(s, name(TeamsFile), b); err != nil {
-			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// parseExclusions reads exclusions.csv: one line per driver or team
+// excluded from a championship.
+func parseExclusions(s *points.Season, file string, b []byte) error {
+	var rows []exclusionRow
+	t, err := readTable(file, b, &rows, []string{"championship", "id"}, "one line per excluded driver or team")
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
+		x := points.Exclusion{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
+		if x.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
+			return t.at(i, "championship", "%v", err)
+		}
+		switch strings.ToLower(strings.TrimSpace(r.Points)) {
+		case "keep", "kept":
+			x.KeepPoints = true
+		case "", "remove", "removed":
+		default:
+			return t.at(i, "points", "points %q is not keep or remove", r.Points)
+		}
+		if v := strings.TrimSpace(r.Round); v != "" {
+			if x.Round, err = parseRound(v); err != nil {
+				return t.at(i, "round", "%v (the round after which the exclusion was decided)", err)
+			}
+			if s.Round(x.Round) == nil {
+				return t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", x.Round, len(s.Rounds))
+			}
+		}
+		s.Exclusions = append(s.Exclusions, x)
+	}
+	return nil
+}
+
+// parsePenalties reads penalties.csv: one line per points deduction.
+func parsePenalties(s *points.Season, file string, b []byte) error {
+	var rows []penaltyRow
+	t, err := readTable(file, b, &rows, []string{"championship", "id", "round", "points"}, "one line per points deduction")
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
+		p := points.Penalty{ID: strings.TrimSpace(r.ID), Reason: r.Reason}
+		if p.Championship, err = parseChampionship(s.System, r.Championship); err != nil {
+			return t.at(i, "championship", "%v", err)
+		}
+		if p.Round, err = parseRound(r.Round); err != nil {
+			return t.at(i, "round", "%v", err)
+		}
+		if s.Round(p.Round) == nil {
+			return t.at(i, "round", "round %d is not in the calendar (it has rounds 1 to %d)", p.Round, len(s.Rounds))
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(r.Points), 64)
+		if err != nil || !(math.Abs(f) <= MaxPenalty) {
+			return t.at(i, "points", "points %q is not a number from -%d to %d (the points deducted; negative gives points back)", r.Points, MaxPenalty, MaxPenalty)
+		}
+		if !onGrid(f) {
+			return t.at(i, "points", "points %q is finer than %g of a point", r.Points, Resolution)
+		}
+		p.Points = f
+		s.Penalties = append(s.Penalties, p)
+	}
+	return nil
 }
 
 // parseTeams reads teams.csv: one line per id a team raced under in the
